@@ -1,26 +1,16 @@
 package org.computerwa.core.json;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.json.internal.JsonErrors;
 import org.computerwa.core.json.internal.Jcs;
-import org.computerwa.core.json.internal.StrictScalars;
+import org.computerwa.core.json.internal.StrictMapper;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,48 +57,14 @@ public final class ComputeRwaJson {
 
   private static final ComputeRwaJson STANDARD = builder().build();
 
+
   private final ObjectMapper mapper;
   private final int maxDocumentChars;
 
   private ComputeRwaJson(Builder builder) {
     this.maxDocumentChars = builder.maxDocumentChars;
-    StreamReadConstraints limits = StreamReadConstraints.builder()
-        .maxDocumentLength(builder.maxDocumentChars)
-        .maxNestingDepth(builder.maxDepth)
-        .maxNumberLength(builder.maxNumberDigits)
-        .maxStringLength(builder.maxStringChars)
-        .maxNameLength(Math.min(builder.maxStringChars, 1_000))
-        .build();
-    JsonFactory factory = JsonFactory.builder()
-        .streamReadConstraints(limits)
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-        .build();
-    JsonMapper json = JsonMapper.builder(factory)
-        .addModule(new Jdk8Module())
-        .addModule(StrictScalars.module())
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_IGNORED_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-        .disable(MapperFeature.AUTO_DETECT_FIELDS)
-        .disable(MapperFeature.AUTO_DETECT_GETTERS)
-        .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
-        .disable(MapperFeature.AUTO_DETECT_SETTERS)
-        .disable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-        .disable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
-        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-        .serializationInclusion(JsonInclude.Include.NON_ABSENT)
-        .build();
-    json.coercionConfigDefaults()
-        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
-        .setAcceptBlankAsEmpty(false);
-    this.mapper = json;
+    this.mapper = StrictMapper.create(
+        builder.maxDocumentChars, builder.maxDepth, builder.maxNumberDigits, builder.maxStringChars);
   }
 
   /**
@@ -144,10 +100,10 @@ public final class ComputeRwaJson {
       throw new ValidationException("$", json.length() + " characters",
           "must be at most " + maxDocumentChars + " characters long");
     }
-    try {
-      return present(mapper.readValue(json, type), type);
-    } catch (JacksonException e) {
-      throw JsonErrors.translate(e, type);
+    try (JsonParser parser = mapper.createParser(json)) {
+      return readFrom(parser, type);
+    } catch (IOException e) {
+      throw unreadable(e);
     }
   }
 
@@ -166,13 +122,23 @@ public final class ComputeRwaJson {
       throw new ValidationException("$", json.length + " bytes",
           "must be at most " + maxDocumentChars + " bytes long");
     }
-    try {
-      return present(mapper.readValue(json, type), type);
-    } catch (JacksonException e) {
-      throw JsonErrors.translate(e, type);
+    try (JsonParser parser = mapper.createParser(json)) {
+      return readFrom(parser, type);
     } catch (IOException e) {
-      throw new ValidationException("$", null, "must be readable JSON (" + e.getMessage() + ")", e);
+      throw unreadable(e);
     }
+  }
+
+  private <T> T readFrom(JsonParser parser, Class<T> type) throws IOException {
+    try {
+      return present(mapper.readValue(parser, type), type);
+    } catch (JacksonException e) {
+      throw JsonErrors.translate(e, parser);
+    }
+  }
+
+  private static ValidationException unreadable(IOException e) {
+    return new ValidationException("$", null, "must be readable JSON (" + e.getMessage() + ")", e);
   }
 
   /**
@@ -186,7 +152,7 @@ public final class ComputeRwaJson {
     try {
       return mapper.writeValueAsString(value);
     } catch (JacksonException e) {
-      throw JsonErrors.translate(e, value.getClass());
+      throw JsonErrors.translate(e, null);
     }
   }
 

@@ -26,6 +26,12 @@ import org.jspecify.annotations.Nullable;
  * {@code "$"} for the document as a whole).
  */
 public final class JsonErrors {
+  private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
+  private static final Pattern QUOTED_VALUE = Pattern.compile("\\(\"([^\"]*)\"\\)");
+  private static final Pattern NUMBER_VALUE = Pattern.compile("value \\((-?[0-9.eE+]+)\\)");
+  private static final Pattern TOKEN = Pattern.compile("JsonToken\\.(\\w+)");
+  private static final Pattern JACKSON_HINT = Pattern.compile(
+      ":? ?\\(?(?:set |but might|although at least|not recognized as one|enable `|not allowed as per)[^)]*\\)?");
   private static final Pattern LIMIT = Pattern.compile("\\((\\d+)\\).*?allowed \\((\\d+)");
 
   private JsonErrors() {}
@@ -34,18 +40,20 @@ public final class JsonErrors {
    * Translates a Jackson failure.
    *
    * @param e the failure
-   * @param rootType the type that was being read
+   * @param parser the parser that was reading, for the position of low-level errors; {@code null}
+   *     when writing
    * @return the validation exception to throw
    */
-  public static ValidationException translate(JacksonException e, Class<?> rootType) {
+  public static ValidationException translate(JacksonException e, @Nullable JsonParser parser) {
     String path = mappingPath(e);
     ValidationException inner = find(e, ValidationException.class);
     if (inner != null) {
       return path.isEmpty() ? inner : inner.within(path);
     }
+    String where = path.isEmpty() ? parserPath(parser) : path;
     StreamConstraintsException limit = find(e, StreamConstraintsException.class);
     if (limit != null) {
-      return constraint(limit, path, e);
+      return constraint(limit, where, e);
     }
     if (e instanceof UnrecognizedPropertyException) {
       UnrecognizedPropertyException u = (UnrecognizedPropertyException) e;
@@ -61,31 +69,43 @@ public final class JsonErrors {
       MismatchedInputException m = (MismatchedInputException) e;
       String message = clean(m.getOriginalMessage());
       if (message.startsWith("Trailing token")) {
-        return new ValidationException("$", null, "must hold exactly one JSON value (" + message + ")", e);
+        return new ValidationException("$", null, "must hold exactly one JSON value, with nothing after it", e);
       }
-      return new ValidationException(orRoot(path), null,
-          m.getTargetType() == null ? message : expectation(m.getTargetType()) + " (" + message + ")", e);
+      if (message.startsWith("No content")) {
+        return new ValidationException("$", "", "must hold a JSON value (the document is empty)", e);
+      }
+      return new ValidationException(orRoot(path), offered(message),
+          m.getTargetType() == null ? message : expectation(m.getTargetType()), e);
     }
     JacksonException root = rootJackson(e);
-    String where = path.isEmpty() ? parserPath(root) : path;
     if (root instanceof InputCoercionException) {
       InputCoercionException c = (InputCoercionException) root;
-      return new ValidationException(orRoot(where), null,
+      Matcher number = NUMBER_VALUE.matcher(String.valueOf(c.getOriginalMessage()));
+      return new ValidationException(orRoot(where), number.find() ? number.group(1) : null,
           "must fit in " + typeName(c.getTargetType()) + " (" + clean(c.getOriginalMessage()) + ")", e);
     }
     if (root instanceof JsonProcessingException && !(root instanceof JsonMappingException)) {
-      return new ValidationException(orRoot(where), null,
-          "must be well-formed JSON: " + clean(((JsonProcessingException) root).getOriginalMessage()), e);
+      String message = clean(((JsonProcessingException) root).getOriginalMessage());
+      Matcher duplicate = DUPLICATE.matcher(message);
+      if (duplicate.find()) {
+        String container = containerPath(parser);
+        return new ValidationException(
+            container.isEmpty() ? duplicate.group(1) : container + "." + duplicate.group(1),
+            duplicate.group(1), "must appear only once in its object", e);
+      }
+      if (message.contains("end-of-input")) {
+        return new ValidationException("$", null, "must be complete JSON: " + message, e);
+      }
+      return new ValidationException(orRoot(where), null, "must be well-formed JSON: " + message, e);
     }
     return new ValidationException(orRoot(where), null, clean(e.getOriginalMessage()), e);
   }
 
-  private static ValidationException constraint(StreamConstraintsException limit, String path, JacksonException e) {
+  private static ValidationException constraint(StreamConstraintsException limit, String where, JacksonException e) {
     String message = String.valueOf(limit.getOriginalMessage());
     Matcher m = LIMIT.matcher(message);
     String seen = m.find() ? m.group(1) : null;
     String max = seen == null ? "?" : m.group(2);
-    String where = path.isEmpty() ? parserPath(limit) : path;
     if (message.contains("nesting depth")) {
       return new ValidationException("$", "depth " + seen, "must nest at most " + max + " levels deep", e);
     }
@@ -130,19 +150,22 @@ public final class JsonErrors {
   }
 
   /** The path the parser was at when a low-level error struck, as {@code a.b[0].c}. */
-  private static String parserPath(@Nullable JacksonException e) {
-    if (!(e instanceof JsonProcessingException)) {
-      return "";
-    }
-    Object processor = ((JsonProcessingException) e).getProcessor();
-    if (!(processor instanceof JsonParser)) {
-      return "";
-    }
+  private static String parserPath(@Nullable JsonParser parser) {
+    return parser == null ? "" : join(parser.getParsingContext(), true);
+  }
+
+  /** The path of the object the parser is in, without the member it was reading. */
+  private static String containerPath(@Nullable JsonParser parser) {
+    return parser == null ? "" : join(parser.getParsingContext(), false);
+  }
+
+  private static String join(@Nullable JsonStreamContext innermost, boolean withInnermostName) {
     List<String> parts = new ArrayList<>();
-    for (JsonStreamContext ctx = ((JsonParser) processor).getParsingContext(); ctx != null; ctx = ctx.getParent()) {
-      if (ctx.inObject() && ctx.getCurrentName() != null) {
+    for (JsonStreamContext ctx = innermost; ctx != null; ctx = ctx.getParent()) {
+      boolean skip = ctx == innermost && !withInnermostName;
+      if (ctx.inObject() && ctx.getCurrentName() != null && !skip) {
         parts.add(0, "." + ctx.getCurrentName());
-      } else if (ctx.inArray() && ctx.getCurrentIndex() >= 0) {
+      } else if (ctx.inArray() && ctx.getCurrentIndex() >= 0 && !skip) {
         parts.add(0, "[" + ctx.getCurrentIndex() + "]");
       }
     }
@@ -205,11 +228,44 @@ public final class JsonErrors {
     return sorted.toString();
   }
 
+  /** What the input offered, recovered from a Jackson message about a mismatched token. */
+  private static @Nullable String offered(String message) {
+    if (message.contains("`null`")) {
+      return "null";
+    }
+    Matcher quoted = QUOTED_VALUE.matcher(message);
+    if (quoted.find()) {
+      return quoted.group(1);
+    }
+    Matcher token = TOKEN.matcher(message);
+    if (!token.find()) {
+      return null;
+    }
+    switch (token.group(1)) {
+      case "VALUE_TRUE":
+        return "true";
+      case "VALUE_FALSE":
+        return "false";
+      case "START_ARRAY":
+        return "an array";
+      case "START_OBJECT":
+        return "an object";
+      case "VALUE_STRING":
+        return "a string";
+      case "VALUE_NUMBER_INT":
+        return "an integer";
+      case "VALUE_NUMBER_FLOAT":
+        return "a decimal number";
+      default:
+        return token.group(1);
+    }
+  }
+
   private static String clean(@Nullable String message) {
     if (message == null) {
       return "invalid input";
     }
-    String firstLine = message.split("\n", 2)[0];
+    String firstLine = JACKSON_HINT.matcher(message.split("\n", 2)[0]).replaceAll("");
     return firstLine.replaceAll("org\\.computerwa\\.[a-z.]+\\.(Immutable)?([A-Za-z]+)(\\$Json)?", "$2")
         .replaceAll("`java\\.lang\\.", "`");
   }
