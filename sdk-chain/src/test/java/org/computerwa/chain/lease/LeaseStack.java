@@ -123,6 +123,25 @@ public final class LeaseStack implements AutoCloseable {
     token(account).approve(leaseManager, amount).send();
   }
 
+  /** Offers units of an asset from its owner; returns the lease id. */
+  public BigInteger offer(int owner, BigInteger asset, long units, long rate, long duration, long acceptWindow,
+      long grace, long lag, String lessee) throws Exception {
+    LeaseManager.OfferTerms terms = terms(asset, units, rate, duration, now() + acceptWindow, grace, lag, lessee);
+    TransactionReceipt r = lm(owner).offer(terms).send();
+    return LeaseManager.getLeaseOfferedEvents(r).get(0).leaseId;
+  }
+
+  public static LeaseManager.OfferTerms terms(BigInteger asset, long units, long rate, long duration, long acceptBy,
+      long grace, long lag, String lessee) {
+    return new LeaseManager.OfferTerms(asset, BigInteger.valueOf(units), BigInteger.valueOf(rate),
+        BigInteger.valueOf(duration), BigInteger.valueOf(acceptBy), BigInteger.valueOf(grace),
+        BigInteger.valueOf(lag), lessee);
+  }
+
+  public LeaseManager.Lease lease(BigInteger id) throws Exception {
+    return lm(0).leaseOf(id).send();
+  }
+
   public BigInteger balance(String holder) throws Exception {
     return token(0).balanceOf(holder).send();
   }
@@ -158,7 +177,7 @@ public final class LeaseStack implements AutoCloseable {
     EthCall result = web3j.ethCall(
         Transaction.createEthCallTransaction(address(from), to, call.encodeFunctionCall()),
         DefaultBlockParameterName.LATEST).send();
-    assertThat(result.isReverted()).as("%s reverts", errorSignature).isTrue();
+    assertThat(result.isReverted()).as("%s reverts (call %s)", errorSignature, call.encodeFunctionCall()).isTrue();
     String data = result.getError() != null && result.getError().getData() != null
         ? result.getError().getData().toString() : String.valueOf(result.getRevertReason());
     assertThat(data).as("revert data of %s", errorSignature).contains(selector(errorSignature));
