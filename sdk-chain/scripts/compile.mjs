@@ -92,7 +92,8 @@ function compile(unit) {
   };
   const output = JSON.parse(solc.compile(JSON.stringify(input), { import: findImport }));
   const errors = (output.errors || []).filter((e) => e.severity === 'error');
-  for (const w of (output.errors || []).filter((e) => e.severity !== 'error')) {
+  const ours = (e) => !(e.sourceLocation && e.sourceLocation.file.startsWith('@openzeppelin/'));
+  for (const w of (output.errors || []).filter((e) => e.severity !== 'error' && ours(e))) {
     process.stderr.write(w.formattedMessage + '\n');
   }
   if (errors.length > 0) {
