@@ -19,7 +19,6 @@ import org.computerwa.core.evidence.SignedUsageStatement;
 import org.computerwa.core.evidence.StatementBatch;
 import org.computerwa.core.evidence.UsageKind;
 import org.computerwa.core.evidence.UsageStatement;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,15 +48,10 @@ class EvidenceAnchorTest {
 
   @BeforeAll
   void start() throws Exception {
-    stack = new LeaseStack(5);
-    chainId = stack.chain.chainId();
+    stack = new LeaseStack();
+    chainId = stack.session.chainId();
     anchorDomain = AnchorRoot.domain(chainId, Address.fromHex(stack.anchor));
     usageDomain = UsageStatement.domain(chainId, Address.fromHex(stack.anchor));
-  }
-
-  @AfterAll
-  void stop() {
-    stack.close();
   }
 
   @BeforeEach

@@ -8,9 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.computerwa.chain.internal.contracts.LeaseManager;
-import org.computerwa.chain.internal.testcontracts.LeaseTestDistributor;
 import org.computerwa.chain.internal.testcontracts.ReenteringStablecoin;
-import org.computerwa.chain.internal.testcontracts.SkimmingStablecoin;
+import org.computerwa.chain.internal.testcontracts.FeeOnTransferToken;
 import org.computerwa.core.crypto.Address;
 import org.computerwa.core.crypto.Bytes32;
 import org.computerwa.core.crypto.Eip712Domain;
@@ -22,7 +21,6 @@ import org.computerwa.core.evidence.SignedUsageStatement;
 import org.computerwa.core.evidence.StatementBatch;
 import org.computerwa.core.evidence.UsageKind;
 import org.computerwa.core.evidence.UsageStatement;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +38,7 @@ class LeaseManagerTest {
   static final int LENDER = 5;
   static final long RATE = 1_000; // base units per second (0.001 tUSD/s)
   static final long HOUR = 3600;
-  static final String NONE = "0x0000000000000000000000000000000000000000";
+  static final String NONE = LeaseStack.NONE;
   static final SigningKey ATTESTER =
       SigningKey.fromHex("0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba");
   static final SigningKey DEVICE =
@@ -52,22 +50,15 @@ class LeaseManagerTest {
 
   @BeforeAll
   void start() throws Exception {
-    stack = new LeaseStack(6);
+    stack = new LeaseStack();
     stack.fund(LESSEE, BigInteger.TEN.pow(15));
     stack.fund(OTHER_LESSEE, BigInteger.TEN.pow(15));
-  }
-
-  @AfterAll
-  void stop() {
-    stack.close();
   }
 
   @BeforeEach
   void freshAsset() throws Exception {
     asset = stack.registerAsset(OWNER, 4);
-    distributor = LeaseTestDistributor.deploy(stack.web3j, stack.tx(ADMIN), LeaseStack.GAS, stack.token)
-        .send().getContractAddress();
-    stack.registry(ADMIN).setDistributor(asset, distributor).send();
+    distributor = stack.attachShares(asset, LENDER, BigInteger.TEN.pow(18));
   }
 
   static BigInteger u(long v) {
@@ -103,7 +94,7 @@ class LeaseManagerTest {
     BigInteger id = offer(1, HOUR, 0);
     long deadline = stack.now() + HOUR;
     BigInteger nonce = stack.token(0).nonces(stack.address(lessee)).send();
-    Eip712Domain domain = Eip712Domain.of("Test USD", "1", stack.chain.chainId(), Address.fromHex(stack.token));
+    Eip712Domain domain = Eip712Domain.of("Test USD", "1", stack.session.chainId(), Address.fromHex(stack.token));
     Bytes32 permit = Eip712Struct.of(
             "Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)")
         .address(Address.fromHex(stack.address(lessee)))
@@ -112,7 +103,7 @@ class LeaseManagerTest {
         .uint(nonce)
         .uint(deadline)
         .hash();
-    Signature sig = SigningKey.fromHex(stack.chain.accounts().get(lessee).privateKeyHex()).sign(domain.digest(permit));
+    Signature sig = SigningKey.fromSecret(LeaseStack.account(lessee).getEcKeyPair().getPrivateKey()).sign(domain.digest(permit));
     stack.lm(lessee).acceptWithPermit(id, u(deadline), u(sig.v()), Bytes32.fromUint(sig.r()).toBytes(),
         Bytes32.fromUint(sig.s()).toBytes()).send();
     assertThat(stack.lease(id).status).isEqualTo(u(2));
@@ -209,8 +200,7 @@ class LeaseManagerTest {
     long gross = paid * RATE;
     long fee = gross * LeaseStack.FEE_BPS.longValueExact() / 10_000;
     assertThat(stack.lm(0).withdrawable(stack.address(OWNER)).send().subtract(ownerBefore)).isEqualTo(u(fee));
-    assertThat(LeaseTestDistributor.load(distributor, stack.web3j, stack.tx(0), LeaseStack.GAS).totalDeposited().send())
-        .isEqualTo(u(gross - fee));
+    assertThat(stack.balance(distributor)).isEqualTo(u(gross - fee));
     assertThat(LeaseManager.getIncomeDistributedEvents(r)).hasSize(1);
     assertThat(stack.lm(0).runway(id).send().component2()).isEqualTo(u(RATE * 10 * HOUR - gross));
   }
@@ -241,8 +231,9 @@ class LeaseManagerTest {
   }
 
   @Test
-  void incomeGoesToTheOwnerWhenTheDistributorRefusesDeposits() throws Exception {
-    LeaseTestDistributor.load(distributor, stack.web3j, stack.tx(0), LeaseStack.GAS).setRefuse(true).send();
+  void incomeGoesToTheOwnerWhileTheAssetHasNoShareHolders() throws Exception {
+    asset = stack.registerAsset(OWNER, 4);
+    distributor = stack.attachShares(asset, LENDER, BigInteger.ZERO);
     BigInteger id = offer(1, HOUR, 0);
     stack.lm(LESSEE).accept(id).send();
     BigInteger before = stack.lm(0).withdrawable(stack.address(OWNER)).send();
@@ -327,7 +318,7 @@ class LeaseManagerTest {
   /** Anchors hourly availability statements (bps per hour) from {@code start}; returns the batch. */
   StatementBatch anchorHours(long start, int... bps) throws Exception {
     Address anchor = Address.fromHex(stack.anchor);
-    Eip712Domain usage = UsageStatement.domain(stack.chain.chainId(), anchor);
+    Eip712Domain usage = UsageStatement.domain(stack.session.chainId(), anchor);
     List<SignedUsageStatement> signed = new ArrayList<>();
     for (int h = 0; h < bps.length; h++) {
       signed.add(UsageStatement.builder().assetId(asset).device(DEVICE.address())
@@ -340,7 +331,7 @@ class LeaseManagerTest {
     stack.anchor(OWNER).setAttester(asset, ATTESTER.address().toHex(), true).send();
     AnchorRoot m = batch.anchorRoot();
     stack.anchor(STRANGER).anchor(asset, u(start), u(start + bps.length * HOUR), m.root().toBytes(),
-        m.sign(ATTESTER, AnchorRoot.domain(stack.chain.chainId(), anchor)).toBytes()).send();
+        m.sign(ATTESTER, AnchorRoot.domain(stack.session.chainId(), anchor)).toBytes()).send();
     return batch;
   }
 
@@ -418,9 +409,9 @@ class LeaseManagerTest {
 
   @Test
   void feeOnTransferTokenIsRejectedAtAcceptance() throws Exception {
-    String skim = SkimmingStablecoin.deploy(stack.web3j, stack.tx(ADMIN), LeaseStack.GAS).send().getContractAddress();
+    String skim = FeeOnTransferToken.deploy(stack.web3j, stack.tx(ADMIN), stack.gas).send().getContractAddress();
     String lm = stack.deployLeaseManager(skim);
-    SkimmingStablecoin t = SkimmingStablecoin.load(skim, stack.web3j, stack.tx(LESSEE), LeaseStack.GAS);
+    FeeOnTransferToken t = FeeOnTransferToken.load(skim, stack.web3j, stack.tx(LESSEE), stack.gas);
     t.mint(stack.address(LESSEE), u(RATE * HOUR)).send();
     t.approve(lm, u(RATE * HOUR)).send();
     TransactionReceipt r = stack.lm(lm, OWNER).offer(terms(asset, 1, RATE, HOUR, stack.now() + HOUR, 0, 0, NONE)).send();
@@ -430,26 +421,21 @@ class LeaseManagerTest {
 
   @Test
   void reentrantTokenCannotReenterDuringAcceptance() throws Exception {
-    String reToken = ReenteringStablecoin.deploy(stack.web3j, stack.tx(ADMIN), LeaseStack.GAS).send().getContractAddress();
+    String reToken = ReenteringStablecoin.deploy(stack.web3j, stack.tx(ADMIN), stack.gas).send().getContractAddress();
     String lm = stack.deployLeaseManager(reToken);
-    stack.registry(ADMIN).setLeaseManager(lm).send();
-    try {
-      ReenteringStablecoin t = ReenteringStablecoin.load(reToken, stack.web3j, stack.tx(LESSEE), LeaseStack.GAS);
-      t.mint(stack.address(LESSEE), u(2 * RATE * HOUR)).send();
-      t.approve(lm, u(2 * RATE * HOUR)).send();
-      LeaseManager owner = stack.lm(lm, OWNER);
-      BigInteger first = LeaseManager.getLeaseOfferedEvents(
-          owner.offer(terms(asset, 1, RATE, HOUR, stack.now() + HOUR, 0, 0, NONE)).send()).get(0).leaseId;
-      BigInteger second = LeaseManager.getLeaseOfferedEvents(
-          owner.offer(terms(asset, 1, RATE, HOUR, stack.now() + HOUR, 0, 0, NONE)).send()).get(0).leaseId;
-      t.arm(lm, org.web3j.utils.Numeric.hexStringToByteArray(stack.lm(lm, LESSEE).accept(second).encodeFunctionCall()))
-          .send();
-      stack.lm(lm, LESSEE).accept(first).send();
-      assertThat(t.attempts().send()).isEqualTo(u(1));
-      assertThat(t.successes().send()).isZero();
-      assertThat(stack.lm(lm, 0).leaseOf(second).send().status).isEqualTo(u(1));
-    } finally {
-      stack.registry(ADMIN).setLeaseManager(stack.leaseManager).send();
-    }
+    ReenteringStablecoin t = ReenteringStablecoin.load(reToken, stack.web3j, stack.tx(LESSEE), stack.gas);
+    t.mint(stack.address(LESSEE), u(2 * RATE * HOUR)).send();
+    t.approve(lm, u(2 * RATE * HOUR)).send();
+    LeaseManager owner = stack.lm(lm, OWNER);
+    BigInteger first = LeaseManager.getLeaseOfferedEvents(
+        owner.offer(terms(asset, 1, RATE, HOUR, stack.now() + HOUR, 0, 0, NONE)).send()).get(0).leaseId;
+    BigInteger second = LeaseManager.getLeaseOfferedEvents(
+        owner.offer(terms(asset, 1, RATE, HOUR, stack.now() + HOUR, 0, 0, NONE)).send()).get(0).leaseId;
+    t.arm(lm, org.web3j.utils.Numeric.hexStringToByteArray(stack.lm(lm, LESSEE).accept(second).encodeFunctionCall()))
+        .send();
+    stack.lm(lm, LESSEE).accept(first).send();
+    assertThat(t.attempts().send()).isEqualTo(u(1));
+    assertThat(t.successes().send()).isZero();
+    assertThat(stack.lm(lm, 0).leaseOf(second).send().status).isEqualTo(u(1));
   }
 }

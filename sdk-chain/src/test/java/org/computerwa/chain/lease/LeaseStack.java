@@ -1,120 +1,135 @@
 package org.computerwa.chain.lease;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
-import org.computerwa.chain.devchain.DevAccount;
-import org.computerwa.chain.devchain.DevChain;
+import java.util.concurrent.atomic.AtomicLong;
+import org.computerwa.chain.internal.ChainSession;
+import org.computerwa.chain.internal.Reverts;
+import org.computerwa.chain.internal.SharedChain;
+import org.computerwa.chain.internal.contracts.AssetShareToken;
+import org.computerwa.chain.internal.contracts.ComplianceRegistry;
+import org.computerwa.chain.internal.contracts.ComputeAssetRegistry;
 import org.computerwa.chain.internal.contracts.EvidenceAnchor;
 import org.computerwa.chain.internal.contracts.LeaseManager;
 import org.computerwa.chain.internal.contracts.PledgeRegistry;
+import org.computerwa.chain.internal.contracts.RevenueDistributor;
 import org.computerwa.chain.internal.contracts.TestStablecoin;
-import org.computerwa.chain.internal.testcontracts.LeaseTestRegistry;
 import org.computerwa.core.crypto.Keccak256;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.RemoteFunctionCall;
-import org.web3j.protocol.core.Request;
-import org.web3j.protocol.core.Response;
-import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.http.HttpService;
-import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
-import org.web3j.tx.gas.StaticGasProvider;
-import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
- * A real anvil chain with the lease stack deployed: stablecoin, asset registry, evidence anchor,
- * pledge registry and lease manager; account 0 deploys and administers.
+ * The lease stack freshly deployed on the shared anvil chain: stablecoin, the real asset registry,
+ * compliance registry, evidence anchor, pledge registry and lease manager. Account 0 deploys and
+ * administers.
  */
-public final class LeaseStack implements AutoCloseable {
+public final class LeaseStack {
   public static final BigInteger FEE_BPS = BigInteger.valueOf(1_000);
-  static final ContractGasProvider GAS =
-      new StaticGasProvider(BigInteger.valueOf(20_000_000_000L), BigInteger.valueOf(6_000_000));
+  public static final String NONE = "0x0000000000000000000000000000000000000000";
+  private static final AtomicLong SPECS = new AtomicLong();
 
-  public final DevChain chain;
-  public final Web3j web3j;
-  public final HttpService http;
-  public final List<Credentials> accounts = new ArrayList<>();
+  public final ChainSession session = SharedChain.session();
+  public final Web3j web3j = session.web3j();
+  public final ContractGasProvider gas = session.gas();
   public final String token;
   public final String registry;
+  public final String compliance;
   public final String anchor;
   public final String pledges;
   public final String leaseManager;
 
-  public LeaseStack(int accountCount) throws Exception {
-    chain = DevChain.builder().accounts(accountCount).build();
-    http = new HttpService(chain.rpcUrl());
-    web3j = Web3j.build(http);
-    for (DevAccount a : chain.accounts()) {
-      accounts.add(Credentials.create(a.privateKeyHex()));
-    }
-    Credentials admin = accounts.get(0);
-    token = TestStablecoin.deploy(web3j, tx(0), GAS).send().getContractAddress();
-    registry = LeaseTestRegistry.deploy(web3j, tx(0), GAS).send().getContractAddress();
-    anchor = EvidenceAnchor.deploy(web3j, tx(0), GAS, registry).send().getContractAddress();
-    pledges = PledgeRegistry.deploy(web3j, tx(0), GAS, registry, token, admin.getAddress())
-        .send().getContractAddress();
+  public LeaseStack() throws Exception {
+    String admin = address(0);
+    token = TestStablecoin.deploy(web3j, tx(0), gas).send().getContractAddress();
+    registry = ComputeAssetRegistry.deploy(web3j, tx(0), gas, admin).send().getContractAddress();
+    compliance = ComplianceRegistry.deploy(web3j, tx(0), gas, admin).send().getContractAddress();
+    anchor = EvidenceAnchor.deploy(web3j, tx(0), gas, registry).send().getContractAddress();
+    pledges = PledgeRegistry.deploy(web3j, tx(0), gas, registry, token, admin).send().getContractAddress();
     leaseManager = deployLeaseManager(token);
-    registry(0).setLeaseManager(leaseManager).send();
     pledges(0).grantRole(role("LEASE_MANAGER_ROLE"), leaseManager).send();
   }
 
-  /** Deploys another lease manager over the same registry and anchor, paid in {@code paymentToken}. */
+  /**
+   * Deploys a lease manager over this registry, anchor and pledge registry, paid in
+   * {@code paymentToken}, and gives it the registry's and pledge registry's lease manager role.
+   */
   public String deployLeaseManager(String paymentToken) throws Exception {
-    return LeaseManager.deploy(web3j, tx(0), GAS, registry, anchor, pledges, paymentToken,
-        accounts.get(0).getAddress(), FEE_BPS).send().getContractAddress();
+    String lm = LeaseManager.deploy(web3j, tx(0), gas, registry, anchor, pledges, paymentToken, address(0), FEE_BPS)
+        .send().getContractAddress();
+    registry(0).grantRole(role("LEASE_MANAGER_ROLE"), lm).send();
+    return lm;
   }
 
   public static byte[] role(String name) {
     return Keccak256.hashUtf8(name).toBytes();
   }
 
+  public static Credentials account(int i) {
+    return SharedChain.account(i);
+  }
+
   public TransactionManager tx(int account) {
-    return new RawTransactionManager(web3j, accounts.get(account), chain.chainId(),
-        new PollingTransactionReceiptProcessor(web3j, 20, 250));
+    return session.as(account(account));
   }
 
   public String address(int account) {
-    return accounts.get(account).getAddress();
+    return account(account).getAddress();
   }
 
   public LeaseManager lm(int account) {
-    return LeaseManager.load(leaseManager, web3j, tx(account), GAS);
+    return LeaseManager.load(leaseManager, web3j, tx(account), gas);
   }
 
   public LeaseManager lm(String at, int account) {
-    return LeaseManager.load(at, web3j, tx(account), GAS);
+    return LeaseManager.load(at, web3j, tx(account), gas);
   }
 
   public EvidenceAnchor anchor(int account) {
-    return EvidenceAnchor.load(anchor, web3j, tx(account), GAS);
+    return EvidenceAnchor.load(anchor, web3j, tx(account), gas);
   }
 
   public PledgeRegistry pledges(int account) {
-    return PledgeRegistry.load(pledges, web3j, tx(account), GAS);
+    return PledgeRegistry.load(pledges, web3j, tx(account), gas);
   }
 
   public TestStablecoin token(int account) {
-    return TestStablecoin.load(token, web3j, tx(account), GAS);
+    return TestStablecoin.load(token, web3j, tx(account), gas);
   }
 
-  public LeaseTestRegistry registry(int account) {
-    return LeaseTestRegistry.load(registry, web3j, tx(account), GAS);
+  public ComputeAssetRegistry registry(int account) {
+    return ComputeAssetRegistry.load(registry, web3j, tx(account), gas);
   }
 
-  /** Registers an asset owned by {@code owner} and returns its id. */
+  /** Registers an asset of {@code capacity} units owned by {@code owner} and returns its id. */
   public BigInteger registerAsset(int owner, long capacity) throws Exception {
-    LeaseTestRegistry r = registry(0);
-    TransactionReceipt receipt = r.register(address(owner), BigInteger.valueOf(capacity)).send();
-    return r.getTransferEvents(receipt).get(0).tokenId;
+    byte[] spec = Keccak256.hashUtf8("lease-test-asset-" + SPECS.incrementAndGet() + "-" + System.nanoTime()).toBytes();
+    byte[] kind = new byte[32];
+    System.arraycopy("GPU_SERVER".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, kind, 0, 10);
+    TransactionReceipt r = registry(0).register(address(owner), spec, kind, BigInteger.valueOf(capacity)).send();
+    return ComputeAssetRegistry.getAssetRegisteredEvents(r).get(0).assetId;
+  }
+
+  /**
+   * Issues the asset's share token and revenue distributor, attaches them, and mints
+   * {@code shares} to the verified {@code holder} (none if {@code shares} is zero).
+   *
+   * @return the distributor's address
+   */
+  public String attachShares(BigInteger asset, int holder, BigInteger shares) throws Exception {
+    String share = AssetShareToken.deploy(web3j, tx(0), gas, "Asset " + asset, "A" + asset, registry, asset,
+        compliance, address(0)).send().getContractAddress();
+    String dist = RevenueDistributor.deploy(web3j, tx(0), gas, token, share).send().getContractAddress();
+    AssetShareToken s = AssetShareToken.load(share, web3j, tx(0), gas);
+    s.setDistributor(dist).send();
+    registry(0).attachShares(asset, share, dist).send();
+    if (shares.signum() > 0) {
+      ComplianceRegistry.load(compliance, web3j, tx(0), gas).setVerified(address(holder), true).send();
+      s.mint(address(holder), shares).send();
+    }
+    return dist;
   }
 
   /** Mints stablecoins to an account and approves the lease manager for all of them. */
@@ -143,49 +158,25 @@ public final class LeaseStack implements AutoCloseable {
   }
 
   public BigInteger balance(String holder) throws Exception {
-    return token(0).balanceOf(holder).send();
+    return SharedChain.erc20Balance(token, holder);
   }
 
   /** Timestamp of the latest block. */
-  public long now() throws IOException {
-    return web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock()
-        .getTimestamp().longValueExact();
+  public long now() {
+    return SharedChain.now();
   }
 
   /** Moves chain time forward and mines a block. */
-  public void warp(long seconds) throws IOException {
-    new Request<>("evm_increaseTime", List.of(seconds), http, Response.class).send();
-    new Request<>("evm_mine", List.of(), http, Response.class).send();
-  }
-
-  /** Makes the next block's timestamp exactly {@code timestamp}. */
-  public void nextBlockAt(long timestamp) throws IOException {
-    new Request<>("evm_setNextBlockTimestamp", List.of(timestamp), http, Response.class).send();
-  }
-
-  /** The 4-byte selector of a Solidity error signature, as hex without 0x. */
-  public static String selector(String errorSignature) {
-    return Keccak256.hashUtf8(errorSignature).toHex().substring(2, 10);
+  public void warp(long seconds) {
+    SharedChain.advanceTime(seconds);
   }
 
   /**
-   * Simulates the call from {@code from} and asserts that it reverts with the given custom error
-   * (signature such as {@code "Unauthorized(address)"}).
+   * Asserts that {@code from} calling {@code call} on the contract at {@code to} reverts with the
+   * custom error {@code errorSignature}, simulated and mined.
    */
-  public void assertReverts(RemoteFunctionCall<?> call, String to, int from, String errorSignature)
-      throws IOException {
-    EthCall result = web3j.ethCall(
-        Transaction.createEthCallTransaction(address(from), to, call.encodeFunctionCall()),
-        DefaultBlockParameterName.LATEST).send();
-    assertThat(result.isReverted()).as("%s reverts (call %s)", errorSignature, call.encodeFunctionCall()).isTrue();
-    String data = result.getError() != null && result.getError().getData() != null
-        ? result.getError().getData().toString() : String.valueOf(result.getRevertReason());
-    assertThat(data).as("revert data of %s", errorSignature).contains(selector(errorSignature));
-  }
-
-  @Override
-  public void close() {
-    web3j.shutdown();
-    chain.close();
+  public void assertReverts(RemoteFunctionCall<?> call, String to, int from, String errorSignature) {
+    // Reverts reads nothing from the wrapper but its address.
+    Reverts.assertReverts(account(from), LeaseManager.load(to, web3j, tx(from), gas), call, errorSignature);
   }
 }
