@@ -249,9 +249,10 @@ public final class Rpc implements AutoCloseable {
     }
     TransactionReceipt receipt = awaitReceipt(action, hash);
     if (!receipt.isStatusOK()) {
-      BigInteger block = receipt.getBlockNumber().subtract(BigInteger.ONE).max(BigInteger.ZERO);
+      // Replayed on the state after its block: what it saw, including earlier transactions of
+      // the same block, and the block's own timestamp (a reverted transaction changed nothing).
       String revert =
-          revertData(to, data, DefaultBlockParameter.valueOf(block)).orElse("0x");
+          revertData(to, data, DefaultBlockParameter.valueOf(receipt.getBlockNumber())).orElse("0x");
       throw reverted(action, revert, hash);
     }
     LOG.debug("{}: tx {} gas {}", action, hash, receipt.getGasUsed());
