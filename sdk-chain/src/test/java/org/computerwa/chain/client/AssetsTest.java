@@ -9,25 +9,10 @@ import java.util.Map;
 import org.computerwa.core.Address;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.asset.ComputeAsset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Asset registration and share issuance through the client. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AssetsTest {
-  Fixture f;
-
-  @BeforeAll
-  void deploy() {
-    f = new Fixture();
-  }
-
-  @AfterAll
-  void close() {
-    f.close();
-  }
+class AssetsTest extends OnFreshDeployment {
 
   @Test
   void registrationTakesFiveTransactionsAndStoresTheSpecHash() {

@@ -25,17 +25,13 @@ import org.computerwa.core.lease.LeaseTerms;
 import org.computerwa.core.money.TokenAmount;
 import org.computerwa.core.revenue.Distribution;
 import org.computerwa.core.revenue.ProRataSplit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The whole story through the client on a real anvil chain, every figure checked against the
  * sdk-core computation of the same thing (LeaseLedger, SlaTerms, Waterfall, ProRataSplit).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ComputeRwaClientTest {
+class ComputeRwaClientTest extends OnFreshDeployment {
   static final long HOUR = 3_600;
   static final long RATE = 1_000; // base units (10^-6 tUSD) per second
   static final SigningKey ATTESTER =
@@ -45,18 +41,6 @@ class ComputeRwaClientTest {
   // Powers of two make the distributor's 2^128 fixed point exact, so claims equal ProRataSplit.
   static final BigInteger ALICE_SHARES = BigInteger.valueOf(3).shiftLeft(60);
   static final BigInteger BOB_SHARES = BigInteger.ONE.shiftLeft(60);
-
-  Fixture f;
-
-  @BeforeAll
-  void deploy() {
-    f = new Fixture();
-  }
-
-  @AfterAll
-  void close() {
-    f.close();
-  }
 
   @Test
   void theWholeStoryPaysEveryPartyExactlyWhatSdkCoreComputes() {

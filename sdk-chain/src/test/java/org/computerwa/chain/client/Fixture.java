@@ -122,8 +122,13 @@ final class Fixture implements AutoCloseable {
         .build();
   }
 
-  static Address address(String hex) {
-    return Address.of(hex);
+  /** The next nonce of an account, counting transactions still in the pool. */
+  static java.math.BigInteger pendingNonce(Address account) throws java.io.IOException {
+    return SharedChain.session()
+        .web3j()
+        .ethGetTransactionCount(account.toLowerHex(), org.web3j.protocol.core.DefaultBlockParameterName.PENDING)
+        .send()
+        .getTransactionCount();
   }
 
   @Override

@@ -7,8 +7,6 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.computerwa.chain.internal.SharedChain;
-import org.computerwa.core.Address;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.asset.ComputeAsset;
 import org.computerwa.core.lease.LeaseTerms;
@@ -16,41 +14,23 @@ import org.computerwa.core.lease.SlaCredit;
 import org.computerwa.core.lease.SlaTerms;
 import org.computerwa.core.money.Rate;
 import org.computerwa.core.money.Token;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 
 /** Lease offers and acceptance through the client: what is refused before sending, and reverts. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LeasesTest {
-  Fixture f;
+class LeasesTest extends OnFreshDeployment {
   AssetId asset;
   ComputeAsset node;
 
   @BeforeAll
-  void deploy() {
-    f = new Fixture();
+  void registerAsset() {
     node = f.gpuNode("gpu-node-leases");
     asset = f.platform.assets().register(node).value();
   }
 
-  @AfterAll
-  void close() {
-    f.close();
-  }
-
-  static BigInteger nonce(Address account) throws Exception {
-    return SharedChain.session()
-        .web3j()
-        .ethGetTransactionCount(account.toLowerHex(), DefaultBlockParameterName.PENDING)
-        .send()
-        .getTransactionCount();
-  }
 
   Stream<Arguments> termsTheLeaseManagerCannotRepresent() {
     Token other = Token.of("USDC", 6);
@@ -78,10 +58,10 @@ class LeasesTest {
   void badTermsAreAValidationExceptionNamingTheFieldAndNothingIsSent(String field, UnaryOperator<LeaseTerms> spoil)
       throws Exception {
     LeaseTerms bad = spoil.apply(f.terms(node.id(), 1, 1_000, Duration.ofHours(1)));
-    BigInteger before = nonce(f.operator.address());
+    BigInteger before = Fixture.pendingNonce(f.operator.address());
     assertThatThrownBy(() -> f.operator.leases().offer(asset, bad))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo(field));
-    assertThat(nonce(f.operator.address())).isEqualTo(before);
+    assertThat(Fixture.pendingNonce(f.operator.address())).isEqualTo(before);
   }
 
   @Test
@@ -95,7 +75,7 @@ class LeasesTest {
   void anOfferFromSomeoneOtherThanTheOwnerRevertsWithUnauthorizedAndSendsNothing() throws Exception {
     LeaseTerms terms = LeaseTerms.builder().from(f.terms(node.id(), 1, 1_000, Duration.ofHours(1)))
         .lessor(f.alice.address()).build();
-    BigInteger before = nonce(f.alice.address());
+    BigInteger before = Fixture.pendingNonce(f.alice.address());
     assertThatThrownBy(() -> f.alice.leases().offer(asset, terms))
         .isInstanceOfSatisfying(ChainException.class, e -> {
           assertThat(e.kind()).isEqualTo(ChainException.Kind.REVERTED);
@@ -105,7 +85,7 @@ class LeasesTest {
           assertThat(e.transactionHash()).isEmpty();
           assertThat(e.getMessage()).contains("Unauthorized(" + f.alice.address().toLowerHex() + ")");
         });
-    assertThat(nonce(f.alice.address())).isEqualTo(before);
+    assertThat(Fixture.pendingNonce(f.alice.address())).isEqualTo(before);
   }
 
   @Test

@@ -14,31 +14,15 @@ import org.computerwa.core.Address;
 import org.computerwa.core.asset.ComputeAsset;
 import org.computerwa.core.lease.LeaseTerms;
 import org.computerwa.core.money.TokenAmount;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 
 /**
  * Failures that only show once a transaction is mined: the chain's automatic mining is switched
  * off so that the chain can change between simulation and mining, then switched on again.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MinedFailureTest {
-  Fixture f;
-
-  @BeforeAll
-  void deploy() {
-    f = new Fixture();
-  }
-
-  @AfterAll
-  void close() {
-    f.close();
-  }
+class MinedFailureTest extends OnFreshDeployment {
 
   @AfterEach
   void mineAgain() throws Exception {
@@ -51,9 +35,7 @@ class MinedFailureTest {
 
   static void awaitPending(Address sender, BigInteger nonceBefore) throws Exception {
     for (int i = 0; i < 2_000; i++) {
-      BigInteger pending = SharedChain.session().web3j()
-          .ethGetTransactionCount(sender.toLowerHex(), DefaultBlockParameterName.PENDING).send().getTransactionCount();
-      if (pending.compareTo(nonceBefore) > 0) {
+      if (Fixture.pendingNonce(sender).compareTo(nonceBefore) > 0) {
         return;
       }
       Thread.sleep(5);
@@ -68,9 +50,7 @@ class MinedFailureTest {
     LeaseTerms terms = f.terms(node.id(), 1, 1_000, Duration.ofHours(1)); // acceptable for one hour
     LeaseId id = f.operator.leases().offer(asset, terms).value();
     f.lessee.payments().mintTestTokens(f.lessee.address(), terms.totalRent());
-    BigInteger nonce = SharedChain.session().web3j()
-        .ethGetTransactionCount(f.lessee.address().toLowerHex(), DefaultBlockParameterName.PENDING).send()
-        .getTransactionCount();
+    BigInteger nonce = Fixture.pendingNonce(f.lessee.address());
     rpc("evm_setAutomine", List.of(false));
     // simulated now, while the offer is open; mined two hours later, after its deadline
     CompletableFuture<Outcome<Lease>> accept = CompletableFuture.supplyAsync(() -> f.lessee.leases().acceptWithPermit(id));
