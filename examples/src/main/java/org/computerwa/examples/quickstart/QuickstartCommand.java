@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -146,8 +147,10 @@ public final class QuickstartCommand implements Callable<Integer> {
 
       step("Verify two holders and issue shares 3 : 1");
       receipt(platform.assets().verifyHolders(List.of(alice.address(), bob.address())));
-      Outcome<BigInteger> issued =
-          platform.assets().issueShares(asset, Map.of(alice.address(), ALICE_SHARES, bob.address(), BOB_SHARES));
+      Map<Address, BigInteger> shares = new LinkedHashMap<>();
+      shares.put(alice.address(), ALICE_SHARES);
+      shares.put(bob.address(), BOB_SHARES);
+      Outcome<BigInteger> issued = platform.assets().issueShares(asset, shares);
       receipts(issued);
       out.println("    alice " + ALICE_SHARES + ", bob " + BOB_SHARES + " share units; supply " + issued.value());
 

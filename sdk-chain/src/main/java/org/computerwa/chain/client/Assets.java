@@ -162,7 +162,9 @@ public final class Assets {
   }
 
   /**
-   * Issues shares of an asset to verified holders, one transaction per holder.
+   * Issues shares of an asset to verified holders, one transaction per holder in the map's
+   * iteration order (pass a {@code LinkedHashMap} for a fixed order). If a mint fails, the
+   * holders before it keep their shares.
    *
    * @param id the asset (registered through this SDK, so that it has a share token)
    * @param sharesByHolder share base units (18 decimals) by holder, each positive

@@ -36,7 +36,8 @@ import org.web3j.abi.datatypes.generated.Uint16;
  * <p>Deploys the asset registry, compliance registry, evidence anchor, pledge registry and lease
  * manager (and, unless a payment token is given, a {@code TestStablecoin} for local use), then
  * grants the lease manager its role in the asset and pledge registries. The signer administers
- * every contract: it holds the registrar, compliance and fee-setting roles.
+ * every contract: it holds the registrar, compliance and fee-setting roles. If a step fails, the
+ * contracts deployed before it stay on the chain and the {@link ChainException} names the step.
  *
  * @since 0.1.0
  */

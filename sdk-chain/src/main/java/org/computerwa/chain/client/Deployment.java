@@ -148,7 +148,13 @@ public final class Deployment {
     return "Deployment" + asMap();
   }
 
-  /** Builds a {@link Deployment}; {@link #build()} checks that every address is set. */
+  /**
+   * Builds a {@link Deployment}; {@link #build()} checks that every address is set.
+   *
+   * <pre>{@code
+   * Deployment d = Deployment.builder().assetRegistry(registry)...paymentToken(usdc).build();
+   * }</pre>
+   */
   public static final class Builder {
     private @Nullable Address assetRegistry;
     private @Nullable Address complianceRegistry;
