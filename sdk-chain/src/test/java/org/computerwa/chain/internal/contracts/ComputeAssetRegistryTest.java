@@ -1,0 +1,259 @@
+package org.computerwa.chain.internal.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.computerwa.chain.internal.Reverts.assertDeployReverts;
+import static org.computerwa.chain.internal.Reverts.assertReverts;
+import static org.computerwa.chain.internal.Reverts.assertUnauthorized;
+import static org.computerwa.chain.internal.ShareStack.DEFAULT_ADMIN_ROLE;
+import static org.computerwa.chain.internal.ShareStack.LEASE_MANAGER_ROLE;
+import static org.computerwa.chain.internal.ShareStack.REGISTRAR_ROLE;
+import static org.computerwa.chain.internal.ShareStack.call;
+import static org.computerwa.chain.internal.ShareStack.shortString;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import org.computerwa.chain.internal.Abi;
+import org.computerwa.chain.internal.ChainSession;
+import org.computerwa.chain.internal.ShareStack;
+import org.computerwa.chain.internal.SharedChain;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Hash;
+import org.web3j.utils.Numeric;
+
+class ComputeAssetRegistryTest {
+  private static final String ZERO = "0x0000000000000000000000000000000000000000";
+  private static final BigInteger EIGHT = BigInteger.valueOf(8);
+  private final ChainSession session = SharedChain.session();
+  private final Credentials admin = SharedChain.account(0);
+  private final Credentials stranger = SharedChain.account(1);
+  private final Credentials leaseManager = SharedChain.account(2);
+  private final Credentials operator = SharedChain.account(3);
+  private final String lessee = SharedChain.account(4).getAddress();
+  private ComputeAssetRegistry registry;
+  private ComputeAssetRegistry asLeaseManager;
+
+  private static byte[] spec(String name) {
+    return Hash.sha3(name.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @BeforeEach
+  void deploy() {
+    registry =
+        call(
+            ComputeAssetRegistry.deploy(
+                session.web3j(), session.as(admin), session.gas(), admin.getAddress()));
+    call(registry.grantRole(LEASE_MANAGER_ROLE, leaseManager.getAddress()));
+    asLeaseManager = as(leaseManager);
+  }
+
+  private ComputeAssetRegistry as(Credentials who) {
+    return ComputeAssetRegistry.load(
+        registry.getContractAddress(), session.web3j(), session.as(who), session.gas());
+  }
+
+  private BigInteger register(String name) {
+    var receipt =
+        call(registry.register(operator.getAddress(), spec(name), shortString("GPU_SERVER"), EIGHT));
+    return ComputeAssetRegistry.getAssetRegisteredEvents(receipt).get(0).assetId;
+  }
+
+  @Test
+  void registeringMintsOneTokenToTheOperatorAndStoresTheSpec() {
+    var receipt =
+        call(
+            registry.register(
+                operator.getAddress(), spec("gpu-1"), shortString("GPU_SERVER"), EIGHT));
+    var event = ComputeAssetRegistry.getAssetRegisteredEvents(receipt).get(0);
+    assertThat(event.assetId).isEqualTo(BigInteger.ONE);
+    assertThat(event.operator).isEqualToIgnoringCase(operator.getAddress());
+    assertThat(event.specHash).isEqualTo(spec("gpu-1"));
+    assertThat(event.capacity).isEqualTo(EIGHT);
+    assertThat(call(registry.ownerOf(BigInteger.ONE))).isEqualToIgnoringCase(operator.getAddress());
+    assertThat(call(registry.specHashOf(BigInteger.ONE))).isEqualTo(spec("gpu-1"));
+    assertThat(call(registry.kindOf(BigInteger.ONE))).isEqualTo(shortString("GPU_SERVER"));
+    assertThat(call(registry.capacityOf(BigInteger.ONE))).isEqualTo(EIGHT);
+    assertThat(call(registry.assetBySpecHash(spec("gpu-1")))).isEqualTo(BigInteger.ONE);
+    assertThat(call(registry.assetBySpecHash(spec("other")))).isZero();
+    assertThat(call(registry.assetCount())).isEqualTo(BigInteger.ONE);
+    assertThat(call(registry.balanceOf(operator.getAddress()))).isEqualTo(BigInteger.ONE);
+    assertThat(call(registry.shareTokenOf(BigInteger.ONE))).isEqualTo(ZERO);
+    assertThat(call(registry.distributorOf(BigInteger.ONE))).isEqualTo(ZERO);
+    assertThat(call(registry.userOf(BigInteger.ONE))).isEqualTo(ZERO);
+    assertThat(call(registry.userExpires(BigInteger.ONE))).isZero();
+  }
+
+  @Test
+  void assetIdsCountUpFromOne() {
+    assertThat(register("a")).isEqualTo(BigInteger.ONE);
+    assertThat(register("b")).isEqualTo(BigInteger.TWO);
+    assertThat(call(registry.assetCount())).isEqualTo(BigInteger.TWO);
+  }
+
+  @Test
+  void oneSpecHashNeverGetsASecondToken() {
+    register("gpu-1");
+    String revert =
+        assertReverts(
+            admin,
+            registry,
+            registry.register(admin.getAddress(), spec("gpu-1"), shortString("X"), EIGHT),
+            "DuplicateSpecHash(bytes32,uint256)");
+    assertThat(revert).contains(Numeric.toHexStringNoPrefix(spec("gpu-1")));
+    assertThat(call(registry.assetCount())).isEqualTo(BigInteger.ONE);
+  }
+
+  @Test
+  void registrationRejectsZeroSpecZeroCapacityAndZeroOperator() {
+    assertReverts(
+        admin,
+        registry,
+        registry.register(operator.getAddress(), new byte[32], shortString("X"), EIGHT),
+        "ZeroSpecHash()");
+    assertReverts(
+        admin,
+        registry,
+        registry.register(operator.getAddress(), spec("x"), shortString("X"), BigInteger.ZERO),
+        "ZeroCapacity()");
+    assertReverts(
+        admin,
+        registry,
+        registry.register(ZERO, spec("x"), shortString("X"), EIGHT),
+        "ZeroAddress()");
+    assertThat(call(registry.assetCount())).isZero();
+  }
+
+  @Test
+  void viewsOfAnUnknownAssetRevert() {
+    BigInteger unknown = BigInteger.valueOf(99);
+    String error = "ERC721NonexistentToken(uint256)";
+    assertReverts(admin, registry, registry.ownerOf(unknown), error);
+    assertReverts(admin, registry, registry.capacityOf(unknown), error);
+    assertReverts(admin, registry, registry.specHashOf(unknown), error);
+    assertReverts(admin, registry, registry.kindOf(unknown), error);
+    assertReverts(admin, registry, registry.shareTokenOf(unknown), error);
+    assertReverts(admin, registry, registry.distributorOf(unknown), error);
+    assertReverts(leaseManager, registry, asLeaseManager.setUser(unknown, lessee, BigInteger.TEN), error);
+  }
+
+  @Test
+  void theLeaseManagerSetsTheUserUntilExpiry() {
+    BigInteger id = register("gpu-1");
+    long expires = SharedChain.now() + 100;
+    var receipt = call(asLeaseManager.setUser(id, lessee, BigInteger.valueOf(expires)));
+    var event = ComputeAssetRegistry.getUpdateUserEvents(receipt).get(0);
+    assertThat(event.tokenId).isEqualTo(id);
+    assertThat(event.user).isEqualToIgnoringCase(lessee);
+    assertThat(event.expires).isEqualTo(BigInteger.valueOf(expires));
+    assertThat(call(registry.userOf(id))).isEqualToIgnoringCase(lessee);
+    assertThat(call(registry.userExpires(id))).isEqualTo(BigInteger.valueOf(expires));
+
+    SharedChain.advanceTime(101);
+    assertThat(call(registry.userOf(id))).isEqualTo(ZERO);
+    assertThat(call(registry.userExpires(id))).isEqualTo(BigInteger.valueOf(expires));
+  }
+
+  @Test
+  void theLeaseManagerClearsTheUserWithTheZeroAddress() {
+    BigInteger id = register("gpu-1");
+    call(asLeaseManager.setUser(id, lessee, BigInteger.valueOf(SharedChain.now() + 1000)));
+    call(asLeaseManager.setUser(id, ZERO, BigInteger.ZERO));
+    assertThat(call(registry.userOf(id))).isEqualTo(ZERO);
+    assertThat(call(registry.userExpires(id))).isZero();
+  }
+
+  @Test
+  void aSaleOfTheAssetKeepsTheCurrentUser() {
+    BigInteger id = register("gpu-1");
+    call(asLeaseManager.setUser(id, lessee, BigInteger.valueOf(SharedChain.now() + 1000)));
+    call(as(operator).transferFrom(operator.getAddress(), stranger.getAddress(), id));
+    assertThat(call(registry.ownerOf(id))).isEqualToIgnoringCase(stranger.getAddress());
+    assertThat(call(registry.userOf(id))).isEqualToIgnoringCase(lessee);
+  }
+
+  @Test
+  void supportsErc721Erc4907AndAccessControlInterfaces() {
+    assertThat(call(registry.supportsInterface(Numeric.hexStringToByteArray("0x80ac58cd")))).isTrue();
+    assertThat(call(registry.supportsInterface(Numeric.hexStringToByteArray("0xad092b5c")))).isTrue();
+    assertThat(call(registry.supportsInterface(Numeric.hexStringToByteArray("0x7965db0b")))).isTrue();
+    assertThat(call(registry.supportsInterface(Numeric.hexStringToByteArray("0x01ffc9a7")))).isTrue();
+    assertThat(call(registry.supportsInterface(Numeric.hexStringToByteArray("0xffffffff")))).isFalse();
+  }
+
+  @Test
+  void attachingSharesWiresTheTokenAndDistributorOnce() {
+    ShareStack stack = ShareStack.deploy(session, admin);
+    ComputeAssetRegistry r = stack.registry();
+    BigInteger id = stack.assetId();
+    assertThat(call(r.shareTokenOf(id))).isEqualToIgnoringCase(stack.shares().getContractAddress());
+    assertThat(call(r.distributorOf(id)))
+        .isEqualToIgnoringCase(stack.distributor().getContractAddress());
+    assertReverts(
+        admin,
+        r,
+        r.attachShares(
+            id, stack.shares().getContractAddress(), stack.distributor().getContractAddress()),
+        "SharesAlreadyAttached(uint256)");
+  }
+
+  @Test
+  void attachingSharesOfAnotherAssetOrZeroAddressesFails() {
+    ShareStack stack = ShareStack.deploy(session, admin);
+    BigInteger id = register("gpu-1");
+    String shares = stack.shares().getContractAddress();
+    String distributor = stack.distributor().getContractAddress();
+    assertReverts(
+        admin,
+        registry,
+        registry.attachShares(id, shares, distributor),
+        "SharesMismatch(uint256,address,address)");
+    assertReverts(
+        admin, registry, registry.attachShares(id, ZERO, distributor), "ZeroAddress()");
+    assertReverts(admin, registry, registry.attachShares(id, shares, ZERO), "ZeroAddress()");
+    assertReverts(
+        admin,
+        registry,
+        registry.attachShares(BigInteger.valueOf(77), shares, distributor),
+        "ERC721NonexistentToken(uint256)");
+  }
+
+  @Test
+  void deployingWithoutAnAdminFails() {
+    assertDeployReverts(admin, ComputeAssetRegistry.BINARY, Abi.address(ZERO), "ZeroAddress()");
+  }
+
+  @Test
+  void anUnauthorisedCallerFailsOnEveryMutatingFunction() {
+    BigInteger id = register("gpu-1");
+    ComputeAssetRegistry asStranger = as(stranger);
+    assertUnauthorized(
+        stranger,
+        registry,
+        asStranger.register(stranger.getAddress(), spec("s"), shortString("X"), EIGHT),
+        REGISTRAR_ROLE);
+    assertUnauthorized(
+        stranger, registry, asStranger.attachShares(id, lessee, lessee), REGISTRAR_ROLE);
+    assertUnauthorized(
+        stranger, registry, asStranger.setUser(id, lessee, BigInteger.TEN), LEASE_MANAGER_ROLE);
+    assertUnauthorized(
+        operator, registry, as(operator).setUser(id, lessee, BigInteger.TEN), LEASE_MANAGER_ROLE);
+    assertUnauthorized(
+        stranger,
+        registry,
+        asStranger.grantRole(LEASE_MANAGER_ROLE, stranger.getAddress()),
+        DEFAULT_ADMIN_ROLE);
+    assertUnauthorized(
+        stranger,
+        registry,
+        asStranger.revokeRole(LEASE_MANAGER_ROLE, leaseManager.getAddress()),
+        DEFAULT_ADMIN_ROLE);
+    assertReverts(
+        stranger,
+        registry,
+        asStranger.transferFrom(operator.getAddress(), stranger.getAddress(), id),
+        "ERC721InsufficientApproval(address,uint256)");
+    assertThat(call(registry.userOf(id))).isEqualTo(ZERO);
+    assertThat(call(registry.ownerOf(id))).isEqualToIgnoringCase(operator.getAddress());
+  }
+}
