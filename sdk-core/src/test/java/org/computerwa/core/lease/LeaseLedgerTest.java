@@ -98,7 +98,7 @@ class LeaseLedgerTest {
   void slaCreditIsComputedOverTheRentOfThePeriodWithinTheLease() {
     LeaseTerms terms = Leases.terms(3_858, Duration.ofDays(30));
     LeaseLedger ledger = LeaseLedger.open(terms);
-    assertThat(ledger.slaCredit(terms.start(), terms.end(), 9_870).baseUnits()).isEqualTo(730_550_880L);
+    assertThat(ledger.slaCredit(terms.start(), terms.end(), 9_870).baseUnits()).isEqualTo(73_055_088L);
     assertThat(ledger.slaCredit(terms.start().minusSeconds(86_400), terms.end().plusSeconds(86_400), 9_870))
         .isEqualTo(ledger.slaCredit(terms.start(), terms.end(), 9_870));
     assertThatThrownBy(() -> ledger.slaCredit(terms.end(), terms.start(), 9_870))

@@ -16,7 +16,7 @@ final class Leases {
   static final SlaTerms SLA = SlaTerms.builder()
       .minAvailabilityBps(9_950)
       .gracePeriod(Duration.ofMinutes(30))
-      .credit(SlaCredit.builder().bpsPerShortfallBps(10).maxBps(3_000).build())
+      .credit(SlaCredit.builder().creditBps(10_000).maxBps(3_000).build())
       .build();
 
   private Leases() {}
