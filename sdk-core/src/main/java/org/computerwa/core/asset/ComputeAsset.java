@@ -162,7 +162,11 @@ public abstract class ComputeAsset {
     }
   }
 
-  /** Builds a {@link ComputeAsset}; {@code build()} validates. */
+  /**
+   * Builds a {@link ComputeAsset}: one setter per attribute, named after it, each returning
+   * this builder; {@code from(ComputeAsset)} copies an existing value; {@code build()} checks every
+   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   */
   public static final class Builder extends ImmutableComputeAsset.Builder {
     Builder() {}
   }

@@ -170,7 +170,11 @@ public abstract class LeaseTerms {
     }
   }
 
-  /** Builds {@link LeaseTerms}; {@code build()} validates. */
+  /**
+   * Builds {@link LeaseTerms}: one setter per attribute, named after it, each returning
+   * this builder; {@code from(LeaseTerms)} copies an existing value; {@code build()} checks every
+   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   */
   public static final class Builder extends ImmutableLeaseTerms.Builder {
     Builder() {}
   }

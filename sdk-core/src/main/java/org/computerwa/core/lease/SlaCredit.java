@@ -58,7 +58,11 @@ public abstract class SlaCredit {
     Checks.range("maxBps", maxBps(), 0, 10_000);
   }
 
-  /** Builds an {@link SlaCredit}; {@code build()} validates. */
+  /**
+   * Builds an {@link SlaCredit}: one setter per attribute, named after it, each returning
+   * this builder; {@code from(SlaCredit)} copies an existing value; {@code build()} checks every
+   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   */
   public static final class Builder extends ImmutableSlaCredit.Builder {
     Builder() {}
   }

@@ -116,7 +116,11 @@ public abstract class SlaTerms {
     }
   }
 
-  /** Builds {@link SlaTerms}; {@code build()} validates. */
+  /**
+   * Builds {@link SlaTerms}: one setter per attribute, named after it, each returning
+   * this builder; {@code from(SlaTerms)} copies an existing value; {@code build()} checks every
+   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   */
   public static final class Builder extends ImmutableSlaTerms.Builder {
     Builder() {}
   }

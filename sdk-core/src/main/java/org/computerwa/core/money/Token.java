@@ -98,7 +98,11 @@ public abstract class Token {
     return symbol() + address().map(a -> "@" + a).orElse("") + " (" + decimals() + " decimals)";
   }
 
-  /** Builds a {@link Token}; every setter returns this builder, {@code build()} validates. */
+  /**
+   * Builds a {@link Token}: one setter per attribute, named after it, each returning
+   * this builder; {@code from(Token)} copies an existing value; {@code build()} checks every
+   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   */
   public static final class Builder extends ImmutableToken.Builder {
     Builder() {}
   }
