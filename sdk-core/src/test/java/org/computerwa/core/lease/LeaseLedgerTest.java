@@ -60,18 +60,22 @@ class LeaseLedgerTest {
     SplittableRandom random = new SplittableRandom(seed);
     for (int i = 0; i < 2_000; i++) {
       LeaseTerms terms = Leases.terms(random.nextLong(1, 1_000_000), Duration.ofSeconds(random.nextLong(1, 400L * 86_400)));
-      LeaseLedger ledger = LeaseLedger.open(terms).deposit(usdc(random.nextLong(0, Long.MAX_VALUE / 2)));
+      long rent = terms.totalRent().baseUnits().longValueExact();
+      LeaseLedger ledger = LeaseLedger.open(terms).deposit(usdc(random.nextLong(0, 2 * rent + 2)));
       Instant t = terms.start().plusSeconds(random.nextLong(-86_400, terms.term().getSeconds() + 86_400))
           .plusNanos(random.nextInt(1_000_000_000));
+      Instant coveredUntil = ledger.escrowCoveredUntil();
       Instant exhausted = t.plus(ledger.runwayAt(t));
       String context = "seed " + seed + ", " + terms.rate() + ", deposit " + ledger.deposited() + ", t " + t;
+      if (t.isAfter(coveredUntil)) {
+        assertThat(ledger.runwayAt(t)).as(context).isEqualTo(Duration.ZERO);
+        continue;
+      }
+      assertThat(exhausted).as(context).isEqualTo(coveredUntil);
       assertThat(ledger.accruedAt(exhausted)).as(context).isLessThanOrEqualTo(ledger.deposited());
-      if (ledger.escrowCoveredUntil().isBefore(terms.end())) {
-        assertThat(ledger.accruedAt(ledger.escrowCoveredUntil().plusSeconds(1))).as(context)
-            .isGreaterThan(ledger.deposited());
-        if (!t.isAfter(ledger.escrowCoveredUntil())) {
-          assertThat(exhausted).as(context).isEqualTo(ledger.escrowCoveredUntil());
-        }
+      if (coveredUntil.isBefore(terms.end())) {
+        assertThat(ledger.accruedAt(coveredUntil.plusSeconds(1))).as(context).isGreaterThan(ledger.deposited());
+        assertThat(ledger.shortfallAt(coveredUntil.plusSeconds(1)).isZero()).as(context).isFalse();
       } else {
         assertThat(ledger.accruedAt(terms.end())).as(context).isLessThanOrEqualTo(ledger.deposited());
       }
