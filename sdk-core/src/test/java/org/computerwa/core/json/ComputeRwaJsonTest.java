@@ -7,6 +7,8 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
+import org.computerwa.core.lease.LeaseLedger;
+import org.computerwa.core.money.MixedTokenException;
 import org.computerwa.core.money.Rate;
 import org.computerwa.core.money.Token;
 import org.computerwa.core.money.TokenAmount;
@@ -68,5 +70,16 @@ class ComputeRwaJsonTest {
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("$"));
     assertThatThrownBy(() -> ComputeRwaJson.builder().maxDepth(0))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("maxDepth"));
+  }
+
+  @Test
+  void aMixedTokenDeepInsideKeepsItsTypeAndGetsTheFullPath() {
+    String ledger = ModelDocuments.text("LeaseLedger").replaceFirst(
+        "(\"rate\":\\{\"token\":)\\{[^}]*}", "$1{\"symbol\":\"DAI\",\"decimals\":18}");
+    assertThatThrownBy(() -> JSON.read(ledger, LeaseLedger.class))
+        .isInstanceOfSatisfying(MixedTokenException.class, e -> {
+          assertThat(e.field()).isEqualTo("terms.rate.token");
+          assertThat(e.actual()).isEqualTo(Token.of("DAI", 18));
+        });
   }
 }
