@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.money.Rate;
 import org.computerwa.core.money.Token;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ComputeRwaJsonTest {
   private static final ComputeRwaJson JSON = ComputeRwaJson.standard();
   private static final Token USDC = Token.builder().symbol("USDC").decimals(6)
-      .address(Address.of("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48")).build();
+      .address(Address.fromHex("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48")).build();
 
   @Test
   void writesMoneyAsBaseUnitStringsAndReadsItBack() {
