@@ -160,7 +160,7 @@ class LeaseInvariantTest {
     BigInteger asset = m.assets.get(rnd.nextInt(m.assets.size()));
     String designated = rnd.nextInt(4) == 0 ? stack.address(LESSEES[rnd.nextInt(LESSEES.length)]) : LeaseStack.NONE;
     LeaseManager.OfferTerms t = LeaseStack.terms(asset, 1 + rnd.nextInt(3), 1 + rnd.nextInt(2_000),
-        60 + rnd.nextInt(20_000), stack.now() + rnd.nextInt(3_000), rnd.nextInt(300), rnd.nextInt(3_600), designated);
+        60 + rnd.nextInt(20_000), stack.now() + 600 + rnd.nextInt(6_000), rnd.nextInt(300), rnd.nextInt(3_600), designated);
     TransactionReceipt r = send(from, m.lm, m.as(0).offer(t));
     if (from == STRANGER) {
       assertThat(r.isStatusOK()).as("stranger offer").isFalse();
@@ -169,7 +169,7 @@ class LeaseInvariantTest {
   }
 
   String randomStep(SplittableRandom rnd, Market m, String label) throws Exception {
-    int op = rnd.nextInt(10);
+    int op = rnd.nextInt(12);
     BigInteger id = anyLease(rnd, m);
     TransactionReceipt r;
     switch (op) {
@@ -179,7 +179,11 @@ class LeaseInvariantTest {
         return "offer";
       case 2:
       case 3:
-        r = send(LESSEES[rnd.nextInt(LESSEES.length)], m.lm, m.as(0).accept(id));
+      case 10:
+      case 11:
+        id = rnd.nextInt(8) == 0 ? id : openOffer(rnd, m, id);
+        int lessee = LESSEES[rnd.nextInt(LESSEES.length)];
+        r = send(lessee, m.lm, m.as(0).accept(id));
         for (LeaseManager.LeaseAcceptedEventResponse e : LeaseManager.getLeaseAcceptedEvents(r)) {
           m.escrowedIn = m.escrowedIn.add(e.escrow);
         }
@@ -218,7 +222,7 @@ class LeaseInvariantTest {
         return "withdraw by " + from;
       }
       case 8:
-        stack.warp(1 + rnd.nextInt(5_000));
+        stack.warp(1 + rnd.nextInt(2_500));
         return "warp";
       default: {
         BigInteger asset = m.assets.get(0);
@@ -235,6 +239,17 @@ class LeaseInvariantTest {
         return "pledge/user action " + action;
       }
     }
+  }
+
+  /** A lease still open for acceptance, or {@code fallback} when there is none. */
+  BigInteger openOffer(SplittableRandom rnd, Market m, BigInteger fallback) throws Exception {
+    List<BigInteger> open = new ArrayList<>();
+    for (BigInteger id : m.leases) {
+      if (m.as(0).leaseOf(id).send().status.intValue() == 1 && m.as(0).isLive(id).send()) {
+        open.add(id);
+      }
+    }
+    return open.isEmpty() ? fallback : open.get(rnd.nextInt(open.size()));
   }
 
   void record(Market m, TransactionReceipt r) {
