@@ -213,6 +213,7 @@ public final class BacktestCommand implements Callable<Integer> {
     ObjectNode worst = o.putObject("worstDay");
     worst.put("date", r.worstDay().date().toString());
     worst.put("profitUsd", round2(r.worstDay().profitUsd()));
+    worst.put("optimumProfitUsd", round2(r.worstDay().optimumProfitUsd()));
     return o;
   }
 
@@ -232,6 +233,7 @@ public final class BacktestCommand implements Callable<Integer> {
     r.mwhByPool().forEach((k, v) -> out.printf("MWh %-22s %,.2f%n", k, v));
     out.printf("SLA breaches               %d%n", r.slaBreaches());
     out.printf("envelope interventions     %d%n", r.envelopeInterventions());
-    out.printf("worst day                  %s (%,.2f USD)%n", r.worstDay().date(), r.worstDay().profitUsd());
+    out.printf("worst day                  %s (%,.2f USD, optimum %,.2f USD)%n", r.worstDay().date(),
+        r.worstDay().profitUsd(), r.worstDay().optimumProfitUsd());
   }
 }

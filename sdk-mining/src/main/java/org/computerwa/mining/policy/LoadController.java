@@ -163,7 +163,7 @@ public final class LoadController implements AutoCloseable {
       }
       PriceSeries prices = market.prices();
       int t = market.index();
-      double leased = site.leasedMw(prices.start(t), prices.end(t));
+      double leased = r.leasedMw(prices, t);
       int cap = r.capLevel(leased);
       PolicyContext ctx = market.bind(site, r.mw(level), held, r.dwell, leased, r.mw(cap));
       EnumSet<Intervention> interventions = EnumSet.noneOf(Intervention.class);

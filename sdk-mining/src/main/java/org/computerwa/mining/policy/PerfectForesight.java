@@ -56,7 +56,7 @@ public final class PerfectForesight {
     double[] leased = new double[n];
     int[] cap = new int[n];
     for (int t = 0; t < n; t++) {
-      leased[t] = site.leasedMw(prices.start(t), prices.end(t));
+      leased[t] = r.leasedMw(prices, t);
       cap[t] = r.capLevel(leased[t]);
     }
     double[][] next = new double[d + 1][levels];

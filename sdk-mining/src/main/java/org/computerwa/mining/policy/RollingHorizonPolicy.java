@@ -2,6 +2,7 @@ package org.computerwa.mining.policy;
 
 import java.util.Arrays;
 import org.computerwa.core.ValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rolling-horizon policy: forecasts the price over the next switch-committed window from what is
@@ -84,7 +85,7 @@ public final class RollingHorizonPolicy implements LoadPolicy {
     double[] ref = reference(ctx, Math.max(n, nRestart));
     double last = ctx.settledUsdPerMwh(1);
     boolean mining = ctx.currentMiningMw() > 0;
-    double delta = ctx.intervalMinutes();
+    Weights w = weights(ctx.intervalMinutes(), Math.max(n, nRestart));
     double mw = mining ? ctx.currentMiningMw() : ctx.miningCapMw();
     double energy = mw * ctx.intervalHours();
     double switchCost = ctx.site().switchCostUsd();
@@ -93,24 +94,51 @@ public final class RollingHorizonPolicy implements LoadPolicy {
     if (mining) {
       double level = settled >= 2 ? Math.min(last, Math.max(ctx.settledUsdPerMwh(2), ref[0])) : last;
       double excess = 0;
-      e0 = forecast(level, ref[0], 1, delta, entryHalfLifeMinutes);
+      e0 = blend(w.entry[0], level, ref[0]);
       for (int j = 0; j < n; j++) {
-        excess += forecast(level, ref[j], j + 1, delta, entryHalfLifeMinutes) - v;
+        excess += blend(w.entry[j], level, ref[j]) - v;
       }
       mine = !(excess * energy > entrySwitchCostShare * 2 * switchCost);
     } else {
       double margin = 0;
-      e0 = forecast(last, ref[0], 1, delta, exitHalfLifeMinutes);
+      e0 = blend(w.exit[0], last, ref[0]);
       for (int j = 0; j < nRestart; j++) {
-        margin += v - forecast(last, ref[j], j + 1, delta, exitHalfLifeMinutes);
+        margin += v - blend(w.exit[j], last, ref[j]);
       }
       mine = margin * energy > restartSwitchCostShare * switchCost;
     }
     return LoadPolicies.byMerit(ctx, mine, ctx.aiMarginUsdPerMwh() > e0);
   }
 
-  private static double forecast(double level, double reference, int steps, double delta, double halfLife) {
-    double w = Math.pow(0.5, steps * delta / halfLife);
+  /** Persistence weights for one interval length, computed once and reused. */
+  private static final class Weights {
+    final int minutes;
+    final double[] entry;
+    final double[] exit;
+
+    Weights(int minutes, int n, double entryHalfLife, double exitHalfLife) {
+      this.minutes = minutes;
+      this.entry = new double[n];
+      this.exit = new double[n];
+      for (int j = 0; j < n; j++) {
+        entry[j] = Math.pow(0.5, (j + 1) * minutes / entryHalfLife);
+        exit[j] = Math.pow(0.5, (j + 1) * minutes / exitHalfLife);
+      }
+    }
+  }
+
+  private volatile @Nullable Weights weights;
+
+  private Weights weights(int minutes, int n) {
+    Weights w = weights;
+    if (w == null || w.minutes != minutes || w.entry.length < n) {
+      w = new Weights(minutes, n, entryHalfLifeMinutes, exitHalfLifeMinutes);
+      weights = w;
+    }
+    return w;
+  }
+
+  private static double blend(double w, double level, double reference) {
     return w * level + (1 - w) * reference;
   }
 

@@ -193,6 +193,9 @@ public final class SiteProfile {
    * @return MW
    */
   public double leasedMw(Instant from, Instant to) {
+    if (leases.isEmpty()) {
+      return 0;
+    }
     double mw = 0;
     for (GpuLease lease : leases) {
       if (lease.overlaps(from, to)) {

@@ -48,6 +48,11 @@ final class SiteRules {
     return Math.max(0, Math.min(site.gpuSpotMw(), site.capacityMw() - leasedMw - mw(level)));
   }
 
+  /** Committed lease power of interval {@code t} of a series. */
+  double leasedMw(PriceSeries prices, int t) {
+    return site.leases().isEmpty() ? 0 : site.leasedMw(prices.start(t), prices.end(t));
+  }
+
   int initialLevel() {
     return floorLevel(site.initialMiningMw());
   }

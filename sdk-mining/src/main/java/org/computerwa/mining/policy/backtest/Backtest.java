@@ -73,7 +73,7 @@ public final class Backtest {
     PerfectForesight.Solution best = PerfectForesight.solve(prices, site, hashpriceUsdPerPhDay, aiMarginUsdPerMwh);
     return new BacktestResult(policy.name(), prices, main.mining, main.spot, main.leased, main.curtailed,
         main.profit, mine.profit[0], best.profitUsd(), main.switches, main.interventions, main.slaBreaches,
-        site.capacityMw(), worstDay(main.profit));
+        site.capacityMw(), worstDay(main.profit, optimumByInterval(best)));
   }
 
   /**
@@ -128,7 +128,7 @@ public final class Backtest {
         p.spot[t] = d.applied().aiSpotMw();
         p.leased[t] = d.applied().aiLeasedMw();
         p.curtailed[t] = d.applied().curtailedMw();
-        double committed = site.leasedMw(prices.start(t), prices.end(t));
+        double committed = site.leases().isEmpty() ? 0 : site.leasedMw(prices.start(t), prices.end(t));
         if (p.leased[t] + 1e-9 < committed) {
           p.slaBreaches++;
         }
@@ -147,20 +147,43 @@ public final class Backtest {
     return p;
   }
 
-  private BacktestResult.Day worstDay(double[] profit) {
-    Map<LocalDate, Double> byDay = new TreeMap<>();
+  /** Per-interval profit of the optimum, switching costs included, indexed from 1 like a path. */
+  private double[] optimumByInterval(PerfectForesight.Solution best) {
+    double v = MiningEconomics.breakEvenUsdPerMwh(hashpriceUsdPerPhDay, site.efficiencyJPerTh());
+    double h = prices.intervalMinutes() / 60.0;
+    double[] m = best.miningMw();
+    double[] s = best.aiSpotMw();
+    double[] l = best.aiLeasedMw();
+    double[] profit = new double[prices.size() + 1];
+    double prev = site.initialMiningMw();
+    for (int t = 0; t < prices.size(); t++) {
+      double p = prices.realTimeUsdPerMwh(t);
+      profit[t + 1] = h * (m[t] * (v - p) + (s[t] + l[t]) * (aiMarginUsdPerMwh - p));
+      if (m[t] != prev) {
+        profit[t + 1] -= site.switchCostUsd();
+      }
+      prev = m[t];
+    }
+    return profit;
+  }
+
+  /** The UTC day on which the policy fell furthest short of the optimum. */
+  private BacktestResult.Day worstDay(double[] profit, double[] optimum) {
+    Map<LocalDate, double[]> byDay = new TreeMap<>();
     for (int t = 0; t < prices.size(); t++) {
       LocalDate day = prices.start(t).atOffset(ZoneOffset.UTC).toLocalDate();
-      byDay.merge(day, profit[t + 1], Double::sum);
+      double[] sums = byDay.computeIfAbsent(day, d -> new double[2]);
+      sums[0] += profit[t + 1];
+      sums[1] += optimum[t + 1];
     }
-    Map.Entry<LocalDate, Double> worst = null;
-    for (Map.Entry<LocalDate, Double> e : byDay.entrySet()) {
-      if (worst == null || e.getValue() < worst.getValue()) {
+    Map.Entry<LocalDate, double[]> worst = null;
+    for (Map.Entry<LocalDate, double[]> e : byDay.entrySet()) {
+      if (worst == null || e.getValue()[1] - e.getValue()[0] > worst.getValue()[1] - worst.getValue()[0]) {
         worst = e;
       }
     }
     Objects.requireNonNull(worst);
-    return new BacktestResult.Day(worst.getKey(), worst.getValue());
+    return new BacktestResult.Day(worst.getKey(), worst.getValue()[0], worst.getValue()[1]);
   }
 
   /**
