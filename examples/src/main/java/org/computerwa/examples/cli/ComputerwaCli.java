@@ -20,7 +20,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ComputerwaCli.Version.class,
     description = "ComputeRWA SDK: compute capacity as on-chain real-world assets.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      org.computerwa.examples.mining.Sha256Command.class,
+      org.computerwa.examples.mining.HeadersCommand.class
+    })
 public final class ComputerwaCli {
 
   /** Exit code when the input was read and some item in it is invalid. */
