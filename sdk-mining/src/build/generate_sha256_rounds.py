@@ -49,47 +49,52 @@ def big_s1(x):
     return "(Integer.rotateRight(%s, 6) ^ Integer.rotateRight(%s, 11) ^ Integer.rotateRight(%s, 25))" % (x, x, x)
 
 
-def round_lines(v, kw, indent):
+def round_lines(v, kw, parity, indent):
+    """One round. Maj(a, b, c) = b ^ ((a ^ b) & (b ^ c)), where b ^ c is the previous round's a ^ b,
+    carried in the temporaries p and q alternately."""
     a, b, c, d, e, f, g, h = v
+    x, y = ("p", "q") if parity == 0 else ("q", "p")
     return [
         "%s%s += %s + (%s ^ (%s & (%s ^ %s))) + %s;" % (indent, h, big_s1(e), g, e, f, g, kw),
         "%s%s += %s;" % (indent, d, h),
-        "%s%s += %s + ((%s & %s) | (%s & (%s | %s)));" % (indent, h, big_s0(a), a, b, c, a, b),
+        "%s%s = %s ^ %s;" % (indent, x, a, b),
+        "%s%s += %s + (%s ^ (%s & %s));" % (indent, h, big_s0(a), b, x, y),
     ]
 
 
 def rounds(words, indent="    "):
     """Rounds 0-15 unrolled, K[t] + W[t] folded into a literal where W[t] is a padding constant;
-    rounds 16-63 eight per loop iteration, the variable roles rotated by name."""
-    out = []
+    rounds 16-63 eight per loop iteration, each expanding its own schedule word, the variable roles
+    rotated by name."""
+    out = ["%sint p;" % indent, "%sint q = b ^ c;" % indent]
     v = ["a", "b", "c", "d", "e", "f", "g", "h"]
     for t in range(16):
         wi = words[t]
         kw = lit(K[t] + wi) if wi is not None else "%s + w[%d]" % (lit(K[t]), t)
-        out += round_lines(v, kw, indent)
+        out += round_lines(v, kw, t % 2, indent)
         v = [v[7], v[0], v[1], v[2], v[3], v[4], v[5], v[6]]
     out.append("%sfor (int t = 16; t < 64; t += 8) {" % indent)
+    ind = indent + "  "
     for r in range(8):
         idx = "t" if r == 0 else "t + %d" % r
-        out += round_lines(v, "K[%s] + w[%s]" % (idx, idx), indent + "  ")
+        out += [
+            "%sx = w[%s - 15];" % (ind, idx),
+            "%sy = w[%s - 2];" % (ind, idx),
+            "%sy = (Integer.rotateRight(y, 17) ^ Integer.rotateRight(y, 19) ^ (y >>> 10)) + w[%s - 7]" % (ind, idx),
+            "%s    + (Integer.rotateRight(x, 7) ^ Integer.rotateRight(x, 18) ^ (x >>> 3)) + w[%s - 16];" % (ind, idx),
+            "%sw[%s] = y;" % (ind, idx),
+        ]
+        out += round_lines(v, "K[%s] + y" % idx, r % 2, ind)
         v = [v[7], v[0], v[1], v[2], v[3], v[4], v[5], v[6]]
     out.append("%s}" % indent)
-    return out
+    return ["%sint x;" % indent, "%sint y;" % indent] + out
 
 
 def schedule(words, loader, indent="    "):
-    """Loads w[0..15] (padding constants are stored as literals), then expands w[16..63] in a loop."""
+    """Loads w[0..15]; padding constants are stored as literals."""
     out = []
     for i in range(16):
         out.append("%sw[%d] = %s;" % (indent, i, loader(i) if words[i] is None else lit(words[i])))
-    out += [
-        "%sfor (int t = 16; t < 64; t++) {" % indent,
-        "%s  int x = w[t - 15];" % indent,
-        "%s  int y = w[t - 2];" % indent,
-        "%s  w[t] = (Integer.rotateRight(y, 17) ^ Integer.rotateRight(y, 19) ^ (y >>> 10)) + w[t - 7]" % indent,
-        "%s      + (Integer.rotateRight(x, 7) ^ Integer.rotateRight(x, 18) ^ (x >>> 3)) + w[t - 16];" % indent,
-        "%s}" % indent,
-    ]
     return out
 
 
