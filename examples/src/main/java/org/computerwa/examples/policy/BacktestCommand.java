@@ -49,8 +49,9 @@ public final class BacktestCommand implements Callable<Integer> {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
   private static final Set<String> SITE_FIELDS = Set.of("capacityMw", "miningMaxMw", "miningMinMw",
-      "miningRampMwPerMinute", "efficiencyJPerTh", "gpuSpotMw", "minDwellMinutes", "switchCostUsd",
-      "resolutionMw", "initialMiningMw", "aiMarginUsdPerMwh", "leases");
+      "miningRampMwPerMinute", "miningRampUpMwPerMinute", "miningRampDownMwPerMinute",
+      "efficiencyJPerTh", "gpuSpotMw", "minDwellMinutes", "switchCostUsd", "resolutionMw",
+      "initialMiningMw", "aiMarginUsdPerMwh", "leases");
 
   @Spec CommandSpec spec;
 
@@ -147,6 +148,8 @@ public final class BacktestCommand implements Callable<Integer> {
           case "miningMaxMw": b.miningMaxMw(d); break;
           case "miningMinMw": b.miningMinMw(d); break;
           case "miningRampMwPerMinute": b.miningRampMwPerMinute(d); break;
+          case "miningRampUpMwPerMinute": b.miningRampUpMwPerMinute(d); break;
+          case "miningRampDownMwPerMinute": b.miningRampDownMwPerMinute(d); break;
           case "efficiencyJPerTh": b.efficiencyJPerTh(d); break;
           case "gpuSpotMw": b.gpuSpotMw(d); break;
           case "minDwellMinutes": b.minDwellMinutes(d); break;

@@ -74,7 +74,7 @@ public final class PerfectForesight {
         reward[m] = r.feasible(m, cap[t]) ? intervalProfit(r, v, aiMarginUsdPerMwh, p, leased[t], m) : NEG;
         w[m] = reward[m] == NEG ? NEG : reward[m] + next[1][m];
       }
-      windowMax(w, r.rampLevels, bestSwitch, bestTarget, deque);
+      windowMax(w, r.rampDownLevels, r.rampUpLevels, bestSwitch, bestTarget, deque);
       int globalArg = 0;
       for (int m = 1; m < levels; m++) {
         if (w[m] > w[globalArg]) {
@@ -141,21 +141,21 @@ public final class PerfectForesight {
     return r.hours * (r.mw(m) * (v - p) + (spot + leased) * (a - p));
   }
 
-  /** For each m, the max of w over [m − R, m + R] and where it is (first on ties). */
-  private static void windowMax(double[] w, int radius, double[] best, int[] arg, int[] dq) {
+  /** For each m, the max of w over [m − down, m + up] and where it is (first on ties). */
+  private static void windowMax(double[] w, int down, int up, double[] best, int[] arg, int[] dq) {
     int levels = w.length;
     int head = 0;
     int tail = 0;
     int right = 0;
     for (int m = 0; m < levels; m++) {
-      int hi = Math.min(levels - 1, m + radius);
+      int hi = Math.min(levels - 1, m + up);
       while (right <= hi) {
         while (tail > head && w[dq[tail - 1]] < w[right]) {
           tail--;
         }
         dq[tail++] = right++;
       }
-      while (dq[head] < m - radius) {
+      while (dq[head] < m - down) {
         head++;
       }
       best[m] = w[dq[head]];

@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * site's dwell, at least 60 minutes) the forecast is {@code E_j = w_j · L + (1 − w_j) · R_j}: the
  * recent settled level {@code L} decays towards a reference {@code R_j} with weight
  * {@code w_j = 2^(−(j+1)·Δ/halfLife)}, Δ the interval length. {@code R_j} is the published
- * day-ahead price of {@code t + j}, or, where none is published, the median settled price of the
- * last 24 hours.
+ * day-ahead price of {@code t + j}; where none is published, the caller's forecast for it (see
+ * {@link PolicyContext.Builder#forecast}); otherwise the median settled price of the last 24 hours.
  *
  * <p><b>Curtail</b> (while mining): {@code L = min(p₁, max(p₂, R₀))} with {@code p₁, p₂} the last two
  * settled prices — a single settled spike that the day-ahead market did not expect is not trusted
@@ -145,10 +145,13 @@ public final class RollingHorizonPolicy implements LoadPolicy {
   private static double[] reference(PolicyContext ctx, int n) {
     double[] ref = new double[n];
     int visible = ctx.dayAheadVisible();
+    int forecast = ctx.forecastVisible();
     double fallback = Double.NaN;
     for (int j = 0; j < n; j++) {
       if (j < visible) {
         ref[j] = ctx.dayAheadUsdPerMwh(j);
+      } else if (j < forecast) {
+        ref[j] = ctx.forecastUsdPerMwh(j);
       } else {
         if (Double.isNaN(fallback)) {
           fallback = trailingMedian(ctx);
