@@ -22,6 +22,7 @@ import org.computerwa.mining.policy.SiteProfile;
 import org.computerwa.mining.policy.backtest.Backtest;
 import org.computerwa.mining.policy.backtest.BacktestResult;
 import org.computerwa.mining.policy.backtest.PriceSeriesCsv;
+import org.computerwa.mining.policy.backtest.ScenarioCsv;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,6 +70,10 @@ public final class BacktestCommand implements Callable<Integer> {
       description = "Hashprice in USD per PH/s per day (default: ${DEFAULT-VALUE}).")
   double hashprice;
 
+  @Option(names = "--scenario", paramLabel = "FILE",
+      description = "Hashprice (and AI margin) steps over time: CSV timestamp_utc,hashprice_usd_per_ph_day[,ai_margin_usd_per_mwh]; replaces --hashprice.")
+  @Nullable Path scenario;
+
   @Option(names = "--efficiency", paramLabel = "J_PER_TH", description = "Fleet efficiency (default 20).")
   @Nullable Double efficiency;
 
@@ -95,8 +100,13 @@ public final class BacktestCommand implements Callable<Integer> {
       PriceSeries series = PriceSeriesCsv.read(prices);
       double[] aiMargin = {0};
       SiteProfile profile = siteProfile(aiMargin);
-      Backtest backtest = Backtest.builder().prices(series).site(profile).hashpriceUsdPerPhDay(hashprice)
-          .aiMarginUsdPerMwh(aiMargin[0]).build();
+      Backtest.Builder builder = Backtest.builder().prices(series).site(profile).hashpriceUsdPerPhDay(hashprice)
+          .aiMarginUsdPerMwh(aiMargin[0]);
+      Path steps = scenario;
+      if (steps != null) {
+        builder.scenario(ScenarioCsv.read(steps));
+      }
+      Backtest backtest = builder.build();
       BacktestResult r = backtest.run(LoadPolicies.byName(policy));
       if (chart != null) {
         BacktestChart.write(r, chart);
