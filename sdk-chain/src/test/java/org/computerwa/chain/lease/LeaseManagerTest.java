@@ -7,6 +7,8 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.computerwa.chain.internal.Abi;
+import org.computerwa.chain.internal.Reverts;
 import org.computerwa.chain.internal.contracts.LeaseManager;
 import org.computerwa.chain.internal.testcontracts.ReenteringStablecoin;
 import org.computerwa.chain.internal.testcontracts.FeeOnTransferToken;
@@ -405,6 +407,22 @@ class LeaseManagerTest {
         "InvalidFee(uint16)");
     stack.lm(ADMIN).setOperatorFeeBps(u(1_000)).send();
     assertThat(stack.lm(0).operatorFeeBps().send()).isEqualTo(u(1_000));
+  }
+
+  @Test
+  void deploymentWithAFeeAbove100PercentIsRejected() {
+    String args = Abi.words(Abi.address(stack.registry), Abi.address(stack.anchor), Abi.address(stack.pledges),
+        Abi.address(stack.token), Abi.address(stack.address(ADMIN)), Abi.uint(u(10_001)));
+    Reverts.assertDeployReverts(LeaseStack.account(ADMIN), LeaseManager.BINARY, args, "InvalidFee(uint16)");
+  }
+
+  @Test
+  void creditOnALeaseThatIsNotRunningIsRejected() throws Exception {
+    BigInteger id = offer(1, HOUR, 0);
+    LeaseManager.UsageStatement any = new LeaseManager.UsageStatement(asset, DEVICE.address().toHex(), u(1), u(2),
+        u(0), u(0), u(0));
+    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(id, any, u(1), u(2), List.of()), stack.leaseManager,
+        STRANGER, "WrongStatus(uint256,uint8)");
   }
 
   @Test
