@@ -1,6 +1,7 @@
 package org.computerwa.examples.cli;
 
 import java.io.PrintWriter;
+import org.computerwa.examples.chain.GasReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ComputerwaCli.Version.class,
     description = "ComputeRWA SDK: compute capacity as on-chain real-world assets.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, GasReportCommand.class})
 public final class ComputerwaCli {
 
   /** Exit code when the input was read and some item in it is invalid. */
