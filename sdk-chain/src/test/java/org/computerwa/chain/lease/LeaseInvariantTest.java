@@ -44,7 +44,7 @@ class LeaseInvariantTest {
   static final int STRANGER = 4;
   static final int LENDER = 5;
   static final int HOLDER = 7;
-  static final int STEPS = 45;
+  static final int STEPS = 36;
   static final SigningKey ATTESTER = SigningKey.fromSecret(BigInteger.valueOf(0xA77E57L));
   static final SigningKey DEVICE = SigningKey.fromSecret(BigInteger.valueOf(0xDE1CEL));
 
