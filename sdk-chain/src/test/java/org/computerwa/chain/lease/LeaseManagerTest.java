@@ -410,6 +410,23 @@ class LeaseManagerTest {
   }
 
   @Test
+  void onlyTheAdminGrantsRoles() throws Exception {
+    stack.assertReverts(stack.lm(STRANGER).grantRole(new byte[32], stack.address(STRANGER)), stack.leaseManager,
+        STRANGER, "AccessControlUnauthorizedAccount(address,bytes32)");
+    stack.assertReverts(stack.pledges(STRANGER).grantRole(LeaseStack.role("LEASE_MANAGER_ROLE"),
+        stack.address(STRANGER)), stack.pledges, STRANGER, "AccessControlUnauthorizedAccount(address,bytes32)");
+  }
+
+  @Test
+  void acceptWithAnInvalidPermitAndNoAllowanceFails() throws Exception {
+    int lessee = LENDER;
+    stack.token(lessee).mint(stack.address(lessee), u(RATE * HOUR)).send();
+    BigInteger id = offer(1, HOUR, 0);
+    stack.assertReverts(stack.lm(lessee).acceptWithPermit(id, u(stack.now() + HOUR), u(27), new byte[32],
+        new byte[32]), stack.leaseManager, lessee, "ERC20InsufficientAllowance(address,uint256,uint256)");
+  }
+
+  @Test
   void deploymentWithAFeeAbove100PercentIsRejected() {
     String args = Abi.words(Abi.address(stack.registry), Abi.address(stack.anchor), Abi.address(stack.pledges),
         Abi.address(stack.token), Abi.address(stack.address(ADMIN)), Abi.uint(u(10_001)));
