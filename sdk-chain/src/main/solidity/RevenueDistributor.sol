@@ -35,7 +35,8 @@ import {IShareCheckpoint} from "./interfaces/IShareCheckpoint.sol";
 /// future holders). Fee-on-transfer payout tokens: a deposit is credited with the amount that
 /// actually arrived (balance measured before and after); a claim sends the entitled amount and any
 /// fee the token takes on that transfer is borne by the receiving holder. Deposit and claim are
-/// non-reentrant and update state before paying out.
+/// non-reentrant and update state before paying out. Claims are not subject to compliance:
+/// revenue a holder accrued while verified stays claimable after its verification is revoked.
 contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 

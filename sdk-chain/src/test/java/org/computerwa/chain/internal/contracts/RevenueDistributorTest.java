@@ -248,6 +248,31 @@ class RevenueDistributorTest {
   }
 
   @Test
+  void aDepositOfWhichNothingArrivesReverts() {
+    FeeOnTransferToken fee =
+        call(FeeOnTransferToken.deploy(session.web3j(), session.as(admin), session.gas()));
+    ShareStack stack = ShareStack.deploy(session, admin, fee.getContractAddress());
+    stack.verify(List.of(alice.getAddress()));
+    call(stack.shares().mint(alice.getAddress(), shares(1)));
+    call(fee.mint(admin.getAddress(), units(100)));
+    call(fee.approve(stack.distributor().getContractAddress(), units(100)));
+    call(fee.setFeeBps(BigInteger.valueOf(10_000)));
+    RevenueDistributor d = stack.distributor();
+    assertReverts(admin, d, d.deposit(units(100)), "ZeroAmount()");
+    assertThat(call(fee.balanceOf(admin.getAddress()))).isEqualTo(units(100));
+  }
+
+  @Test
+  void aRevokedHolderCanStillClaimWhatItAccrued() {
+    ShareStack stack = stack();
+    call(stack.shares().mint(alice.getAddress(), shares(1)));
+    deposit(stack, units(300));
+    call(stack.compliance().setVerified(alice.getAddress(), false));
+    call(stack.distributorAs(alice).claim());
+    assertThat(call(coin(stack).balanceOf(alice.getAddress()))).isEqualTo(units(300));
+  }
+
+  @Test
   void aReentrantHolderIsPaidOnceAndItsReentryFails() {
     HookedPayoutToken hooked =
         call(HookedPayoutToken.deploy(session.web3j(), session.as(admin), session.gas()));
