@@ -15,6 +15,14 @@ import org.computerwa.chain.internal.contracts.LeaseManager;
 import org.computerwa.chain.internal.testcontracts.FeeOnTransferToken;
 import org.computerwa.chain.internal.testcontracts.ReenteringStablecoin;
 import org.computerwa.chain.internal.SharedChain;
+import org.computerwa.core.crypto.Address;
+import org.computerwa.core.crypto.Eip712Domain;
+import org.computerwa.core.crypto.SigningKey;
+import org.computerwa.core.evidence.AnchorRoot;
+import org.computerwa.core.evidence.StatementBatch;
+import org.computerwa.core.evidence.UsageKind;
+import org.computerwa.core.evidence.UsageStatement;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +44,9 @@ class LeaseInvariantTest {
   static final int STRANGER = 4;
   static final int LENDER = 5;
   static final int HOLDER = 7;
-  static final int STEPS = 45;
+  static final int STEPS = 36;
+  static final SigningKey ATTESTER = SigningKey.fromSecret(BigInteger.valueOf(0xA77E57L));
+  static final SigningKey DEVICE = SigningKey.fromSecret(BigInteger.valueOf(0xDE1CEL));
 
   LeaseStack stack;
 
@@ -81,6 +91,7 @@ class LeaseInvariantTest {
       if (withShares) {
         m.distributors.add(stack.attachShares(asset, HOLDER, BigInteger.TEN.pow(18)));
       }
+      stack.anchor(OWNER).setAttester(asset, ATTESTER.address().toHex(), true).send();
     }
     for (int lessee : LESSEES) {
       stack.session.send(LeaseStack.account(lessee), token,
@@ -107,13 +118,15 @@ class LeaseInvariantTest {
     Market hostile = market(reToken, false);
     Market skimming = market(fotToken, false);
     ReenteringStablecoin reentering = ReenteringStablecoin.load(reToken, stack.web3j, stack.tx(0), stack.gas);
+    Map<String, Integer> ops = new java.util.TreeMap<>();
     for (int step = 0; step < STEPS; step++) {
       String label = "seed " + seed + " step " + step;
-      Market m = rnd.nextInt(3) == 0 ? hostile : honest;
+      Market m = rnd.nextBoolean() ? hostile : honest;
       if (m == hostile) {
         arm(rnd, m, reentering);
       }
       String op = randomStep(rnd, m, label);
+      ops.merge(op.replaceAll(" [0-9].*", "").replaceAll(" \\(.*", ""), 1, Integer::sum);
       String context = label + " (" + op + ")";
       checkInvariants(honest, context);
       checkInvariants(hostile, context);
@@ -130,6 +143,8 @@ class LeaseInvariantTest {
         assertThat(SharedChain.erc20Balance(fotToken, skimming.lm)).as("%s: fee-on-transfer escrow", context).isZero();
       }
     }
+    System.out.println("lease sequence seed " + seed + " ops " + ops + ", re-entry attempts "
+        + reentering.attempts().send());
     assertThat(honest.escrowedIn.add(hostile.escrowedIn)).as("seed %d: some lease was accepted", seed).isPositive();
   }
 
@@ -169,7 +184,7 @@ class LeaseInvariantTest {
   }
 
   String randomStep(SplittableRandom rnd, Market m, String label) throws Exception {
-    int op = rnd.nextInt(12);
+    int op = rnd.nextInt(14);
     BigInteger id = anyLease(rnd, m);
     TransactionReceipt r;
     switch (op) {
@@ -224,6 +239,9 @@ class LeaseInvariantTest {
       case 8:
         stack.warp(1 + rnd.nextInt(2_500));
         return "warp";
+      case 12:
+      case 13:
+        return credit(rnd, m, label);
       default: {
         BigInteger asset = m.assets.get(0);
         int action = rnd.nextInt(4);
@@ -239,6 +257,55 @@ class LeaseInvariantTest {
         return "pledge/user action " + action;
       }
     }
+  }
+
+  /**
+   * Anchors one availability statement covering the unpaid, uncredited part of a running lease
+   * and applies it as an SLA credit; applying it a second time must fail.
+   */
+  String credit(SplittableRandom rnd, Market m, String label) throws Exception {
+    List<BigInteger> running = new ArrayList<>();
+    for (BigInteger id : m.leases) {
+      if (m.as(0).leaseOf(id).send().status.intValue() == 2) {
+        running.add(id);
+      }
+    }
+    if (running.isEmpty()) {
+      return "credit (no running lease)";
+    }
+    BigInteger id = running.get(rnd.nextInt(running.size()));
+    LeaseManager.Lease l = m.as(0).leaseOf(id).send();
+    long now = stack.now();
+    long ps = Math.max(Math.max(l.creditedUntil.longValueExact(), l.paidUntil.longValueExact()),
+        stack.anchor(0).anchoredUntil(l.assetId).send().longValueExact());
+    long pe = Math.min(now, l.end.longValueExact());
+    if (pe - ps < 60) {
+      return "credit (nothing to prove)";
+    }
+    int bps = rnd.nextInt(10_001);
+    Address anchorAddress = Address.fromHex(stack.anchor);
+    Eip712Domain usage = UsageStatement.domain(stack.session.chainId(), anchorAddress);
+    UsageStatement st = UsageStatement.builder().assetId(l.assetId).device(DEVICE.address())
+        .periodStart(Instant.ofEpochSecond(ps)).periodEnd(Instant.ofEpochSecond(pe)).kind(UsageKind.AVAILABILITY)
+        .value(BigInteger.valueOf((pe - ps) * bps / 10_000)).availabilityBps(bps).build();
+    StatementBatch batch = StatementBatch.of(l.assetId, Instant.ofEpochSecond(ps), Instant.ofEpochSecond(pe),
+        List.of(st.sign(DEVICE, usage)), usage);
+    AnchorRoot root = batch.anchorRoot();
+    TransactionReceipt anchored = send(STRANGER, stack.anchor, stack.anchor(0).anchor(l.assetId,
+        BigInteger.valueOf(ps), BigInteger.valueOf(pe), root.root().toBytes(),
+        root.sign(ATTESTER, AnchorRoot.domain(stack.session.chainId(), anchorAddress)).toBytes()));
+    assertThat(anchored.isStatusOK()).as("%s: anchoring", label).isTrue();
+    LeaseManager.UsageStatement onChain = new LeaseManager.UsageStatement(l.assetId, DEVICE.address().toHex(),
+        BigInteger.valueOf(ps), BigInteger.valueOf(pe), BigInteger.ZERO, st.value(), BigInteger.valueOf(bps));
+    RemoteFunctionCall<TransactionReceipt> apply =
+        m.as(0).applySlaCredit(id, onChain, BigInteger.valueOf(ps), BigInteger.valueOf(pe), List.of());
+    TransactionReceipt r = send(anyone(rnd), m.lm, apply);
+    record(m, r);
+    if (r.isStatusOK()) {
+      TransactionReceipt again = send(anyone(rnd), m.lm, apply);
+      assertThat(again.isStatusOK()).as("%s: the same statement credited twice", label).isFalse();
+    }
+    return r.isStatusOK() ? "credit applied" : "credit refused " + id;
   }
 
   /** A lease still open for acceptance, or {@code fallback} when there is none. */
