@@ -1,0 +1,266 @@
+package org.computerwa.chain.client;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.computerwa.chain.client.internal.Rpc;
+import org.computerwa.chain.internal.contracts.AssetShareToken;
+import org.computerwa.chain.internal.contracts.ComplianceRegistry;
+import org.computerwa.chain.internal.contracts.ComputeAssetRegistry;
+import org.computerwa.chain.internal.contracts.RevenueDistributor;
+import org.computerwa.core.Address;
+import org.computerwa.core.ValidationException;
+import org.computerwa.core.asset.ComputeAsset;
+import org.computerwa.core.crypto.Bytes32;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Uint256;
+
+/**
+ * Registering compute assets on-chain and issuing their shares to verified holders.
+ *
+ * <pre>{@code
+ * Assets assets = platform.assets();
+ * AssetId id = assets.register(computeAsset).value();       // token minted to computeAsset.owner()
+ * assets.specHash(id).toHex().equals(computeAsset.specHash()); // true
+ * assets.verifyHolders(List.of(alice, bob));
+ * assets.issueShares(id, Map.of(alice, aliceShares, bob, bobShares));
+ * }</pre>
+ *
+ * <p>The signer needs the registry's REGISTRAR_ROLE to register, the compliance registry's
+ * COMPLIANCE_ROLE to verify holders, and is the share issuer of the assets it registers (the
+ * deployer of a {@link Deployer} deployment holds all three). Shares are ERC-20 base units with 18
+ * decimals; only verified holders can hold them.
+ *
+ * @since 0.1.0
+ */
+public final class Assets {
+  /** Most holders verified in one transaction. */
+  public static final int MAX_HOLDERS_PER_TRANSACTION = 200;
+
+  private final ComputeRwaClient client;
+  private final Rpc rpc;
+
+  Assets(ComputeRwaClient client) {
+    this.client = client;
+    this.rpc = client.rpc();
+  }
+
+  /**
+   * Registers an asset: mints its registry token to {@code asset.owner()} with its spec hash,
+   * kind and capacity, then deploys and attaches its share token and revenue distributor (paying
+   * out in the deployment's payment token). Five transactions.
+   *
+   * @param asset the asset; its spec hash must not be registered yet
+   * @return the new asset id, with the receipts of the five transactions
+   * @throws ChainException REVERTED with {@code DuplicateSpecHash} when the spec is registered
+   *     already, {@code AccessControlUnauthorizedAccount} without REGISTRAR_ROLE
+   */
+  public Outcome<AssetId> register(ComputeAsset asset) {
+    String registryAddress = client.deployment().assetRegistry().toLowerHex();
+    ComputeAssetRegistry registry = registry();
+    String action = "register asset " + asset.id();
+    Rpc.Sent registered =
+        rpc.send(
+            action,
+            registryAddress,
+            registry
+                .register(
+                    asset.owner().toLowerHex(),
+                    asset.specHashBytes(),
+                    shortString(asset.kind().name()),
+                    BigInteger.valueOf(asset.capacityUnits()))
+                .encodeFunctionCall());
+    AssetId id =
+        AssetId.of(ComputeAssetRegistry.getAssetRegisteredEvents(registered.raw()).get(0).assetId);
+    List<Type> shareArgs =
+        List.of(
+            new Utf8String(asset.id() + " shares"),
+            new Utf8String("CRWA" + id),
+            new org.web3j.abi.datatypes.Address(registryAddress),
+            new Uint256(id.value()),
+            new org.web3j.abi.datatypes.Address(client.deployment().complianceRegistry().toLowerHex()),
+            new org.web3j.abi.datatypes.Address(rpc.from()));
+    Rpc.Sent shareDeploy = rpc.deploy("deploy share token of asset " + id, AssetShareToken.BINARY, shareArgs);
+    String share = shareDeploy.raw().getContractAddress();
+    Rpc.Sent distributorDeploy =
+        rpc.deploy(
+            "deploy revenue distributor of asset " + id,
+            RevenueDistributor.BINARY,
+            List.of(
+                new org.web3j.abi.datatypes.Address(client.deployment().paymentToken().toLowerHex()),
+                new org.web3j.abi.datatypes.Address(share)));
+    String distributor = distributorDeploy.raw().getContractAddress();
+    Rpc.Sent linked =
+        rpc.send(
+            "set distributor of asset " + id,
+            share,
+            shareToken(share).setDistributor(distributor).encodeFunctionCall());
+    Rpc.Sent attached =
+        rpc.send(
+            "attach shares of asset " + id,
+            registryAddress,
+            registry.attachShares(id.value(), share, distributor).encodeFunctionCall());
+    return Outcome.of(
+        id,
+        List.of(
+            registered.receipt(),
+            shareDeploy.receipt(),
+            distributorDeploy.receipt(),
+            linked.receipt(),
+            attached.receipt()));
+  }
+
+  /**
+   * The spec hash the registry holds for an asset.
+   *
+   * @param id the asset
+   * @return keccak-256 of the canonical spec JSON, as registered
+   * @throws ChainException REVERTED with {@code ERC721NonexistentToken} for an unknown asset
+   */
+  public Bytes32 specHash(AssetId id) {
+    return Bytes32.of(
+        rpc.view("read spec hash of asset " + id, registryAddress(), registry().specHashOf(id.value())));
+  }
+
+  /**
+   * The current owner (operator) of an asset's registry token.
+   *
+   * @param id the asset
+   * @return the owner
+   */
+  public Address ownerOf(AssetId id) {
+    return Address.of(rpc.view("read owner of asset " + id, registryAddress(), registry().ownerOf(id.value())));
+  }
+
+  /**
+   * Marks holders verified in the compliance registry, in one transaction.
+   *
+   * @param holders 1 to {@value #MAX_HOLDERS_PER_TRANSACTION} non-zero addresses
+   * @return the receipt
+   * @throws ValidationException (field {@code holders}) for an empty, too long or zero entry
+   */
+  public Receipt verifyHolders(List<Address> holders) {
+    if (holders.isEmpty() || holders.size() > MAX_HOLDERS_PER_TRANSACTION) {
+      throw new ValidationException(
+          "holders", holders.size() + " holders", "must name 1 to " + MAX_HOLDERS_PER_TRANSACTION + " holders");
+    }
+    List<String> hex = new ArrayList<>();
+    for (int i = 0; i < holders.size(); i++) {
+      hex.add(nonZero("holders[" + i + "]", holders.get(i)).toLowerHex());
+    }
+    String compliance = client.deployment().complianceRegistry().toLowerHex();
+    ComplianceRegistry registry =
+        ComplianceRegistry.load(compliance, rpc.web3j(), rpc.readOnly(), rpc.unusedGas());
+    return rpc.send(
+            "verify " + holders.size() + " holder(s)",
+            compliance,
+            registry.setVerifiedBatch(hex, true).encodeFunctionCall())
+        .receipt();
+  }
+
+  /**
+   * Issues shares of an asset to verified holders, one transaction per holder.
+   *
+   * @param id the asset (registered through this SDK, so that it has a share token)
+   * @param sharesByHolder share base units (18 decimals) by holder, each positive
+   * @return the asset's total share supply afterwards, with one receipt per holder
+   * @throws ValidationException (field {@code sharesByHolder}) for an empty map, a zero address or
+   *     an amount that is not positive
+   * @throws ChainException REVERTED with {@code NotVerified} when a holder is not verified
+   */
+  public Outcome<BigInteger> issueShares(AssetId id, Map<Address, BigInteger> sharesByHolder) {
+    if (sharesByHolder.isEmpty()) {
+      throw new ValidationException("sharesByHolder", "{}", "must name at least one holder");
+    }
+    sharesByHolder.forEach(
+        (holder, amount) -> {
+          nonZero("sharesByHolder", holder);
+          if (amount == null || amount.signum() <= 0) {
+            throw new ValidationException("sharesByHolder." + holder, amount, "must be positive");
+          }
+        });
+    String share = shareTokenAddress(id);
+    AssetShareToken token = shareToken(share);
+    List<Receipt> receipts = new ArrayList<>();
+    for (Map.Entry<Address, BigInteger> e : sharesByHolder.entrySet()) {
+      receipts.add(
+          rpc.send(
+                  "issue " + e.getValue() + " shares of asset " + id + " to " + e.getKey(),
+                  share,
+                  token.mint(e.getKey().toLowerHex(), e.getValue()).encodeFunctionCall())
+              .receipt());
+    }
+    return Outcome.of(totalShares(id), receipts);
+  }
+
+  /**
+   * Shares of an asset held by an account.
+   *
+   * @param id the asset
+   * @param holder the account
+   * @return share base units (18 decimals)
+   */
+  public BigInteger sharesOf(AssetId id, Address holder) {
+    String share = shareTokenAddress(id);
+    return rpc.view("read shares of " + holder, share, shareToken(share).balanceOf(holder.toLowerHex()));
+  }
+
+  /**
+   * All shares of an asset.
+   *
+   * @param id the asset
+   * @return the total supply in share base units
+   */
+  public BigInteger totalShares(AssetId id) {
+    String share = shareTokenAddress(id);
+    return rpc.view("read share supply of asset " + id, share, shareToken(share).totalSupply());
+  }
+
+  String shareTokenAddress(AssetId id) {
+    return attached(
+        "share token", id, rpc.view("read share token of asset " + id, registryAddress(), registry().shareTokenOf(id.value())));
+  }
+
+  String distributorAddress(AssetId id) {
+    return attached(
+        "revenue distributor",
+        id,
+        rpc.view("read distributor of asset " + id, registryAddress(), registry().distributorOf(id.value())));
+  }
+
+  private static String attached(String what, AssetId id, String address) {
+    if (Address.of(address).isZero()) {
+      throw new ValidationException("assetId", id, "must have a " + what + " attached (register it with Assets.register)");
+    }
+    return address;
+  }
+
+  private String registryAddress() {
+    return client.deployment().assetRegistry().toLowerHex();
+  }
+
+  private ComputeAssetRegistry registry() {
+    return ComputeAssetRegistry.load(registryAddress(), rpc.web3j(), rpc.readOnly(), rpc.unusedGas());
+  }
+
+  private AssetShareToken shareToken(String address) {
+    return AssetShareToken.load(address, rpc.web3j(), rpc.readOnly(), rpc.unusedGas());
+  }
+
+  static Address nonZero(String field, Address address) {
+    if (address == null || address.isZero()) {
+      throw new ValidationException(field, address, "must be a non-zero address");
+    }
+    return address;
+  }
+
+  private static byte[] shortString(String text) {
+    byte[] ascii = text.getBytes(StandardCharsets.US_ASCII);
+    byte[] out = new byte[32];
+    System.arraycopy(ascii, 0, out, 0, ascii.length);
+    return out;
+  }
+}

@@ -1,0 +1,210 @@
+package org.computerwa.chain.client;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.computerwa.chain.client.internal.Rpc;
+import org.computerwa.chain.internal.contracts.ComplianceRegistry;
+import org.computerwa.chain.internal.contracts.ComputeAssetRegistry;
+import org.computerwa.chain.internal.contracts.EvidenceAnchor;
+import org.computerwa.chain.internal.contracts.LeaseManager;
+import org.computerwa.chain.internal.contracts.PledgeRegistry;
+import org.computerwa.chain.internal.contracts.TestStablecoin;
+import org.computerwa.core.Address;
+import org.computerwa.core.ValidationException;
+import org.computerwa.core.crypto.Keccak256;
+import org.computerwa.core.crypto.SigningKey;
+import org.jspecify.annotations.Nullable;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Uint16;
+
+/**
+ * Deploys a complete set of ComputeRWA contracts and wires their roles.
+ *
+ * <pre>{@code
+ * Outcome<Deployment> deployed = Deployer.builder()
+ *     .rpcUrl(chain.rpcUrl())
+ *     .signer(SigningKey.fromHex(chain.accounts().get(0).privateKeyHex()))
+ *     .operatorFeeBps(1_000)            // 10 % of lease income to the asset owner
+ *     .build()
+ *     .deploy();                        // no paymentToken(...): deploys a TestStablecoin
+ * Deployment deployment = deployed.value();
+ * }</pre>
+ *
+ * <p>Deploys the asset registry, compliance registry, evidence anchor, pledge registry and lease
+ * manager (and, unless a payment token is given, a {@code TestStablecoin} for local use), then
+ * grants the lease manager its role in the asset and pledge registries. The signer administers
+ * every contract: it holds the registrar, compliance and fee-setting roles.
+ *
+ * @since 0.1.0
+ */
+public final class Deployer {
+  private final String rpcUrl;
+  private final SigningKey signer;
+  private final int operatorFeeBps;
+  private final @Nullable Address paymentToken;
+
+  private Deployer(Builder b) {
+    this.rpcUrl = ComputeRwaClient.require("rpcUrl", b.rpcUrl);
+    this.signer = ComputeRwaClient.require("signer", b.signer);
+    this.operatorFeeBps = b.operatorFeeBps;
+    this.paymentToken = b.paymentToken;
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Deploys the contracts, one transaction each, plus two role grants.
+   *
+   * @return the deployment, with every receipt
+   * @throws ChainException when a deployment fails or the node cannot be reached
+   */
+  public Outcome<Deployment> deploy() {
+    try (Rpc rpc = Rpc.connect(rpcUrl, signer, Duration.ofMinutes(2), Duration.ofMillis(100))) {
+      List<Receipt> receipts = new ArrayList<>();
+      org.web3j.abi.datatypes.Address admin = new org.web3j.abi.datatypes.Address(rpc.from());
+      String token =
+          paymentToken != null
+              ? paymentToken.toLowerHex()
+              : deploy(rpc, receipts, "deploy TestStablecoin", TestStablecoin.BINARY, List.of());
+      org.web3j.abi.datatypes.Address tokenArg = new org.web3j.abi.datatypes.Address(token);
+      String registry =
+          deploy(rpc, receipts, "deploy ComputeAssetRegistry", ComputeAssetRegistry.BINARY, List.of(admin));
+      org.web3j.abi.datatypes.Address registryArg = new org.web3j.abi.datatypes.Address(registry);
+      String compliance =
+          deploy(rpc, receipts, "deploy ComplianceRegistry", ComplianceRegistry.BINARY, List.of(admin));
+      String anchor = deploy(rpc, receipts, "deploy EvidenceAnchor", EvidenceAnchor.BINARY, List.of(registryArg));
+      String pledges =
+          deploy(rpc, receipts, "deploy PledgeRegistry", PledgeRegistry.BINARY, List.of(registryArg, tokenArg, admin));
+      String manager =
+          deploy(
+              rpc,
+              receipts,
+              "deploy LeaseManager",
+              LeaseManager.BINARY,
+              List.of(
+                  registryArg,
+                  new org.web3j.abi.datatypes.Address(anchor),
+                  new org.web3j.abi.datatypes.Address(pledges),
+                  tokenArg,
+                  admin,
+                  new Uint16(BigInteger.valueOf(operatorFeeBps))));
+      byte[] role = Keccak256.hashUtf8("LEASE_MANAGER_ROLE").toBytes();
+      ComputeAssetRegistry r = ComputeAssetRegistry.load(registry, rpc.web3j(), rpc.readOnly(), rpc.unusedGas());
+      receipts.add(
+          rpc.send("grant LEASE_MANAGER_ROLE in the asset registry", registry, r.grantRole(role, manager).encodeFunctionCall())
+              .receipt());
+      PledgeRegistry p = PledgeRegistry.load(pledges, rpc.web3j(), rpc.readOnly(), rpc.unusedGas());
+      receipts.add(
+          rpc.send("grant LEASE_MANAGER_ROLE in the pledge registry", pledges, p.grantRole(role, manager).encodeFunctionCall())
+              .receipt());
+      Deployment deployment =
+          Deployment.builder()
+              .assetRegistry(Address.of(registry))
+              .complianceRegistry(Address.of(compliance))
+              .evidenceAnchor(Address.of(anchor))
+              .pledgeRegistry(Address.of(pledges))
+              .leaseManager(Address.of(manager))
+              .paymentToken(Address.of(token))
+              .build();
+      return Outcome.of(deployment, receipts);
+    }
+  }
+
+  private static String deploy(Rpc rpc, List<Receipt> receipts, String action, String binary, List<Type> args) {
+    Rpc.Sent sent = rpc.deploy(action, binary, args);
+    receipts.add(sent.receipt());
+    return Objects.requireNonNull(sent.raw().getContractAddress(), "contract address of " + action);
+  }
+
+  /**
+   * Configures a {@link Deployer}.
+   *
+   * <pre>{@code
+   * Deployer deployer = Deployer.builder()
+   *     .rpcUrl("http://127.0.0.1:8545")
+   *     .signer(adminKey)
+   *     .paymentToken(Address.of("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"))
+   *     .operatorFeeBps(1_500)
+   *     .build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private @Nullable String rpcUrl;
+    private @Nullable SigningKey signer;
+    private int operatorFeeBps;
+    private @Nullable Address paymentToken;
+
+    private Builder() {}
+
+    /**
+     * The node's HTTP(S) JSON-RPC endpoint.
+     *
+     * @param url such as {@code http://127.0.0.1:8545}
+     * @return this builder
+     * @throws ValidationException when not an http or https URL
+     */
+    public Builder rpcUrl(String url) {
+      this.rpcUrl = ComputeRwaClient.checkUrl(url);
+      return this;
+    }
+
+    /**
+     * The key that deploys and administers the contracts.
+     *
+     * @param key the signing key
+     * @return this builder
+     */
+    public Builder signer(SigningKey key) {
+      this.signer = Objects.requireNonNull(key, "signer");
+      return this;
+    }
+
+    /**
+     * The operator fee in basis points of lease income; default 0.
+     *
+     * @param bps 0 to 10 000
+     * @return this builder
+     * @throws ValidationException when out of range
+     */
+    public Builder operatorFeeBps(int bps) {
+      if (bps < 0 || bps > 10_000) {
+        throw new ValidationException("operatorFeeBps", bps, "must be between 0 and 10000");
+      }
+      this.operatorFeeBps = bps;
+      return this;
+    }
+
+    /**
+     * An existing ERC-20 with EIP-2612 permit to pay leases in; without it a {@code
+     * TestStablecoin} is deployed.
+     *
+     * @param token the token's address, not zero
+     * @return this builder
+     * @throws ValidationException for the zero address
+     */
+    public Builder paymentToken(Address token) {
+      this.paymentToken = Assets.nonZero("paymentToken", token);
+      return this;
+    }
+
+    /**
+     * Builds the deployer.
+     *
+     * @return the deployer
+     * @throws ValidationException naming a missing setting
+     */
+    public Deployer build() {
+      return new Deployer(this);
+    }
+  }
+}

@@ -1,0 +1,238 @@
+package org.computerwa.chain.client;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.computerwa.core.Address;
+import org.computerwa.core.ValidationException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the ComputeRWA contracts of one deployment live: the addresses a client needs.
+ *
+ * <pre>{@code
+ * Deployment d = Deployment.builder()
+ *     .assetRegistry(Address.of("0x5FbDB2315678afecb367f032d93F642f64180aa3"))
+ *     .complianceRegistry(Address.of("0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512"))
+ *     .evidenceAnchor(Address.of("0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0"))
+ *     .pledgeRegistry(Address.of("0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9"))
+ *     .leaseManager(Address.of("0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9"))
+ *     .paymentToken(Address.of("0x5FC8d32690cc91D4c39d9d3abcBD16989F875707"))
+ *     .build();
+ * }</pre>
+ *
+ * <p>{@link Deployer} deploys a fresh set and returns its deployment. Per-asset contracts (the
+ * share token and revenue distributor of each asset) are found through the asset registry and
+ * are not listed here. Rules: every address is present and not the zero address.
+ *
+ * @since 0.1.0
+ */
+public final class Deployment {
+  private final Address assetRegistry;
+  private final Address complianceRegistry;
+  private final Address evidenceAnchor;
+  private final Address pledgeRegistry;
+  private final Address leaseManager;
+  private final Address paymentToken;
+
+  private Deployment(Builder b) {
+    this.assetRegistry = required("assetRegistry", b.assetRegistry);
+    this.complianceRegistry = required("complianceRegistry", b.complianceRegistry);
+    this.evidenceAnchor = required("evidenceAnchor", b.evidenceAnchor);
+    this.pledgeRegistry = required("pledgeRegistry", b.pledgeRegistry);
+    this.leaseManager = required("leaseManager", b.leaseManager);
+    this.paymentToken = required("paymentToken", b.paymentToken);
+  }
+
+  private static Address required(String field, @Nullable Address address) {
+    if (address == null) {
+      throw new ValidationException(field, null, "is required");
+    }
+    if (address.isZero()) {
+      throw new ValidationException(field, address, "must not be the zero address");
+    }
+    return address;
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The ERC-721 asset registry (one token per physical asset, spec hash, ERC-4907 user).
+   *
+   * @return its address
+   */
+  public Address assetRegistry() {
+    return assetRegistry;
+  }
+
+  /**
+   * The registry of verified share holders.
+   *
+   * @return its address
+   */
+  public Address complianceRegistry() {
+    return complianceRegistry;
+  }
+
+  /**
+   * The evidence anchor (attester-signed Merkle roots of usage statements).
+   *
+   * @return its address
+   */
+  public Address evidenceAnchor() {
+    return evidenceAnchor;
+  }
+
+  /**
+   * The pledge registry consulted in the income waterfall.
+   *
+   * @return its address
+   */
+  public Address pledgeRegistry() {
+    return pledgeRegistry;
+  }
+
+  /**
+   * The lease manager (escrow, accrual, settlement, SLA credits).
+   *
+   * @return its address
+   */
+  public Address leaseManager() {
+    return leaseManager;
+  }
+
+  /**
+   * The ERC-20 (with EIP-2612 permit) leases are paid in.
+   *
+   * @return its address
+   */
+  public Address paymentToken() {
+    return paymentToken;
+  }
+
+  /**
+   * The addresses by contract name, in a fixed order, for printing or saving.
+   *
+   * @return an unmodifiable ordered map
+   */
+  public Map<String, Address> asMap() {
+    Map<String, Address> map = new LinkedHashMap<>();
+    map.put("assetRegistry", assetRegistry);
+    map.put("complianceRegistry", complianceRegistry);
+    map.put("evidenceAnchor", evidenceAnchor);
+    map.put("pledgeRegistry", pledgeRegistry);
+    map.put("leaseManager", leaseManager);
+    map.put("paymentToken", paymentToken);
+    return java.util.Collections.unmodifiableMap(map);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof Deployment && ((Deployment) other).asMap().equals(asMap());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(assetRegistry, complianceRegistry, evidenceAnchor, pledgeRegistry, leaseManager, paymentToken);
+  }
+
+  @Override
+  public String toString() {
+    return "Deployment" + asMap();
+  }
+
+  /** Builds a {@link Deployment}; {@link #build()} checks that every address is set. */
+  public static final class Builder {
+    private @Nullable Address assetRegistry;
+    private @Nullable Address complianceRegistry;
+    private @Nullable Address evidenceAnchor;
+    private @Nullable Address pledgeRegistry;
+    private @Nullable Address leaseManager;
+    private @Nullable Address paymentToken;
+
+    private Builder() {}
+
+    /**
+     * Sets the asset registry.
+     *
+     * @param address its address
+     * @return this builder
+     */
+    public Builder assetRegistry(Address address) {
+      this.assetRegistry = address;
+      return this;
+    }
+
+    /**
+     * Sets the compliance registry.
+     *
+     * @param address its address
+     * @return this builder
+     */
+    public Builder complianceRegistry(Address address) {
+      this.complianceRegistry = address;
+      return this;
+    }
+
+    /**
+     * Sets the evidence anchor.
+     *
+     * @param address its address
+     * @return this builder
+     */
+    public Builder evidenceAnchor(Address address) {
+      this.evidenceAnchor = address;
+      return this;
+    }
+
+    /**
+     * Sets the pledge registry.
+     *
+     * @param address its address
+     * @return this builder
+     */
+    public Builder pledgeRegistry(Address address) {
+      this.pledgeRegistry = address;
+      return this;
+    }
+
+    /**
+     * Sets the lease manager.
+     *
+     * @param address its address
+     * @return this builder
+     */
+    public Builder leaseManager(Address address) {
+      this.leaseManager = address;
+      return this;
+    }
+
+    /**
+     * Sets the payment token.
+     *
+     * @param address its address
+     * @return this builder
+     */
+    public Builder paymentToken(Address address) {
+      this.paymentToken = address;
+      return this;
+    }
+
+    /**
+     * Builds the deployment.
+     *
+     * @return the deployment
+     * @throws ValidationException naming the first missing or zero address
+     */
+    public Deployment build() {
+      return new Deployment(this);
+    }
+  }
+}
