@@ -41,48 +41,60 @@ def lit(v):
     return "0x%08x" % v
 
 
-def s0(name):
-    return "sigma0(%s)" % name
+def big_s0(x):
+    return "(Integer.rotateRight(%s, 2) ^ Integer.rotateRight(%s, 13) ^ Integer.rotateRight(%s, 22))" % (x, x, x)
 
 
-def s1(name):
-    return "sigma1(%s)" % name
+def big_s1(x):
+    return "(Integer.rotateRight(%s, 6) ^ Integer.rotateRight(%s, 11) ^ Integer.rotateRight(%s, 25))" % (x, x, x)
 
 
-def body(words, indent="    "):
-    """words: list of 16 entries, int constant or None (variable w<i> already assigned)."""
-    out = []
-    w = list(words)  # rolling window, index t % 16
+def round_lines(v, kw, parity, indent):
+    """One round. Maj(a, b, c) = b ^ ((a ^ b) & (b ^ c)), where b ^ c is the previous round's a ^ b,
+    carried in the temporaries p and q alternately."""
+    a, b, c, d, e, f, g, h = v
+    x, y = ("p", "q") if parity == 0 else ("q", "p")
+    return [
+        "%s%s += %s + (%s ^ (%s & (%s ^ %s))) + %s;" % (indent, h, big_s1(e), g, e, f, g, kw),
+        "%s%s += %s;" % (indent, d, h),
+        "%s%s = %s ^ %s;" % (indent, x, a, b),
+        "%s%s += %s + (%s ^ (%s & %s));" % (indent, h, big_s0(a), b, x, y),
+    ]
+
+
+def rounds(words, indent="    "):
+    """Rounds 0-15 unrolled, K[t] + W[t] folded into a literal where W[t] is a padding constant;
+    rounds 16-63 eight per loop iteration, each expanding its own schedule word, the variable roles
+    rotated by name."""
+    out = ["%sint p;" % indent, "%sint q = b ^ c;" % indent]
     v = ["a", "b", "c", "d", "e", "f", "g", "h"]
-    for t in range(64):
-        if t >= 16:
-            i = t % 16
-            terms, const = [], 0
-            for kind, j in (("s1", (t - 2) % 16), ("id", (t - 7) % 16), ("s0", (t - 15) % 16), ("id", (t - 16) % 16)):
-                if w[j] is not None:
-                    c = w[j]
-                    const += small_sigma1(c) if kind == "s1" else small_sigma0(c) if kind == "s0" else c
-                else:
-                    name = "w%d" % j
-                    terms.append(s1(name) if kind == "s1" else s0(name) if kind == "s0" else name)
-            const &= MASK
-            if not terms:
-                w[i] = const
-            else:
-                expr = " + ".join(terms)
-                if const:
-                    expr += " + " + lit(const)
-                out.append("%sw%d = %s;" % (indent, i, expr))
-                w[i] = None
-        a, b, c, d, e, f, g, h = v
-        wi = w[t % 16]
-        kw = lit(K[t] + wi) if wi is not None else "%s + w%d" % (lit(K[t]), t % 16)
-        out.append(
-            "%s%s += bigSigma1(%s) + (%s ^ (%s & (%s ^ %s))) + %s;" % (indent, h, e, g, e, f, g, kw))
-        out.append("%s%s += %s;" % (indent, d, h))
-        out.append(
-            "%s%s += bigSigma0(%s) + ((%s & %s) | (%s & (%s | %s)));" % (indent, h, a, a, b, c, a, b))
+    for t in range(16):
+        wi = words[t]
+        kw = lit(K[t] + wi) if wi is not None else "%s + w[%d]" % (lit(K[t]), t)
+        out += round_lines(v, kw, t % 2, indent)
         v = [v[7], v[0], v[1], v[2], v[3], v[4], v[5], v[6]]
+    out.append("%sfor (int t = 16; t < 64; t += 8) {" % indent)
+    ind = indent + "  "
+    for r in range(8):
+        idx = "t" if r == 0 else "t + %d" % r
+        out += [
+            "%sx = w[%s - 15];" % (ind, idx),
+            "%sy = w[%s - 2];" % (ind, idx),
+            "%sy = (Integer.rotateRight(y, 17) ^ Integer.rotateRight(y, 19) ^ (y >>> 10)) + w[%s - 7]" % (ind, idx),
+            "%s    + (Integer.rotateRight(x, 7) ^ Integer.rotateRight(x, 18) ^ (x >>> 3)) + w[%s - 16];" % (ind, idx),
+            "%sw[%s] = y;" % (ind, idx),
+        ]
+        out += round_lines(v, "K[%s] + y" % idx, r % 2, ind)
+        v = [v[7], v[0], v[1], v[2], v[3], v[4], v[5], v[6]]
+    out.append("%s}" % indent)
+    return ["%sint x;" % indent, "%sint y;" % indent] + out
+
+
+def schedule(words, loader, indent="    "):
+    """Loads w[0..15]; padding constants are stored as literals."""
+    out = []
+    for i in range(16):
+        out.append("%sw[%d] = %s;" % (indent, i, loader(i) if words[i] is None else lit(words[i])))
     return out
 
 
@@ -113,28 +125,29 @@ def main():
     generic = [None] * 16
     tail80 = [None] * 4 + [0x80000000] + [0] * 10 + [640]
     second = [None] * 8 + [0x80000000] + [0] * 6 + [256]
+    wdoc = "@param w scratch space for the 64-word message schedule"
     parts = []
     parts += method(
         ["Compresses one 64-byte block into the state {@code s} (H0..H7).", "",
          "@param s the eight state words, updated in place",
-         "@param block the input bytes", "@param off the offset of the block in {@code block}"],
-        "static void compress(int[] s, byte[] block, int off)",
-        declare_words(generic, be) + load_state() + body(generic) + add_state())
+         "@param block the input bytes", "@param off the offset of the block in {@code block}", wdoc],
+        "static void compress(int[] s, byte[] block, int off, int[] w)",
+        schedule(generic, be) + load_state() + rounds(generic) + add_state())
     parts += method(
         ["Compresses the second block of an 80-byte message: the last 16 message bytes at {@code off},",
-         "then the padding (0x80, zeros, bit length 640), whose schedule words are folded into literals.", "",
+         "then the padding (0x80, zeros, bit length 640), whose K + W sums are folded into literals.", "",
          "@param s the eight state words after the first block, updated in place",
-         "@param block the input bytes", "@param off the offset of the 16 trailing message bytes"],
-        "static void compressTail80(int[] s, byte[] block, int off)",
-        declare_words(tail80, be) + load_state() + body(tail80) + add_state())
+         "@param block the input bytes", "@param off the offset of the 16 trailing message bytes", wdoc],
+        "static void compressTail80(int[] s, byte[] block, int off, int[] w)",
+        schedule(tail80, be) + load_state() + rounds(tail80) + add_state())
     parts += method(
         ["Hashes a 32-byte message given as eight words, from the initial value, in one block whose",
          "padding (0x80, zeros, bit length 256) is folded into literals: the second pass of SHA-256d.", "",
-         "@param s on entry the message words (a first digest), on return the digest words"],
-        "static void compressDigest32(int[] s)",
-        declare_words(second, lambda i: "s[%d]" % i)
+         "@param s on entry the message words (a first digest), on return the digest words", wdoc],
+        "static void compressDigest32(int[] s, int[] w)",
+        schedule(second, lambda i: "s[%d]" % i)
         + ["    int %s = %s;" % (n, lit(IV[i])) for i, n in enumerate("abcdefgh")]
-        + body(second)
+        + rounds(second)
         + ["    s[%d] = %s + %s;" % (i, n, lit(IV[i])) for i, n in enumerate("abcdefgh")])
     src = [
         "package org.computerwa.mining.sha256.internal;",
@@ -144,8 +157,8 @@ def main():
         "import java.nio.ByteOrder;",
         "",
         "/**",
-        " * The SHA-256 compression function (FIPS 180-4, section 6.2.2), all 64 rounds unrolled, working",
-        " * on local variables only.",
+        " * The SHA-256 compression function (FIPS 180-4, section 6.2.2): the message schedule expanded in",
+        " * a loop, all 64 rounds unrolled on local variables.",
         " *",
         " * <p>Generated by {@code sdk-mining/src/build/generate_sha256_rounds.py}; edit the generator, not",
         " * this file.",
@@ -155,27 +168,13 @@ def main():
         "  private static final VarHandle INT_BE =",
         "      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);",
         "",
+        "  private static final int[] K = {",
+    ] + ["    " + ", ".join(lit(k) for k in K[i:i + 8]) + "," for i in range(0, 64, 8)] + [
+        "  };",
+        "",
         "  private Sha256Rounds() {}",
         "",
-    ] + parts + [
-        "  // Tiny helpers: HotSpot always inlines methods this small, and calling them keeps each",
-        "  // unrolled method below the 8000-byte limit above which HotSpot does not compile a method.",
-        "",
-        "  private static int bigSigma0(int x) {",
-        "    return Integer.rotateRight(x, 2) ^ Integer.rotateRight(x, 13) ^ Integer.rotateRight(x, 22);",
-        "  }",
-        "",
-        "  private static int bigSigma1(int x) {",
-        "    return Integer.rotateRight(x, 6) ^ Integer.rotateRight(x, 11) ^ Integer.rotateRight(x, 25);",
-        "  }",
-        "",
-        "  private static int sigma0(int x) {",
-        "    return Integer.rotateRight(x, 7) ^ Integer.rotateRight(x, 18) ^ (x >>> 3);",
-        "  }",
-        "",
-        "  private static int sigma1(int x) {",
-        "    return Integer.rotateRight(x, 17) ^ Integer.rotateRight(x, 19) ^ (x >>> 10);",
-        "  }",
+    ] + parts[:-1] + [
         "}", ""]
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "main", "java", "org", "computerwa",
                         "mining", "sha256", "internal", "Sha256Rounds.java")

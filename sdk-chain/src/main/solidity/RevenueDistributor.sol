@@ -12,27 +12,31 @@ import {IShareCheckpoint} from "./interfaces/IShareCheckpoint.sol";
 /// @notice Anyone deposits payout tokens; every holder may claim its pro-rata part at any time.
 ///
 /// Accounting ("magnified points per share with corrections"):
-/// - `pointsPerShare` grows by `received * 2^128 / totalShares` on each deposit. The division
-///   remainder is carried into the next deposit (`carriedPoints`), so no deposit loses anything
-///   to rounding: sum over holders of points + carried points == 2^128 * (deposits - claims),
-///   exactly.
+/// - `pointsPerShare` grows by `received * 2^128 / totalShares` on each deposit, rounded UP while
+///   the points credited beyond the deposits in total (`excessPoints`) stay below 2^128, and
+///   rounded down (reducing `excessPoints`) otherwise. So sum over holders of points ==
+///   2^128 * (deposits - claims) + excessPoints with 0 <= excessPoints < 2^128, and since claims
+///   pay whole units (floored), the claims can never exceed the deposits. Rounding up keeps
+///   exact amounts exact: a holder of a quarter of the shares of a deposit of 1,000 units can
+///   claim 250, not 249. With total shares < 2^96 the upward budget lasts at least 2^32 deposits.
 /// - A holder's points are `pointsPerShare * balance + correction`. Each balance change adjusts
 ///   the correction of both sides, so a transfer moves only FUTURE entitlement; what accrued
 ///   before stays with the sender. Claims subtract the paid amount (times 2^128) from the
 ///   correction, so a second claim finds nothing.
 /// - Deposit, claim and transfer checkpoint are O(1): no loop over holders.
 ///
-/// Precision bound (6-decimal payout token, 18-decimal shares, total shares < 2^128): a claim pays
+/// Precision bound (6-decimal payout token, 18-decimal shares, total shares < 2^96): a claim pays
 /// whole base units; the fraction below one base unit stays with the holder's points and is paid
 /// with a later claim. At any moment the unclaimable dust is therefore below one base unit per
-/// holder plus below `totalShares / 2^128` (< 1) base unit carried; nothing is lost, and an
-/// account that sold all its shares can strand at most one base unit (10^-6 of a dollar).
+/// holder; nothing is lost, and an account that sold all its shares can strand at most one base
+/// unit (10^-6 of a dollar).
 ///
 /// Zero supply: a deposit while no shares exist reverts with `NoShares` (nothing is held for
 /// future holders). Fee-on-transfer payout tokens: a deposit is credited with the amount that
 /// actually arrived (balance measured before and after); a claim sends the entitled amount and any
 /// fee the token takes on that transfer is borne by the receiving holder. Deposit and claim are
-/// non-reentrant and update state before paying out.
+/// non-reentrant and update state before paying out. Claims are not subject to compliance:
+/// revenue a holder accrued while verified stays claimable after its verification is revoked.
 contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -48,7 +52,7 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
     /// @notice Cumulative payout points per share, scaled by MAGNITUDE.
     uint256 public pointsPerShare;
     uint128 private _totalShares;
-    uint128 private _carry;
+    uint128 private _excess;
     mapping(address holder => uint256) private _storedCorrection;
 
     /// @notice `received` payout tokens were distributed over the current shares.
@@ -64,7 +68,7 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
     error NothingToClaim(address holder);
     /// @notice Only the share token may report balance changes.
     error NotShareToken(address caller);
-    /// @notice Deposit amount or share supply beyond 2^128 - 1.
+    /// @notice Deposit amount beyond 2^128 - 1 or share supply beyond 2^96 - 1.
     error TooLarge(uint256 value);
     /// @notice address(0) where a token is required.
     error ZeroAddress();
@@ -90,9 +94,10 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
         return _totalShares;
     }
 
-    /// @notice Points (scaled by MAGNITUDE) not yet spread over shares; always < totalShares.
-    function carriedPoints() external view returns (uint256) {
-        return _carry;
+    /// @notice Points (scaled by MAGNITUDE) credited beyond the deposits by rounding up, in
+    /// total; always < MAGNITUDE, so all claims together never exceed the deposits.
+    function excessPoints() external view returns (uint256) {
+        return _excess;
     }
 
     /// @notice What `holder` could claim now, in payout base units.
@@ -111,9 +116,20 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
         if (received == 0) revert ZeroAmount();
         if (received > type(uint128).max) revert TooLarge(received);
         uint256 supply = _totalShares;
-        uint256 dividend = received * MAGNITUDE + _carry;
+        uint256 dividend = received * MAGNITUDE;
         uint256 increment = dividend / supply;
-        _carry = uint128(dividend - increment * supply);
+        uint256 remainder = dividend - increment * supply;
+        if (remainder != 0) {
+            uint256 up = supply - remainder;
+            uint256 excess = _excess;
+            if (excess + up < MAGNITUDE) {
+                increment += 1;
+                _excess = uint128(excess + up);
+            } else {
+                // excess >= 2^128 - supply > 2^128 - 2^96 > remainder: no underflow.
+                _excess = uint128(excess - remainder);
+            }
+        }
         uint256 pps = pointsPerShare + increment;
         pointsPerShare = pps;
         emit Deposited(msg.sender, received, pps);
@@ -138,7 +154,7 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
         int256 delta = SafeCast.toInt256(pps * value);
         if (from == address(0)) {
             uint256 supply = uint256(_totalShares) + value;
-            if (supply > type(uint128).max) revert TooLarge(supply);
+            if (supply > type(uint96).max) revert TooLarge(supply);
             _totalShares = uint128(supply);
         } else if (delta != 0) {
             _setCorrection(from, _correction(from) + delta);

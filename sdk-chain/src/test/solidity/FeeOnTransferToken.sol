@@ -3,10 +3,17 @@ pragma solidity ^0.8.24;
 
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 
-/// @title Test adversary: a 6-decimal token that burns 1% of every transfer (mints are exact).
+/// @title Test adversary: a 6-decimal token that burns a fee (1% unless changed) of every
+/// transfer; mints are exact.
 contract FeeOnTransferToken is ERC20 {
     /// @notice Fee in basis points of each transfer, burned from the amount sent.
-    uint256 public constant FEE_BPS = 100;
+    uint256 public feeBps = 100;
+
+    /// @notice Changes the fee (anyone may: this is a test token); 10,000 takes everything.
+    function setFeeBps(uint256 bps) external {
+        require(bps <= 10_000, "fee above 100%");
+        feeBps = bps;
+    }
 
     constructor() ERC20("Fee USD", "fUSD") {}
 
@@ -23,7 +30,7 @@ contract FeeOnTransferToken is ERC20 {
             super._update(from, to, value);
             return;
         }
-        uint256 fee = value * FEE_BPS / 10_000;
+        uint256 fee = value * feeBps / 10_000;
         super._update(from, address(0), fee);
         super._update(from, to, value - fee);
     }

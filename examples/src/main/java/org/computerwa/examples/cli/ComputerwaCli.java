@@ -1,6 +1,11 @@
 package org.computerwa.examples.cli;
 
 import java.io.PrintWriter;
+import org.computerwa.examples.chain.GasReportCommand;
+import org.computerwa.examples.mining.HeadersCommand;
+import org.computerwa.examples.mining.Sha256Command;
+import org.computerwa.examples.policy.BacktestCommand;
+import org.computerwa.examples.quickstart.QuickstartCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +25,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ComputerwaCli.Version.class,
     description = "ComputeRWA SDK: compute capacity as on-chain real-world assets.",
-    subcommands = {CommandLine.HelpCommand.class, org.computerwa.examples.policy.BacktestCommand.class, org.computerwa.examples.quickstart.QuickstartCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      QuickstartCommand.class,
+      Sha256Command.class,
+      HeadersCommand.class,
+      BacktestCommand.class,
+      GasReportCommand.class
+    })
 public final class ComputerwaCli {
 
   /** Exit code when the input was read and some item in it is invalid. */

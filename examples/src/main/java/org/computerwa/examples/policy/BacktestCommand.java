@@ -22,6 +22,7 @@ import org.computerwa.mining.policy.SiteProfile;
 import org.computerwa.mining.policy.backtest.Backtest;
 import org.computerwa.mining.policy.backtest.BacktestResult;
 import org.computerwa.mining.policy.backtest.PriceSeriesCsv;
+import org.computerwa.mining.policy.backtest.ScenarioCsv;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,8 +50,9 @@ public final class BacktestCommand implements Callable<Integer> {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
   private static final Set<String> SITE_FIELDS = Set.of("capacityMw", "miningMaxMw", "miningMinMw",
-      "miningRampMwPerMinute", "efficiencyJPerTh", "gpuSpotMw", "minDwellMinutes", "switchCostUsd",
-      "resolutionMw", "initialMiningMw", "aiMarginUsdPerMwh", "leases");
+      "miningRampMwPerMinute", "miningRampUpMwPerMinute", "miningRampDownMwPerMinute",
+      "efficiencyJPerTh", "gpuSpotMw", "minDwellMinutes", "switchCostUsd", "resolutionMw",
+      "initialMiningMw", "aiMarginUsdPerMwh", "leases");
 
   @Spec CommandSpec spec;
 
@@ -67,6 +69,10 @@ public final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--hashprice", paramLabel = "USD_PER_PH_DAY", defaultValue = "50",
       description = "Hashprice in USD per PH/s per day (default: ${DEFAULT-VALUE}).")
   double hashprice;
+
+  @Option(names = "--scenario", paramLabel = "FILE",
+      description = "Hashprice (and AI margin) steps over time: CSV timestamp_utc,hashprice_usd_per_ph_day[,ai_margin_usd_per_mwh]; replaces --hashprice.")
+  @Nullable Path scenario;
 
   @Option(names = "--efficiency", paramLabel = "J_PER_TH", description = "Fleet efficiency (default 20).")
   @Nullable Double efficiency;
@@ -94,8 +100,13 @@ public final class BacktestCommand implements Callable<Integer> {
       PriceSeries series = PriceSeriesCsv.read(prices);
       double[] aiMargin = {0};
       SiteProfile profile = siteProfile(aiMargin);
-      Backtest backtest = Backtest.builder().prices(series).site(profile).hashpriceUsdPerPhDay(hashprice)
-          .aiMarginUsdPerMwh(aiMargin[0]).build();
+      Backtest.Builder builder = Backtest.builder().prices(series).site(profile).hashpriceUsdPerPhDay(hashprice)
+          .aiMarginUsdPerMwh(aiMargin[0]);
+      Path steps = scenario;
+      if (steps != null) {
+        builder.scenario(ScenarioCsv.read(steps));
+      }
+      Backtest backtest = builder.build();
       BacktestResult r = backtest.run(LoadPolicies.byName(policy));
       if (chart != null) {
         BacktestChart.write(r, chart);
@@ -147,6 +158,8 @@ public final class BacktestCommand implements Callable<Integer> {
           case "miningMaxMw": b.miningMaxMw(d); break;
           case "miningMinMw": b.miningMinMw(d); break;
           case "miningRampMwPerMinute": b.miningRampMwPerMinute(d); break;
+          case "miningRampUpMwPerMinute": b.miningRampUpMwPerMinute(d); break;
+          case "miningRampDownMwPerMinute": b.miningRampDownMwPerMinute(d); break;
           case "efficiencyJPerTh": b.efficiencyJPerTh(d); break;
           case "gpuSpotMw": b.gpuSpotMw(d); break;
           case "minDwellMinutes": b.minDwellMinutes(d); break;
@@ -213,6 +226,7 @@ public final class BacktestCommand implements Callable<Integer> {
     ObjectNode worst = o.putObject("worstDay");
     worst.put("date", r.worstDay().date().toString());
     worst.put("profitUsd", round2(r.worstDay().profitUsd()));
+    worst.put("optimumProfitUsd", round2(r.worstDay().optimumProfitUsd()));
     return o;
   }
 
@@ -232,6 +246,7 @@ public final class BacktestCommand implements Callable<Integer> {
     r.mwhByPool().forEach((k, v) -> out.printf("MWh %-22s %,.2f%n", k, v));
     out.printf("SLA breaches               %d%n", r.slaBreaches());
     out.printf("envelope interventions     %d%n", r.envelopeInterventions());
-    out.printf("worst day                  %s (%,.2f USD)%n", r.worstDay().date(), r.worstDay().profitUsd());
+    out.printf("worst day                  %s (%,.2f USD, optimum %,.2f USD)%n", r.worstDay().date(),
+        r.worstDay().profitUsd(), r.worstDay().optimumProfitUsd());
   }
 }

@@ -24,7 +24,7 @@ import org.computerwa.chain.client.Receipt;
 import org.computerwa.chain.client.Runway;
 import org.computerwa.chain.client.Settlement;
 import org.computerwa.chain.devchain.DevChain;
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ComputeRwaException;
 import org.computerwa.core.asset.AssetKind;
 import org.computerwa.core.asset.AssetStatus;
@@ -143,7 +143,7 @@ public final class QuickstartCommand implements Callable<Integer> {
       receipts(registered);
       AssetId asset = registered.value();
       out.println("    asset id " + asset + ", spec hash " + node.specHash());
-      check("spec hash on-chain", platform.assets().specHash(asset).toHex(), node.specHash());
+      check("spec hash on-chain", platform.assets().specHash(asset), node.specHash());
 
       step("Verify two holders and issue shares 3 : 1");
       receipt(platform.assets().verifyHolders(List.of(alice.address(), bob.address())));
@@ -169,7 +169,7 @@ public final class QuickstartCommand implements Callable<Integer> {
               .sla(SlaTerms.builder()
                   .minAvailabilityBps(10_000)
                   .gracePeriod(Duration.ofSeconds(60))
-                  .credit(SlaCredit.builder().bpsPerShortfallBps(1).maxBps(10_000).build())
+                  .credit(SlaCredit.builder().creditBps(10_000).maxBps(10_000).build())
                   .build())
               .build();
       Outcome<LeaseId> offered = operator.leases().offer(asset, terms, LAG);
@@ -215,7 +215,7 @@ public final class QuickstartCommand implements Callable<Integer> {
       }
       StatementBatch batch =
           StatementBatch.of(asset.value(), real.start(), real.start().plus(Duration.ofHours(3)), signed, usage);
-      receipt(operator.evidence().authorizeAttester(asset, Address.of(attester.address().toChecksumHex())));
+      receipt(operator.evidence().authorizeAttester(asset, attester.address()));
       receipts(platform.evidence().anchor(batch, attester));
       out.println("    root " + batch.root());
 

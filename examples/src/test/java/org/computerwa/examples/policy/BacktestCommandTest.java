@@ -20,6 +20,9 @@ class BacktestCommandTest {
 
   private Path sample() throws Exception {
     Path file = dir.resolve("prices.csv");
+    if (Files.exists(file)) {
+      return file;
+    }
     try (InputStream in = Objects.requireNonNull(
         getClass().getResourceAsStream("/org/computerwa/examples/policy/ercot_hb_south_2024-08-19_21.csv"))) {
       Files.copy(in, file);
@@ -71,6 +74,26 @@ class BacktestCommandTest {
     int code = run(new StringWriter(), err, "backtest", "--prices", sample().toString(), "--policy", "oracle");
     assertThat(code).isEqualTo(ComputerwaCli.EXIT_USAGE);
     assertThat(err.toString()).contains("oracle");
+  }
+
+  @Test
+  void anUnknownSiteFieldIsAUsageErrorNamingIt() throws Exception {
+    Path f = dir.resolve("bad-site.json");
+    Files.writeString(f, "{\"capacityMw\": 50, \"capacity\": 60}");
+    StringWriter err = new StringWriter();
+    int code = run(new StringWriter(), err, "backtest", "--prices", sample().toString(), "--site", f.toString());
+    assertThat(code).isEqualTo(ComputerwaCli.EXIT_USAGE);
+    assertThat(err.toString()).contains("site.capacity");
+  }
+
+  @Test
+  void explicitOptionsGiveTheReferenceSiteResult() throws Exception {
+    StringWriter a = new StringWriter();
+    StringWriter b = new StringWriter();
+    run(a, new StringWriter(), "backtest", "--prices", sample().toString(), "--json");
+    run(b, new StringWriter(), "backtest", "--prices", sample().toString(), "--json", "--capacity-mw", "50",
+        "--hashprice", "50", "--efficiency", "20", "--dwell-minutes", "60", "--switch-cost", "500", "--policy", "rolling");
+    assertThat(b.toString()).isEqualTo(a.toString());
   }
 
   @Test

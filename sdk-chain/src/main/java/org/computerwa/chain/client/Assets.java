@@ -10,7 +10,7 @@ import org.computerwa.chain.internal.contracts.AssetShareToken;
 import org.computerwa.chain.internal.contracts.ComplianceRegistry;
 import org.computerwa.chain.internal.contracts.ComputeAssetRegistry;
 import org.computerwa.chain.internal.contracts.RevenueDistributor;
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.asset.ComputeAsset;
 import org.computerwa.core.crypto.Bytes32;
@@ -24,7 +24,7 @@ import org.web3j.abi.datatypes.generated.Uint256;
  * <pre>{@code
  * Assets assets = platform.assets();
  * AssetId id = assets.register(computeAsset).value();       // token minted to computeAsset.owner()
- * assets.specHash(id).toHex().equals(computeAsset.specHash()); // true
+ * assets.specHash(id).equals(computeAsset.specHash());      // true
  * assets.verifyHolders(List.of(alice, bob));
  * assets.issueShares(id, Map.of(alice, aliceShares, bob, bobShares));
  * }</pre>
@@ -59,7 +59,7 @@ public final class Assets {
    *     already, {@code AccessControlUnauthorizedAccount} without REGISTRAR_ROLE
    */
   public Outcome<AssetId> register(ComputeAsset asset) {
-    String registryAddress = client.deployment().assetRegistry().toLowerHex();
+    String registryAddress = client.deployment().assetRegistry().toHex();
     ComputeAssetRegistry registry = registry();
     String action = "register asset " + asset.id();
     Rpc.Sent registered =
@@ -68,8 +68,8 @@ public final class Assets {
             registryAddress,
             registry
                 .register(
-                    asset.owner().toLowerHex(),
-                    asset.specHashBytes(),
+                    asset.owner().toHex(),
+                    asset.specHash().toBytes(),
                     shortString(asset.kind().name()),
                     BigInteger.valueOf(asset.capacityUnits()))
                 .encodeFunctionCall());
@@ -81,7 +81,7 @@ public final class Assets {
             new Utf8String("CRWA" + id),
             new org.web3j.abi.datatypes.Address(registryAddress),
             new Uint256(id.value()),
-            new org.web3j.abi.datatypes.Address(client.deployment().complianceRegistry().toLowerHex()),
+            new org.web3j.abi.datatypes.Address(client.deployment().complianceRegistry().toHex()),
             new org.web3j.abi.datatypes.Address(rpc.from()));
     Rpc.Sent shareDeploy = rpc.deploy("deploy share token of asset " + id, AssetShareToken.BINARY, shareArgs);
     String share = shareDeploy.raw().getContractAddress();
@@ -90,7 +90,7 @@ public final class Assets {
             "deploy revenue distributor of asset " + id,
             RevenueDistributor.BINARY,
             List.of(
-                new org.web3j.abi.datatypes.Address(client.deployment().paymentToken().toLowerHex()),
+                new org.web3j.abi.datatypes.Address(client.deployment().paymentToken().toHex()),
                 new org.web3j.abi.datatypes.Address(share)));
     String distributor = distributorDeploy.raw().getContractAddress();
     Rpc.Sent linked =
@@ -132,7 +132,7 @@ public final class Assets {
    * @return the owner
    */
   public Address ownerOf(AssetId id) {
-    return Address.of(rpc.view("read owner of asset " + id, registryAddress(), registry().ownerOf(id.value())));
+    return Address.fromHex(rpc.view("read owner of asset " + id, registryAddress(), registry().ownerOf(id.value())));
   }
 
   /**
@@ -149,9 +149,9 @@ public final class Assets {
     }
     List<String> hex = new ArrayList<>();
     for (int i = 0; i < holders.size(); i++) {
-      hex.add(nonZero("holders[" + i + "]", holders.get(i)).toLowerHex());
+      hex.add(nonZero("holders[" + i + "]", holders.get(i)).toHex());
     }
-    String compliance = client.deployment().complianceRegistry().toLowerHex();
+    String compliance = client.deployment().complianceRegistry().toHex();
     ComplianceRegistry registry =
         ComplianceRegistry.load(compliance, rpc.web3j(), rpc.readOnly(), rpc.unusedGas());
     return rpc.send(
@@ -192,7 +192,7 @@ public final class Assets {
           rpc.send(
                   "issue " + e.getValue() + " shares of asset " + id + " to " + e.getKey(),
                   share,
-                  token.mint(e.getKey().toLowerHex(), e.getValue()).encodeFunctionCall())
+                  token.mint(e.getKey().toHex(), e.getValue()).encodeFunctionCall())
               .receipt());
     }
     return Outcome.of(totalShares(id), receipts);
@@ -207,7 +207,7 @@ public final class Assets {
    */
   public BigInteger sharesOf(AssetId id, Address holder) {
     String share = shareTokenAddress(id);
-    return rpc.view("read shares of " + holder, share, shareToken(share).balanceOf(holder.toLowerHex()));
+    return rpc.view("read shares of " + holder, share, shareToken(share).balanceOf(holder.toHex()));
   }
 
   /**
@@ -234,14 +234,14 @@ public final class Assets {
   }
 
   private static String attached(String what, AssetId id, String address) {
-    if (Address.of(address).isZero()) {
+    if (Address.fromHex(address).equals(Address.ZERO)) {
       throw new ValidationException("assetId", id, "must have a " + what + " attached (register it with Assets.register)");
     }
     return address;
   }
 
   private String registryAddress() {
-    return client.deployment().assetRegistry().toLowerHex();
+    return client.deployment().assetRegistry().toHex();
   }
 
   private ComputeAssetRegistry registry() {
@@ -253,7 +253,7 @@ public final class Assets {
   }
 
   static Address nonZero(String field, Address address) {
-    if (address == null || address.isZero()) {
+    if (address == null || address.equals(Address.ZERO)) {
       throw new ValidationException(field, address, "must be a non-zero address");
     }
     return address;

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.computerwa.chain.client.internal.Rpc;
 import org.computerwa.chain.internal.contracts.TestStablecoin;
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.crypto.SigningKey;
 import org.computerwa.core.money.Token;
@@ -62,8 +62,8 @@ public final class ComputeRwaClient implements AutoCloseable {
 
   private static Token readToken(Rpc rpc, Address address) {
     TestStablecoin erc20 =
-        TestStablecoin.load(address.toLowerHex(), rpc.web3j(), rpc.readOnly(), rpc.unusedGas());
-    String where = address.toLowerHex();
+        TestStablecoin.load(address.toHex(), rpc.web3j(), rpc.readOnly(), rpc.unusedGas());
+    String where = address.toHex();
     String symbol = rpc.view("read symbol of payment token " + where, where, erc20.symbol());
     int decimals = rpc.view("read decimals of payment token " + where, where, erc20.decimals()).intValueExact();
     return Token.builder().symbol(symbol).decimals(decimals).address(address).build();
@@ -138,7 +138,7 @@ public final class ComputeRwaClient implements AutoCloseable {
    * @return the address every transaction of this client is sent from
    */
   public Address address() {
-    return Address.of(rpc.from());
+    return Address.fromHex(rpc.from());
   }
 
   /**

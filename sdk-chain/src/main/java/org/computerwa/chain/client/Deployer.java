@@ -12,7 +12,7 @@ import org.computerwa.chain.internal.contracts.EvidenceAnchor;
 import org.computerwa.chain.internal.contracts.LeaseManager;
 import org.computerwa.chain.internal.contracts.PledgeRegistry;
 import org.computerwa.chain.internal.contracts.TestStablecoin;
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.crypto.Keccak256;
 import org.computerwa.core.crypto.SigningKey;
@@ -75,7 +75,7 @@ public final class Deployer {
       org.web3j.abi.datatypes.Address admin = new org.web3j.abi.datatypes.Address(rpc.from());
       String token =
           paymentToken != null
-              ? paymentToken.toLowerHex()
+              ? paymentToken.toHex()
               : deploy(rpc, receipts, "deploy TestStablecoin", TestStablecoin.BINARY, List.of());
       org.web3j.abi.datatypes.Address tokenArg = new org.web3j.abi.datatypes.Address(token);
       String registry =
@@ -110,12 +110,12 @@ public final class Deployer {
               .receipt());
       Deployment deployment =
           Deployment.builder()
-              .assetRegistry(Address.of(registry))
-              .complianceRegistry(Address.of(compliance))
-              .evidenceAnchor(Address.of(anchor))
-              .pledgeRegistry(Address.of(pledges))
-              .leaseManager(Address.of(manager))
-              .paymentToken(Address.of(token))
+              .assetRegistry(Address.fromHex(registry))
+              .complianceRegistry(Address.fromHex(compliance))
+              .evidenceAnchor(Address.fromHex(anchor))
+              .pledgeRegistry(Address.fromHex(pledges))
+              .leaseManager(Address.fromHex(manager))
+              .paymentToken(Address.fromHex(token))
               .build();
       return Outcome.of(deployment, receipts);
     }
@@ -134,7 +134,7 @@ public final class Deployer {
    * Deployer deployer = Deployer.builder()
    *     .rpcUrl("http://127.0.0.1:8545")
    *     .signer(adminKey)
-   *     .paymentToken(Address.of("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"))
+   *     .paymentToken(Address.fromHex("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"))
    *     .operatorFeeBps(1_500)
    *     .build();
    * }</pre>

@@ -3,7 +3,7 @@ package org.computerwa.chain.client;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
 import org.jspecify.annotations.Nullable;
 
@@ -12,12 +12,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * Deployment d = Deployment.builder()
- *     .assetRegistry(Address.of("0x5FbDB2315678afecb367f032d93F642f64180aa3"))
- *     .complianceRegistry(Address.of("0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512"))
- *     .evidenceAnchor(Address.of("0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0"))
- *     .pledgeRegistry(Address.of("0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9"))
- *     .leaseManager(Address.of("0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9"))
- *     .paymentToken(Address.of("0x5FC8d32690cc91D4c39d9d3abcBD16989F875707"))
+ *     .assetRegistry(Address.fromHex("0x5FbDB2315678afecb367f032d93F642f64180aa3"))
+ *     .complianceRegistry(Address.fromHex("0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512"))
+ *     .evidenceAnchor(Address.fromHex("0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0"))
+ *     .pledgeRegistry(Address.fromHex("0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9"))
+ *     .leaseManager(Address.fromHex("0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9"))
+ *     .paymentToken(Address.fromHex("0x5FC8d32690cc91D4c39d9d3abcBD16989F875707"))
  *     .build();
  * }</pre>
  *
@@ -48,7 +48,7 @@ public final class Deployment {
     if (address == null) {
       throw new ValidationException(field, null, "is required");
     }
-    if (address.isZero()) {
+    if (address.equals(Address.ZERO)) {
       throw new ValidationException(field, address, "must not be the zero address");
     }
     return address;

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.computerwa.chain.client.internal.Rpc;
 import org.computerwa.chain.internal.contracts.EvidenceAnchor;
 import org.computerwa.chain.internal.contracts.LeaseManager;
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.crypto.Bytes32;
 import org.computerwa.core.crypto.Eip712Domain;
@@ -78,7 +78,7 @@ public final class Evidence {
     return rpc.send(
             "authorise attester " + attester + " for asset " + asset,
             anchorHex(),
-            anchor().setAttester(asset.value(), attester.toLowerHex(), true).encodeFunctionCall())
+            anchor().setAttester(asset.value(), attester.toHex(), true).encodeFunctionCall())
         .receipt();
   }
 
@@ -170,7 +170,7 @@ public final class Evidence {
     Rpc.Sent sent =
         rpc.send(
             "apply SLA credit to lease " + lease,
-            client.deployment().leaseManager().toLowerHex(),
+            client.deployment().leaseManager().toHex(),
             leases
                 .manager()
                 .applySlaCredit(
@@ -195,12 +195,12 @@ public final class Evidence {
     return until == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(until));
   }
 
-  private org.computerwa.core.crypto.Address anchorAddress() {
-    return org.computerwa.core.crypto.Address.fromHex(anchorHex());
+  private Address anchorAddress() {
+    return Address.fromHex(anchorHex());
   }
 
   private String anchorHex() {
-    return client.deployment().evidenceAnchor().toLowerHex();
+    return client.deployment().evidenceAnchor().toHex();
   }
 
   private EvidenceAnchor anchor() {

@@ -3,7 +3,7 @@ package org.computerwa.chain.client;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.lease.LeaseStatus;
 import org.computerwa.core.lease.LeaseTerms;

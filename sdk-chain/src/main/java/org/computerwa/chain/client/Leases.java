@@ -7,7 +7,7 @@ import java.util.List;
 import org.computerwa.chain.client.internal.Rpc;
 import org.computerwa.chain.internal.contracts.LeaseManager;
 import org.computerwa.chain.internal.contracts.TestStablecoin;
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.crypto.Bytes32;
 import org.computerwa.core.crypto.Eip712Domain;
@@ -41,7 +41,8 @@ import org.web3j.tuples.generated.Tuple7;
  * {@code lessee} map one to one; the lease runs for {@code terms.term()} from the moment the
  * lessee accepts, and the offer can be accepted until {@code terms.start()}. The lease manager
  * refunds every second of proven downtime beyond the grace period, without a cap, so the SLA must
- * say exactly that: {@code minAvailabilityBps} 10 000, credit 1 bps per bps, cap 10 000 bps.
+ * say exactly that: {@code minAvailabilityBps} 10 000, {@code creditBps} 10 000 (a refund at the
+ * lease rate), {@code maxBps} 10 000.
  *
  * @since 0.1.0
  */
@@ -113,9 +114,8 @@ public final class Leases {
     if (sla.minAvailabilityBps() != 10_000) {
       throw new ValidationException("terms.sla.minAvailabilityBps", sla.minAvailabilityBps(), "must be 10000: " + exact);
     }
-    if (sla.credit().bpsPerShortfallBps() != 1) {
-      throw new ValidationException(
-          "terms.sla.credit.bpsPerShortfallBps", sla.credit().bpsPerShortfallBps(), "must be 1: " + exact);
+    if (sla.credit().creditBps() != 10_000) {
+      throw new ValidationException("terms.sla.credit.creditBps", sla.credit().creditBps(), "must be 10000: " + exact);
     }
     if (sla.credit().maxBps() != 10_000) {
       throw new ValidationException("terms.sla.credit.maxBps", sla.credit().maxBps(), "must be 10000: " + exact);
@@ -148,7 +148,7 @@ public final class Leases {
         BigInteger.valueOf(terms.start().getEpochSecond()),
         BigInteger.valueOf(sla.gracePeriod().getSeconds()),
         BigInteger.valueOf(settlementLag.getSeconds()),
-        terms.lessee().toLowerHex());
+        terms.lessee().toHex());
   }
 
   /**
@@ -165,7 +165,7 @@ public final class Leases {
   public Outcome<Lease> acceptWithPermit(LeaseId id) {
     LeaseManager.Lease offer = raw(id);
     BigInteger price = offer.ratePerSecond.multiply(offer.duration);
-    String token = client.deployment().paymentToken().toLowerHex();
+    String token = client.deployment().paymentToken().toHex();
     TestStablecoin erc20 = TestStablecoin.load(token, rpc.web3j(), rpc.readOnly(), rpc.unusedGas());
     Tuple7<byte[], String, String, BigInteger, String, byte[], List<BigInteger>> d =
         rpc.view("read the payment token's EIP-712 domain", token, erc20.eip712Domain());
@@ -173,11 +173,11 @@ public final class Leases {
     long deadline = client.chainTime().plus(PERMIT_VALIDITY).getEpochSecond();
     Eip712Domain domain =
         Eip712Domain.of(d.component2(), d.component3(), rpc.chainId(),
-            org.computerwa.core.crypto.Address.fromHex(d.component5()));
+            Address.fromHex(d.component5()));
     Bytes32 permit =
         Eip712Struct.of(PERMIT)
-            .address(org.computerwa.core.crypto.Address.fromHex(rpc.from()))
-            .address(org.computerwa.core.crypto.Address.fromHex(leaseManagerAddress()))
+            .address(Address.fromHex(rpc.from()))
+            .address(Address.fromHex(leaseManagerAddress()))
             .uint(price)
             .uint(nonce)
             .uint(deadline)
@@ -278,8 +278,8 @@ public final class Leases {
         id,
         AssetId.of(l.assetId),
         status,
-        Address.of(l.lessor),
-        Address.of(l.lessee),
+        Address.fromHex(l.lessor),
+        Address.fromHex(l.lessee),
         l.units.longValueExact(),
         Rate.of(l.ratePerSecond, client.token()),
         Duration.ofSeconds(l.duration.longValueExact()),
@@ -330,7 +330,7 @@ public final class Leases {
    */
   public TokenAmount withdrawable(Address account) {
     return amount(
-        rpc.view("read withdrawable of " + account, leaseManagerAddress(), manager().withdrawable(account.toLowerHex())));
+        rpc.view("read withdrawable of " + account, leaseManagerAddress(), manager().withdrawable(account.toHex())));
   }
 
   /**
@@ -360,7 +360,7 @@ public final class Leases {
   }
 
   private String leaseManagerAddress() {
-    return client.deployment().leaseManager().toLowerHex();
+    return client.deployment().leaseManager().toHex();
   }
 
   LeaseManager manager() {

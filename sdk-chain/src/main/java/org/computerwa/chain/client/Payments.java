@@ -3,7 +3,7 @@ package org.computerwa.chain.client;
 import java.math.BigInteger;
 import org.computerwa.chain.client.internal.Rpc;
 import org.computerwa.chain.internal.contracts.TestStablecoin;
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.money.MixedTokenException;
 import org.computerwa.core.money.Token;
@@ -47,7 +47,7 @@ public final class Payments {
    */
   public TokenAmount balanceOf(Address account) {
     String token = tokenHex();
-    BigInteger units = rpc.view("read balance of " + account, token, erc20().balanceOf(account.toLowerHex()));
+    BigInteger units = rpc.view("read balance of " + account, token, erc20().balanceOf(account.toHex()));
     return TokenAmount.of(units, client.token());
   }
 
@@ -72,12 +72,12 @@ public final class Payments {
     return rpc.send(
             "mint " + amount + " to " + to,
             tokenHex(),
-            erc20().mint(to.toLowerHex(), amount.baseUnits()).encodeFunctionCall())
+            erc20().mint(to.toHex(), amount.baseUnits()).encodeFunctionCall())
         .receipt();
   }
 
   private String tokenHex() {
-    return client.deployment().paymentToken().toLowerHex();
+    return client.deployment().paymentToken().toHex();
   }
 
   private TestStablecoin erc20() {

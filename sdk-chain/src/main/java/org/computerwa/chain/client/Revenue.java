@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.util.List;
 import org.computerwa.chain.client.internal.Rpc;
 import org.computerwa.chain.internal.contracts.RevenueDistributor;
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.money.TokenAmount;
 
 /**
@@ -39,7 +39,7 @@ public final class Revenue {
   public TokenAmount claimable(AssetId asset, Address holder) {
     String distributor = client.assets().distributorAddress(asset);
     BigInteger units =
-        rpc.view("read claimable income of " + holder, distributor, distributor(distributor).withdrawableOf(holder.toLowerHex()));
+        rpc.view("read claimable income of " + holder, distributor, distributor(distributor).withdrawableOf(holder.toHex()));
     return TokenAmount.of(units, client.token());
   }
 

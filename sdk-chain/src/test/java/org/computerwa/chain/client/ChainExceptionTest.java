@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ComputeRwaException;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.crypto.SigningKey;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ChainExceptionTest {
   static final SigningKey KEY =
       SigningKey.fromHex("0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba");
-  static final Address SOME = Address.of("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
+  static final Address SOME = Address.fromHex("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
 
   static Deployment deployment() {
     return Deployment.builder().assetRegistry(SOME).complianceRegistry(SOME).evidenceAnchor(SOME)

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import org.computerwa.chain.internal.SharedChain;
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.asset.ComputeAsset;
 import org.computerwa.core.crypto.Eip712Domain;
 import org.computerwa.core.crypto.SigningKey;
@@ -47,7 +47,7 @@ class ComputeRwaClientTest extends OnFreshDeployment {
     // 1. register the asset and issue its shares to two verified holders
     ComputeAsset node = f.gpuNode("gpu-node-story");
     AssetId asset = f.platform.assets().register(node).value();
-    assertThat(f.platform.assets().specHash(asset).toHex()).isEqualTo(node.specHash());
+    assertThat(f.platform.assets().specHash(asset)).isEqualTo(node.specHash());
     assertThat(f.platform.assets().ownerOf(asset)).isEqualTo(f.operator.address());
     f.platform.assets().verifyHolders(List.of(f.alice.address(), f.bob.address()));
     Outcome<BigInteger> issued =
@@ -87,7 +87,7 @@ class ComputeRwaClientTest extends OnFreshDeployment {
     }
     StatementBatch batch =
         StatementBatch.of(asset.value(), start, start.plusSeconds(3 * HOUR), signed, usage);
-    f.operator.evidence().authorizeAttester(asset, Address.of(ATTESTER.address().toChecksumHex()));
+    f.operator.evidence().authorizeAttester(asset, ATTESTER.address());
     assertThat(f.platform.evidence().anchor(batch, ATTESTER).value()).isEqualTo(batch.root());
     assertThat(f.platform.evidence().anchoredUntil(asset)).contains(start.plusSeconds(3 * HOUR));
 

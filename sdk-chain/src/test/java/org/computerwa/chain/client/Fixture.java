@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import org.computerwa.chain.devchain.DevAccount;
 import org.computerwa.chain.devchain.DevChain;
 import org.computerwa.chain.internal.SharedChain;
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.asset.AssetKind;
 import org.computerwa.core.asset.AssetStatus;
 import org.computerwa.core.asset.ComputeAsset;
@@ -118,7 +118,7 @@ final class Fixture implements AutoCloseable {
     return SlaTerms.builder()
         .minAvailabilityBps(10_000)
         .gracePeriod(Duration.ofSeconds(60))
-        .credit(SlaCredit.builder().bpsPerShortfallBps(1).maxBps(10_000).build())
+        .credit(SlaCredit.builder().creditBps(10_000).maxBps(10_000).build())
         .build();
   }
 
@@ -126,7 +126,7 @@ final class Fixture implements AutoCloseable {
   static java.math.BigInteger pendingNonce(Address account) throws java.io.IOException {
     return SharedChain.session()
         .web3j()
-        .ethGetTransactionCount(account.toLowerHex(), org.web3j.protocol.core.DefaultBlockParameterName.PENDING)
+        .ethGetTransactionCount(account.toHex(), org.web3j.protocol.core.DefaultBlockParameterName.PENDING)
         .send()
         .getTransactionCount();
   }

@@ -41,12 +41,12 @@ class LeasesTest extends OnFreshDeployment {
             LeaseTerms.builder().from(t).token(other).rate(Rate.of(BigInteger.TEN, other)).build()),
         Arguments.of("terms.sla.minAvailabilityBps", (UnaryOperator<LeaseTerms>) t ->
             LeaseTerms.builder().from(t).sla(SlaTerms.builder().from(t.sla()).minAvailabilityBps(9_950).build()).build()),
-        Arguments.of("terms.sla.credit.bpsPerShortfallBps", (UnaryOperator<LeaseTerms>) t ->
+        Arguments.of("terms.sla.credit.creditBps", (UnaryOperator<LeaseTerms>) t ->
             LeaseTerms.builder().from(t).sla(SlaTerms.builder().from(t.sla())
-                .credit(SlaCredit.builder().bpsPerShortfallBps(10).maxBps(10_000).build()).build()).build()),
+                .credit(SlaCredit.builder().creditBps(5_000).maxBps(10_000).build()).build()).build()),
         Arguments.of("terms.sla.credit.maxBps", (UnaryOperator<LeaseTerms>) t ->
             LeaseTerms.builder().from(t).sla(SlaTerms.builder().from(t.sla())
-                .credit(SlaCredit.builder().bpsPerShortfallBps(1).maxBps(3_000).build()).build()).build()),
+                .credit(SlaCredit.builder().creditBps(10_000).maxBps(3_000).build()).build()).build()),
         Arguments.of("terms.rate.baseUnitsPerSecond", (UnaryOperator<LeaseTerms>) t ->
             LeaseTerms.builder().from(t).rate(Rate.of(BigInteger.ONE.shiftLeft(96), t.token())).build()),
         Arguments.of("terms.start", (UnaryOperator<LeaseTerms>) t ->
@@ -81,9 +81,9 @@ class LeasesTest extends OnFreshDeployment {
           assertThat(e.kind()).isEqualTo(ChainException.Kind.REVERTED);
           assertThat(e.retryable()).isFalse();
           assertThat(e.errorName()).contains("Unauthorized");
-          assertThat(e.errorArguments()).containsExactly(f.alice.address().toLowerHex());
+          assertThat(e.errorArguments()).containsExactly(f.alice.address().toHex());
           assertThat(e.transactionHash()).isEmpty();
-          assertThat(e.getMessage()).contains("Unauthorized(" + f.alice.address().toLowerHex() + ")");
+          assertThat(e.getMessage()).contains("Unauthorized(" + f.alice.address().toHex() + ")");
         });
     assertThat(Fixture.pendingNonce(f.alice.address())).isEqualTo(before);
   }

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.computerwa.chain.internal.SharedChain;
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.asset.ComputeAsset;
 import org.computerwa.core.lease.LeaseTerms;
 import org.computerwa.core.money.TokenAmount;

@@ -7,6 +7,8 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.computerwa.chain.internal.Abi;
+import org.computerwa.chain.internal.Reverts;
 import org.computerwa.chain.internal.contracts.LeaseManager;
 import org.computerwa.chain.internal.testcontracts.ReenteringStablecoin;
 import org.computerwa.chain.internal.testcontracts.FeeOnTransferToken;
@@ -405,6 +407,39 @@ class LeaseManagerTest {
         "InvalidFee(uint16)");
     stack.lm(ADMIN).setOperatorFeeBps(u(1_000)).send();
     assertThat(stack.lm(0).operatorFeeBps().send()).isEqualTo(u(1_000));
+  }
+
+  @Test
+  void onlyTheAdminGrantsRoles() throws Exception {
+    stack.assertReverts(stack.lm(STRANGER).grantRole(new byte[32], stack.address(STRANGER)), stack.leaseManager,
+        STRANGER, "AccessControlUnauthorizedAccount(address,bytes32)");
+    stack.assertReverts(stack.pledges(STRANGER).grantRole(LeaseStack.role("LEASE_MANAGER_ROLE"),
+        stack.address(STRANGER)), stack.pledges, STRANGER, "AccessControlUnauthorizedAccount(address,bytes32)");
+  }
+
+  @Test
+  void acceptWithAnInvalidPermitAndNoAllowanceFails() throws Exception {
+    int lessee = LENDER;
+    stack.token(lessee).mint(stack.address(lessee), u(RATE * HOUR)).send();
+    BigInteger id = offer(1, HOUR, 0);
+    stack.assertReverts(stack.lm(lessee).acceptWithPermit(id, u(stack.now() + HOUR), u(27), new byte[32],
+        new byte[32]), stack.leaseManager, lessee, "ERC20InsufficientAllowance(address,uint256,uint256)");
+  }
+
+  @Test
+  void deploymentWithAFeeAbove100PercentIsRejected() {
+    String args = Abi.words(Abi.address(stack.registry), Abi.address(stack.anchor), Abi.address(stack.pledges),
+        Abi.address(stack.token), Abi.address(stack.address(ADMIN)), Abi.uint(u(10_001)));
+    Reverts.assertDeployReverts(LeaseStack.account(ADMIN), LeaseManager.BINARY, args, "InvalidFee(uint16)");
+  }
+
+  @Test
+  void creditOnALeaseThatIsNotRunningIsRejected() throws Exception {
+    BigInteger id = offer(1, HOUR, 0);
+    LeaseManager.UsageStatement any = new LeaseManager.UsageStatement(asset, DEVICE.address().toHex(), u(1), u(2),
+        u(0), u(0), u(0));
+    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(id, any, u(1), u(2), List.of()), stack.leaseManager,
+        STRANGER, "WrongStatus(uint256,uint8)");
   }
 
   @Test

@@ -49,7 +49,6 @@ public final class LeaseStack {
     anchor = EvidenceAnchor.deploy(web3j, tx(0), gas, registry).send().getContractAddress();
     pledges = PledgeRegistry.deploy(web3j, tx(0), gas, registry, token, admin).send().getContractAddress();
     leaseManager = deployLeaseManager(token);
-    pledges(0).grantRole(role("LEASE_MANAGER_ROLE"), leaseManager).send();
   }
 
   /**
@@ -60,6 +59,7 @@ public final class LeaseStack {
     String lm = LeaseManager.deploy(web3j, tx(0), gas, registry, anchor, pledges, paymentToken, address(0), FEE_BPS)
         .send().getContractAddress();
     registry(0).grantRole(role("LEASE_MANAGER_ROLE"), lm).send();
+    pledges(0).grantRole(role("LEASE_MANAGER_ROLE"), lm).send();
     return lm;
   }
 

@@ -110,7 +110,11 @@ public abstract class AsicSpec implements DeviceSpec {
     return builder().from(this).hashrateThs(hashrate).efficiencyJPerTh(efficiency).build();
   }
 
-  /** Builds an {@link AsicSpec}; {@code build()} validates. */
+  /**
+   * Builds an {@link AsicSpec}: one setter per attribute, named after it, each returning
+   * this builder; {@code from(AsicSpec)} copies an existing value; {@code build()} checks every
+   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   */
   public static final class Builder extends ImmutableAsicSpec.Builder {
     Builder() {}
   }

@@ -2,12 +2,13 @@ package org.computerwa.core.asset;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
+import org.computerwa.core.crypto.Address;
+import org.computerwa.core.crypto.Bytes32;
+import org.computerwa.core.crypto.Keccak256;
 import org.computerwa.core.internal.Checks;
-import org.computerwa.core.internal.Keccak256;
 import org.computerwa.core.json.internal.StrictMapper;
 import org.immutables.value.Value;
 
@@ -19,7 +20,7 @@ import org.immutables.value.Value;
  * ComputeAsset asset = ComputeAsset.builder()
  *     .id("asic-fleet-7")
  *     .kind(AssetKind.ASIC_FLEET)
- *     .owner(Address.of("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"))
+ *     .owner(Address.fromHex("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"))
  *     .site(site)
  *     .asic(AsicSpec.builder().model("Antminer S21").units(1200)
  *         .hashrateThs(new BigDecimal("200")).efficiencyJPerTh(new BigDecimal("17.5"))
@@ -27,7 +28,7 @@ import org.immutables.value.Value;
  *     .capacityUnits(240_000)   // TH/s on offer
  *     .status(AssetStatus.ACTIVE)
  *     .build();
- * String specHash = asset.specHash(); // "0x..." (keccak-256, 32 bytes)
+ * Bytes32 specHash = asset.specHash(); // keccak-256 of the canonical spec JSON
  * }</pre>
  *
  * <p>Rules: the id is 1 to 64 characters of {@code A-Z a-z 0-9 . _ : -}; the owner is not the
@@ -127,19 +128,10 @@ public abstract class ComputeAsset {
   /**
    * Keccak-256 of the UTF-8 bytes of {@link #canonicalSpecJson()}, as registered on-chain.
    *
-   * @return {@code 0x} and 64 lower-case hex digits
+   * @return the 32-byte hash; {@code specHash().toHex()} gives {@code 0x} and 64 hex digits
    */
-  public String specHash() {
-    return Keccak256.hashHex(canonicalSpecJson().getBytes(StandardCharsets.UTF_8));
-  }
-
-  /**
-   * The spec hash as bytes.
-   *
-   * @return a fresh 32-byte array
-   */
-  public byte[] specHashBytes() {
-    return Keccak256.hash(canonicalSpecJson().getBytes(StandardCharsets.UTF_8));
+  public Bytes32 specHash() {
+    return Keccak256.hashUtf8(canonicalSpecJson());
   }
 
   /**
@@ -170,7 +162,11 @@ public abstract class ComputeAsset {
     }
   }
 
-  /** Builds a {@link ComputeAsset}; {@code build()} validates. */
+  /**
+   * Builds a {@link ComputeAsset}: one setter per attribute, named after it, each returning
+   * this builder; {@code from(ComputeAsset)} copies an existing value; {@code build()} checks every
+   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   */
   public static final class Builder extends ImmutableComputeAsset.Builder {
     Builder() {}
   }

@@ -98,7 +98,11 @@ public abstract class GpuSpec implements DeviceSpec {
     return normal.equals(denseBf16Tflops()) ? this : builder().from(this).denseBf16Tflops(normal).build();
   }
 
-  /** Builds a {@link GpuSpec}; {@code build()} validates. */
+  /**
+   * Builds a {@link GpuSpec}: one setter per attribute, named after it, each returning
+   * this builder; {@code from(GpuSpec)} copies an existing value; {@code build()} checks every
+   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   */
   public static final class Builder extends ImmutableGpuSpec.Builder {
     Builder() {}
   }

@@ -77,7 +77,11 @@ public abstract class Site {
     return normal.equals(powerCapacityMw()) ? this : builder().from(this).powerCapacityMw(normal).build();
   }
 
-  /** Builds a {@link Site}; {@code build()} validates. */
+  /**
+   * Builds a {@link Site}: one setter per attribute, named after it, each returning
+   * this builder; {@code from(Site)} copies an existing value; {@code build()} checks every
+   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   */
   public static final class Builder extends ImmutableSite.Builder {
     Builder() {}
   }

@@ -2,7 +2,7 @@ package org.computerwa.core.internal;
 
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
 
 /** Precondition checks that throw {@link ValidationException} naming the field, value and rule. */
@@ -91,7 +91,7 @@ public final class Checks {
    * @param address the address
    */
   public static void nonZero(String field, Address address) {
-    if (address.isZero()) {
+    if (address.equals(Address.ZERO)) {
       throw new ValidationException(field, address, "must not be the zero address");
     }
   }

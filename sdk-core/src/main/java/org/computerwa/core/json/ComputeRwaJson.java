@@ -36,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  *       characters per string);
  *   <li>money written as a JSON number: amounts are strings of base units ({@code "1500000"});
  *       decimal quantities are decimal strings ({@code "989.4"}); floats never become integers,
- *       and strings never become numbers;
+ *       and numbers never become strings or the reverse; instants, durations and time zones are
+ *       ISO-8601 strings and addresses EIP-55 strings;
  *   <li>values that break a model's own rules, reported with the full path.
  * </ul>
  *

@@ -20,7 +20,9 @@ import org.computerwa.core.ValidationException;
 public final class IllegalLeaseTransitionException extends ValidationException {
   private static final long serialVersionUID = 1L;
 
+  /** The state the lease was in. */
   private final LeaseStatus from;
+  /** The state that was refused. */
   private final LeaseStatus to;
 
   /**

@@ -216,7 +216,11 @@ public abstract class LeaseLedger {
     }
   }
 
-  /** Builds a {@link LeaseLedger}; {@code build()} validates. */
+  /**
+   * Builds a {@link LeaseLedger}: one setter per attribute, named after it, each returning
+   * this builder; {@code from(LeaseLedger)} copies an existing value; {@code build()} checks every
+   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   */
   public static final class Builder extends ImmutableLeaseLedger.Builder {
     Builder() {}
   }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Duration;
 import java.time.Instant;
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
+import org.computerwa.core.asset.AssetStatus;
+import org.computerwa.core.asset.ComputeAsset;
 import org.computerwa.core.internal.Checks;
 import org.computerwa.core.money.MixedTokenException;
 import org.computerwa.core.money.Rate;
@@ -129,6 +131,34 @@ public abstract class LeaseTerms {
   }
 
   /**
+   * Checks that these terms can be offered on {@code asset}: it is the asset named by
+   * {@link #assetId()}, the lessor owns it, it has at least {@link #capacityUnits()} units and it
+   * is not retired. (Whether other leases already hold some of its capacity is the chain's
+   * business.)
+   *
+   * @param asset the asset to lease
+   * @return these terms
+   * @throws ValidationException naming {@code assetId}, {@code lessor}, {@code capacityUnits} or
+   *     {@code asset.status}
+   */
+  public LeaseTerms requireFits(ComputeAsset asset) {
+    if (!asset.id().equals(assetId())) {
+      throw new ValidationException("assetId", assetId(), "must be the id of the leased asset (" + asset.id() + ")");
+    }
+    if (!asset.owner().equals(lessor())) {
+      throw new ValidationException("lessor", lessor(), "must be the asset's owner (" + asset.owner() + ")");
+    }
+    if (capacityUnits() > asset.capacityUnits()) {
+      throw new ValidationException("capacityUnits", capacityUnits(),
+          "must be at most the asset's capacity (" + asset.capacityUnits() + ")");
+    }
+    if (asset.status() == AssetStatus.RETIRED) {
+      throw new ValidationException("asset.status", asset.status(), "must not be RETIRED to be leased");
+    }
+    return this;
+  }
+
+  /**
    * Starts a builder.
    *
    * @return a new builder
@@ -170,7 +200,11 @@ public abstract class LeaseTerms {
     }
   }
 
-  /** Builds {@link LeaseTerms}; {@code build()} validates. */
+  /**
+   * Builds {@link LeaseTerms}: one setter per attribute, named after it, each returning
+   * this builder; {@code from(LeaseTerms)} copies an existing value; {@code build()} checks every
+   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   */
   public static final class Builder extends ImmutableLeaseTerms.Builder {
     Builder() {}
   }

@@ -10,26 +10,34 @@ import org.computerwa.core.money.TokenAmount;
 import org.immutables.value.Value;
 
 /**
- * A lease's service level: the availability promised, the downtime excused per measured period,
- * and how a shortfall is credited.
+ * A lease's service level: the availability promised, the downtime excused on top of it per
+ * measured period, and how excess downtime is credited.
  *
  * <pre>{@code
  * SlaTerms sla = SlaTerms.builder()
- *     .minAvailabilityBps(9_950)            // 99.5 %
- *     .gracePeriod(Duration.ofMinutes(30))  // per measured period
- *     .credit(SlaCredit.builder().bpsPerShortfallBps(10).maxBps(3_000).build())
+ *     .minAvailabilityBps(9_950)            // 99.5 %: 0.5 % of each period may be down
+ *     .gracePeriod(Duration.ofMinutes(30))  // and 30 more minutes per period
+ *     .credit(SlaCredit.builder().creditBps(10_000).maxBps(3_000).build())
  *     .build();
  * TokenAmount credit = sla.creditFor(monthRent, 30 * 86_400, 9_870);
  * }</pre>
  *
- * <p><b>Credit formula</b> (exact, for a period of {@code P} seconds with rent {@code R}, measured
- * availability {@code A} bps, promised {@code M} bps, grace {@code G} seconds, credit rule
- * {@code k} bps per bps capped at {@code C} bps): the grace period excuses {@code G} seconds of
- * downtime, so the shortfall in bps-seconds is {@code S = max(0, (M - A) * P - G * 10000)}; the
- * credit in bps-seconds is {@code min(C * P, k * S)}; the credit is
- * {@code floor(R * min(C * P, k * S) / (10000 * P))} base units, rounded down.
+ * <p><b>Credit formula</b> (exact, all divisions rounded down), for a measured period of
+ * {@code P} seconds with rent {@code R}, measured availability {@code A} bps, promised {@code M}
+ * bps, grace {@code G} seconds and credit rule {@code k} bps capped at {@code C} bps:
+ * <ol>
+ *   <li>downtime {@code D = floor(P * (10000 - A) / 10000)} seconds;
+ *   <li>allowance {@code L = floor(P * (10000 - M) / 10000) + G} seconds;
+ *   <li>excess {@code E = max(0, D - L)} seconds;
+ *   <li>credit {@code min(floor(R * E * k / (P * 10000)), floor(R * C / 10000))} base units.
+ * </ol>
+ * With a per-second rate {@code r} the rent is {@code R = r * P}, so the credit is
+ * {@code E * r * k / 10000} (before the cap). With {@code M = 10000}, {@code k = 10000} and
+ * {@code C = 10000} this is exactly the on-chain lease manager's rule,
+ * {@code (downtime - grace) * rate}.
  *
- * <p>Rules: availability 0 to 10 000 bps; grace not negative and at most 31 days.
+ * <p>Rules: availability 0 to 10 000 bps; grace not negative and at most 31 days (whole seconds
+ * count).
  *
  * @since 0.1.0
  */
@@ -63,7 +71,7 @@ public abstract class SlaTerms {
   public abstract SlaCredit credit();
 
   /**
-   * The credit owed to the lessee for one measured period.
+   * The credit owed to the lessee for one measured period, by the formula above.
    *
    * @param periodRent the rent that accrued over the period
    * @param periodSeconds the period's length in seconds, not negative; 0 gives no credit
@@ -80,13 +88,14 @@ public abstract class SlaTerms {
       return TokenAmount.zero(periodRent.token());
     }
     BigInteger p = BigInteger.valueOf(periodSeconds);
-    BigInteger shortfall = BigInteger.valueOf(minAvailabilityBps() - (long) measuredAvailabilityBps)
-        .multiply(p)
-        .subtract(BigInteger.valueOf(gracePeriod().getSeconds()).multiply(BPS))
-        .max(BigInteger.ZERO);
-    BigInteger creditBpsSeconds = shortfall.multiply(BigInteger.valueOf(credit().bpsPerShortfallBps()))
-        .min(BigInteger.valueOf(credit().maxBps()).multiply(p));
-    BigInteger units = periodRent.baseUnits().multiply(creditBpsSeconds).divide(BPS.multiply(p));
+    BigInteger downtime = p.multiply(BigInteger.valueOf(10_000L - measuredAvailabilityBps)).divide(BPS);
+    BigInteger allowance = p.multiply(BigInteger.valueOf(10_000L - minAvailabilityBps())).divide(BPS)
+        .add(BigInteger.valueOf(gracePeriod().getSeconds()));
+    BigInteger excess = downtime.subtract(allowance).max(BigInteger.ZERO);
+    BigInteger rent = periodRent.baseUnits();
+    BigInteger units = rent.multiply(excess).multiply(BigInteger.valueOf(credit().creditBps()))
+        .divide(p.multiply(BPS))
+        .min(rent.multiply(BigInteger.valueOf(credit().maxBps())).divide(BPS));
     return TokenAmount.of(units, periodRent.token());
   }
 
@@ -107,7 +116,11 @@ public abstract class SlaTerms {
     }
   }
 
-  /** Builds {@link SlaTerms}; {@code build()} validates. */
+  /**
+   * Builds {@link SlaTerms}: one setter per attribute, named after it, each returning
+   * this builder; {@code from(SlaTerms)} copies an existing value; {@code build()} checks every
+   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   */
   public static final class Builder extends ImmutableSlaTerms.Builder {
     Builder() {}
   }

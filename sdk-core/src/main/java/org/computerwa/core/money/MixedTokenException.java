@@ -53,6 +53,19 @@ public final class MixedTokenException extends ValidationException {
     return actual;
   }
 
+  /**
+   * Returns a copy whose field path is prefixed with {@code parent}, keeping the tokens.
+   *
+   * @param parent the path of the enclosing value
+   * @return a new exception of this type
+   */
+  @Override
+  public MixedTokenException within(String parent) {
+    MixedTokenException copy = new MixedTokenException(super.within(parent).field(), expected, actual);
+    copy.setStackTrace(getStackTrace());
+    return copy;
+  }
+
   static void requireSame(String field, Token expected, Token actual) {
     if (!expected.equals(actual)) {
       throw new MixedTokenException(field, expected, actual);

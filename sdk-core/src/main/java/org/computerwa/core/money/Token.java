@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
+import org.computerwa.core.internal.Checks;
 import org.immutables.value.Value;
 
 /**
@@ -15,7 +16,7 @@ import org.immutables.value.Value;
  * Token usdc = Token.builder()
  *     .symbol("USDC")
  *     .decimals(6)
- *     .address(Address.of("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"))
+ *     .address(Address.fromHex("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"))
  *     .build();
  * Token offChain = Token.of("USD", 2);
  * }</pre>
@@ -89,9 +90,7 @@ public abstract class Token {
     if (decimals() < 0 || decimals() > MAX_DECIMALS) {
       throw new ValidationException("decimals", decimals(), "must be between 0 and " + MAX_DECIMALS);
     }
-    if (address().isPresent() && address().get().isZero()) {
-      throw new ValidationException("address", address().get(), "must not be the zero address");
-    }
+    address().ifPresent(a -> Checks.nonZero("address", a));
   }
 
   @Override
@@ -99,7 +98,11 @@ public abstract class Token {
     return symbol() + address().map(a -> "@" + a).orElse("") + " (" + decimals() + " decimals)";
   }
 
-  /** Builds a {@link Token}; every setter returns this builder, {@code build()} validates. */
+  /**
+   * Builds a {@link Token}: one setter per attribute, named after it, each returning
+   * this builder; {@code from(Token)} copies an existing value; {@code build()} checks every
+   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   */
   public static final class Builder extends ImmutableToken.Builder {
     Builder() {}
   }

@@ -82,7 +82,11 @@ public abstract class Distribution {
     }
   }
 
-  /** Builds a {@link Distribution}; {@code build()} validates. */
+  /**
+   * Builds a {@link Distribution}: one setter per attribute, named after it, each returning
+   * this builder; {@code from(Distribution)} copies an existing value; {@code build()} checks every
+   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   */
   public static final class Builder extends ImmutableDistribution.Builder {
     Builder() {}
   }

@@ -129,7 +129,11 @@ public abstract class ProRataSplit {
     }
   }
 
-  /** Builds a {@link ProRataSplit}; {@code build()} validates. */
+  /**
+   * Builds a {@link ProRataSplit}: one setter per attribute, named after it, each returning
+   * this builder; {@code from(ProRataSplit)} copies an existing value; {@code build()} checks every
+   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   */
   public static final class Builder extends ImmutableProRataSplit.Builder {
     Builder() {}
   }

@@ -85,7 +85,11 @@ public abstract class Waterfall {
     Checks.range("operatorFeeBps", operatorFeeBps(), 0, 10_000);
   }
 
-  /** Builds a {@link Waterfall}; {@code build()} validates. */
+  /**
+   * Builds a {@link Waterfall}: one setter per attribute, named after it, each returning
+   * this builder; {@code from(Waterfall)} copies an existing value; {@code build()} checks every
+   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   */
   public static final class Builder extends ImmutableWaterfall.Builder {
     Builder() {}
   }

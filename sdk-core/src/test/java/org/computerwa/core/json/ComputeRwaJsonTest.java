@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
+import org.computerwa.core.lease.LeaseLedger;
+import org.computerwa.core.money.MixedTokenException;
 import org.computerwa.core.money.Rate;
 import org.computerwa.core.money.Token;
 import org.computerwa.core.money.TokenAmount;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ComputeRwaJsonTest {
   private static final ComputeRwaJson JSON = ComputeRwaJson.standard();
   private static final Token USDC = Token.builder().symbol("USDC").decimals(6)
-      .address(Address.of("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48")).build();
+      .address(Address.fromHex("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48")).build();
 
   @Test
   void writesMoneyAsBaseUnitStringsAndReadsItBack() {
@@ -68,5 +70,16 @@ class ComputeRwaJsonTest {
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("$"));
     assertThatThrownBy(() -> ComputeRwaJson.builder().maxDepth(0))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("maxDepth"));
+  }
+
+  @Test
+  void aMixedTokenDeepInsideKeepsItsTypeAndGetsTheFullPath() {
+    String ledger = ModelDocuments.text("LeaseLedger").replaceFirst(
+        "(\"rate\":\\{\"token\":)\\{[^}]*}", "$1{\"symbol\":\"DAI\",\"decimals\":18}");
+    assertThatThrownBy(() -> JSON.read(ledger, LeaseLedger.class))
+        .isInstanceOfSatisfying(MixedTokenException.class, e -> {
+          assertThat(e.field()).isEqualTo("terms.rate.token");
+          assertThat(e.actual()).isEqualTo(Token.of("DAI", 18));
+        });
   }
 }

@@ -85,7 +85,7 @@ class TokenAmountTest {
   @Test
   void tokensWithTheSameSymbolButAnotherAddressDoNotMix() {
     Token bridged = Token.builder().symbol("USDC").decimals(6)
-        .address(org.computerwa.core.Address.of("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48")).build();
+        .address(org.computerwa.core.crypto.Address.fromHex("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48")).build();
     assertThatThrownBy(() -> TokenAmount.zero(USDC).plus(TokenAmount.zero(bridged)))
         .isInstanceOf(MixedTokenException.class);
   }

@@ -3,7 +3,7 @@ package org.computerwa.core.money;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,8 +14,8 @@ class TokenTest {
   @Test
   void buildsWithAnOptionalAddress() {
     Token usdc = Token.builder().symbol("USDC").decimals(6)
-        .address(Address.of("0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48")).build();
-    assertThat(usdc.address()).hasValue(Address.of("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"));
+        .address(Address.fromHex("0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48")).build();
+    assertThat(usdc.address()).hasValue(Address.fromHex("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"));
     assertThat(Token.of("USD", 2).address()).isEmpty();
   }
 
@@ -48,7 +48,7 @@ class TokenTest {
   @Test
   void theZeroAddressIsNotATokenAddress() {
     assertThatThrownBy(() -> Token.builder().symbol("X").decimals(1)
-            .address(Address.of("0x0000000000000000000000000000000000000000")).build())
+            .address(Address.fromHex("0x0000000000000000000000000000000000000000")).build())
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("address"));
   }
 }

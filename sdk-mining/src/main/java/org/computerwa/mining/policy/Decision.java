@@ -23,13 +23,15 @@ public final class Decision {
   private final Instant intervalStart;
   private final Instant decidedAt;
   private final String policyName;
+  private final double fromMiningMw;
   private final Allocation proposed;
   private final Allocation applied;
   private final Set<Intervention> interventions;
   private final boolean switched;
 
-  Decision(int index, Instant intervalStart, Instant decidedAt, String policyName, Allocation proposed,
-      Allocation applied, EnumSet<Intervention> interventions, boolean switched) {
+  Decision(int index, Instant intervalStart, Instant decidedAt, String policyName, double fromMiningMw,
+      Allocation proposed, Allocation applied, EnumSet<Intervention> interventions, boolean switched) {
+    this.fromMiningMw = fromMiningMw;
     this.index = index;
     this.intervalStart = intervalStart;
     this.decidedAt = decidedAt;
@@ -74,6 +76,33 @@ public final class Decision {
    */
   public String policyName() {
     return policyName;
+  }
+
+  /**
+   * Mining setpoint of the previous interval: where a switch came from.
+   *
+   * @return MW
+   */
+  public double fromMiningMw() {
+    return fromMiningMw;
+  }
+
+  /**
+   * Why the applied allocation is what it is, in words: the proposing policy (or the fallback) and
+   * each envelope intervention.
+   *
+   * @return a one-line explanation
+   */
+  public String reason() {
+    StringBuilder b = new StringBuilder();
+    b.append(fallback() ? "fallback (hold setpoint) replaced " : "proposed by ").append(policyName);
+    if (switched) {
+      b.append("; mining ").append(fromMiningMw).append(" -> ").append(applied.miningMw()).append(" MW");
+    }
+    for (Intervention i : interventions) {
+      b.append("; envelope: ").append(i.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return b.toString();
   }
 
   /**
@@ -124,7 +153,6 @@ public final class Decision {
 
   @Override
   public String toString() {
-    return "Decision[#" + index + " " + intervalStart + " by " + policyName + ": " + applied
-        + (switched ? " switch" : "") + (interventions.isEmpty() ? "" : " " + interventions) + "]";
+    return "Decision[#" + index + " " + intervalStart + ": " + applied + " (" + reason() + ")]";
   }
 }

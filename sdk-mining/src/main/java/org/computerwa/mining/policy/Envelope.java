@@ -43,12 +43,15 @@ final class Envelope {
       interventions.add(Intervention.DWELL);
       return prev;
     }
-    if (Math.abs(want - prev) > r.rampLevels) {
+    if (want > prev && want - prev > r.rampUpLevels) {
       interventions.add(Intervention.RAMP);
-      want = want > prev ? prev + r.rampLevels : prev - r.rampLevels;
-      if (want > 0 && want < r.minLevel) {
-        want = want > prev ? 0 : r.minLevel;
+      want = prev + r.rampUpLevels;
+      if (want < r.minLevel) {
+        want = prev; // cannot reach the pool's minimum in one ramp step
       }
+    } else if (want < prev && prev - want > r.rampDownLevels) {
+      interventions.add(Intervention.RAMP);
+      want = Math.max(prev - r.rampDownLevels, r.minLevel);
     }
     return want;
   }

@@ -163,7 +163,7 @@ public final class LoadController implements AutoCloseable {
       }
       PriceSeries prices = market.prices();
       int t = market.index();
-      double leased = site.leasedMw(prices.start(t), prices.end(t));
+      double leased = r.leasedMw(prices, t);
       int cap = r.capLevel(leased);
       PolicyContext ctx = market.bind(site, r.mw(level), held, r.dwell, leased, r.mw(cap));
       EnumSet<Intervention> interventions = EnumSet.noneOf(Intervention.class);
@@ -179,14 +179,15 @@ public final class LoadController implements AutoCloseable {
       double miningMw = r.mw(target);
       Allocation applied = Allocation.of(miningMw, spot, leased,
           Math.max(0, site.capacityMw() - leased - miningMw - spot));
+      double fromMw = r.mw(level);
       if (switched) {
         level = target;
         held = 1;
       } else {
         held = Math.min(held + 1, r.dwell);
       }
-      Decision d = new Decision(t, prices.start(t), clock.instant(), now.policy.name(), proposal, applied,
-          interventions, switched);
+      Decision d = new Decision(t, prices.start(t), clock.instant(), now.policy.name(), fromMw, proposal,
+          applied, interventions, switched);
       auditLog.decision(d);
       for (Actuator a : actuators) {
         a.apply(d);

@@ -1,8 +1,8 @@
 package org.computerwa.mining.policy;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
-import org.computerwa.core.ValidationException;
 import org.computerwa.mining.economics.MiningEconomics;
 
 /**
@@ -42,21 +42,37 @@ public final class PerfectForesight {
    */
   public static Solution solve(PriceSeries prices, SiteProfile site, double hashpriceUsdPerPhDay,
       double aiMarginUsdPerMwh) {
+    return solve(prices, site, Scenario.constant(hashpriceUsdPerPhDay, aiMarginUsdPerMwh));
+  }
+
+  /**
+   * Solves the series under a scenario of hashprice and AI margin over time.
+   *
+   * @param prices the series (realised prices are used: this is the oracle)
+   * @param site the site
+   * @param scenario hashprice and AI margin in force at each interval's start
+   * @return the optimal schedule
+   */
+  public static Solution solve(PriceSeries prices, SiteProfile site, Scenario scenario) {
     Objects.requireNonNull(prices, "prices");
     Objects.requireNonNull(site, "site");
-    if (!Double.isFinite(aiMarginUsdPerMwh)) {
-      throw new ValidationException("aiMarginUsdPerMwh", aiMarginUsdPerMwh, "must be finite");
-    }
-    double v = MiningEconomics.breakEvenUsdPerMwh(hashpriceUsdPerPhDay, site.efficiencyJPerTh());
+    Objects.requireNonNull(scenario, "scenario");
     SiteRules r = new SiteRules(site, prices.intervalMinutes());
     int n = prices.size();
+    double[] value = new double[n];
+    double[] margin = new double[n];
+    for (int t = 0; t < n; t++) {
+      Instant start = prices.start(t);
+      value[t] = MiningEconomics.breakEvenUsdPerMwh(scenario.hashpriceUsdPerPhDay(start), site.efficiencyJPerTh());
+      margin[t] = scenario.aiMarginUsdPerMwh(start);
+    }
     int levels = r.maxLevel + 1;
     int d = r.dwell;
     double c = site.switchCostUsd();
     double[] leased = new double[n];
     int[] cap = new int[n];
     for (int t = 0; t < n; t++) {
-      leased[t] = site.leasedMw(prices.start(t), prices.end(t));
+      leased[t] = r.leasedMw(prices, t);
       cap[t] = r.capLevel(leased[t]);
     }
     double[][] next = new double[d + 1][levels];
@@ -71,10 +87,10 @@ public final class PerfectForesight {
     for (int t = n - 1; t >= 0; t--) {
       double p = prices.rt(t);
       for (int m = 0; m < levels; m++) {
-        reward[m] = r.feasible(m, cap[t]) ? intervalProfit(r, v, aiMarginUsdPerMwh, p, leased[t], m) : NEG;
+        reward[m] = r.feasible(m, cap[t]) ? intervalProfit(r, value[t], margin[t], p, leased[t], m) : NEG;
         w[m] = reward[m] == NEG ? NEG : reward[m] + next[1][m];
       }
-      windowMax(w, r.rampLevels, bestSwitch, bestTarget, deque);
+      windowMax(w, r.rampDownLevels, r.rampUpLevels, bestSwitch, bestTarget, deque);
       int globalArg = 0;
       for (int m = 1; m < levels; m++) {
         if (w[m] > w[globalArg]) {
@@ -129,8 +145,8 @@ public final class PerfectForesight {
       }
       double p = prices.rt(t);
       mining[t] = r.mw(m);
-      spot[t] = aiMarginUsdPerMwh > p ? r.spotRoom(leased[t], m) : 0;
-      profit += intervalProfit(r, v, aiMarginUsdPerMwh, p, leased[t], m);
+      spot[t] = margin[t] > p ? r.spotRoom(leased[t], m) : 0;
+      profit += intervalProfit(r, value[t], margin[t], p, leased[t], m);
     }
     return new Solution(mining, spot, leased, profit, switches);
   }
@@ -141,21 +157,21 @@ public final class PerfectForesight {
     return r.hours * (r.mw(m) * (v - p) + (spot + leased) * (a - p));
   }
 
-  /** For each m, the max of w over [m − R, m + R] and where it is (first on ties). */
-  private static void windowMax(double[] w, int radius, double[] best, int[] arg, int[] dq) {
+  /** For each m, the max of w over [m − down, m + up] and where it is (first on ties). */
+  private static void windowMax(double[] w, int down, int up, double[] best, int[] arg, int[] dq) {
     int levels = w.length;
     int head = 0;
     int tail = 0;
     int right = 0;
     for (int m = 0; m < levels; m++) {
-      int hi = Math.min(levels - 1, m + radius);
+      int hi = Math.min(levels - 1, m + up);
       while (right <= hi) {
         while (tail > head && w[dq[tail - 1]] < w[right]) {
           tail--;
         }
         dq[tail++] = right++;
       }
-      while (dq[head] < m - radius) {
+      while (dq[head] < m - down) {
         head++;
       }
       best[m] = w[dq[head]];

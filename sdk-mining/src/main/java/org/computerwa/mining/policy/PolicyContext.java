@@ -2,9 +2,11 @@ package org.computerwa.mining.policy;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.computerwa.core.ValidationException;
 import org.computerwa.mining.economics.MiningEconomics;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a policy may know when it decides interval {@code index}: settled prices of earlier
@@ -20,7 +22,8 @@ import org.computerwa.mining.economics.MiningEconomics;
  * }</pre>
  *
  * <p>The rule is structural: this type has no accessor that reaches a realised price at or after
- * {@code index}. {@link #settledUsdPerMwh(int)} takes a lag of at least 1; day-ahead prices are
+ * {@code index}. {@link #settledUsdPerMwh(int)} takes a lag of at least 1; a caller's forecast is
+ * accepted only if it was made no later than the interval's start; day-ahead prices are
  * shown for the intervals from {@code index} on that fall inside the publication horizon (default
  * 10 hours: ERCOT's day-ahead market for an operating day clears around 13:30 Central on the day
  * before, so at any moment at least the next ten hours are published). Everything that depends on
@@ -42,9 +45,14 @@ public final class PolicyContext {
   private final int dwellIntervals;
   private final double leasedMw;
   private final double miningCapMw;
+  private final double[] forecast;
+  private final @Nullable Instant forecastMadeAt;
 
   private PolicyContext(PriceSeries prices, int index, double hashprice, double aiMargin, int horizon,
-      SiteProfile site, double currentMiningMw, int held, int dwell, double leasedMw, double capMw) {
+      SiteProfile site, double currentMiningMw, int held, int dwell, double leasedMw, double capMw,
+      double[] forecast, @Nullable Instant forecastMadeAt) {
+    this.forecast = forecast;
+    this.forecastMadeAt = forecastMadeAt;
     this.prices = prices;
     this.index = index;
     this.hashpriceUsdPerPhDay = hashprice;
@@ -69,7 +77,7 @@ public final class PolicyContext {
 
   PolicyContext bind(SiteProfile s, double miningMw, int held, int dwell, double leased, double capMw) {
     return new PolicyContext(prices, index, hashpriceUsdPerPhDay, aiMarginUsdPerMwh,
-        dayAheadHorizonIntervals, s, miningMw, held, dwell, leased, capMw);
+        dayAheadHorizonIntervals, s, miningMw, held, dwell, leased, capMw, forecast, forecastMadeAt);
   }
 
   PriceSeries prices() {
@@ -169,6 +177,38 @@ public final class PolicyContext {
       throw new ValidationException("ahead", ahead, "must be within 0.." + (dayAheadVisible() - 1) + ": only published day-ahead prices are known");
     }
     return prices.da(index + ahead);
+  }
+
+  /**
+   * How many intervals, from this one on, the caller's price forecast covers.
+   *
+   * @return 0 without a forecast
+   */
+  public int forecastVisible() {
+    return Math.min(forecast.length, prices.size() - index);
+  }
+
+  /**
+   * A forecast price, made before this interval started.
+   *
+   * @param ahead 0 for the interval being decided, up to {@link #forecastVisible()} − 1
+   * @return USD/MWh
+   * @throws ValidationException if the forecast does not reach that far
+   */
+  public double forecastUsdPerMwh(int ahead) {
+    if (ahead < 0 || ahead >= forecastVisible()) {
+      throw new ValidationException("ahead", ahead, "must be within 0.." + (forecastVisible() - 1) + ": the forecast does not reach further");
+    }
+    return forecast[ahead];
+  }
+
+  /**
+   * When the forecast was made.
+   *
+   * @return the instant, not after the interval's start, or empty without a forecast
+   */
+  public Optional<Instant> forecastMadeAt() {
+    return Optional.ofNullable(forecastMadeAt);
   }
 
   /**
@@ -285,13 +325,29 @@ public final class PolicyContext {
    * }</pre>
    */
   public static final class Builder {
-    private PriceSeries prices;
+    private @Nullable PriceSeries prices;
     private int index = -1;
     private double hashpriceUsdPerPhDay = Double.NaN;
     private double aiMarginUsdPerMwh;
     private double dayAheadHorizonMinutes = 600;
+    private double[] forecast = new double[0];
+    private @Nullable Instant forecastMadeAt;
 
     private Builder() {}
+
+    /**
+     * A price forecast for this interval and the following ones, made at {@code madeAt}; it must
+     * have been made no later than the start of the interval being decided.
+     *
+     * @param usdPerMwh forecast prices, index 0 for the interval being decided; copied
+     * @param madeAt when the forecast was made
+     * @return this builder
+     */
+    public Builder forecast(double[] usdPerMwh, Instant madeAt) {
+      this.forecast = usdPerMwh.clone();
+      this.forecastMadeAt = Objects.requireNonNull(madeAt, "madeAt");
+      return this;
+    }
 
     /**
      * The price series, required.
@@ -355,6 +411,7 @@ public final class PolicyContext {
      * @throws ValidationException naming the offending field
      */
     public PolicyContext build() {
+      PriceSeries prices = this.prices;
       if (prices == null) {
         throw new ValidationException("context.prices", null, "must be set");
       }
@@ -371,8 +428,18 @@ public final class PolicyContext {
         throw new ValidationException("context.dayAheadHorizonMinutes", dayAheadHorizonMinutes, "must be a finite number >= 0");
       }
       int horizon = (int) Math.floor(dayAheadHorizonMinutes / prices.intervalMinutes());
+      Instant made = forecastMadeAt;
+      if (made != null && made.isAfter(prices.start(index))) {
+        throw new ValidationException("context.forecastMadeAt", made,
+            "must not be after the start of the interval being decided (" + prices.start(index) + ")");
+      }
+      for (int i = 0; i < forecast.length; i++) {
+        if (!Double.isFinite(forecast[i])) {
+          throw new ValidationException("context.forecast[" + i + "]", forecast[i], "must be finite");
+        }
+      }
       return new PolicyContext(prices, index, hashpriceUsdPerPhDay, aiMarginUsdPerMwh, horizon,
-          UNBOUND, 0, 0, 1, 0, 0);
+          UNBOUND, 0, 0, 1, 0, 0, forecast, forecastMadeAt);
     }
   }
 }

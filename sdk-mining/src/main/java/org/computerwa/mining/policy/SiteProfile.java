@@ -32,7 +32,8 @@ public final class SiteProfile {
   private final double capacityMw;
   private final double miningMaxMw;
   private final double miningMinMw;
-  private final double miningRampMwPerMinute;
+  private final double miningRampUpMwPerMinute;
+  private final double miningRampDownMwPerMinute;
   private final double efficiencyJPerTh;
   private final double gpuSpotMw;
   private final List<GpuLease> leases;
@@ -45,7 +46,8 @@ public final class SiteProfile {
     this.capacityMw = b.capacityMw;
     this.miningMaxMw = maxMw;
     this.miningMinMw = b.miningMinMw;
-    this.miningRampMwPerMinute = b.miningRampMwPerMinute;
+    this.miningRampUpMwPerMinute = b.miningRampUpMwPerMinute;
+    this.miningRampDownMwPerMinute = b.miningRampDownMwPerMinute;
     this.efficiencyJPerTh = b.efficiencyJPerTh;
     this.gpuSpotMw = b.gpuSpotMw;
     this.leases = List.copyOf(b.leases);
@@ -74,7 +76,8 @@ public final class SiteProfile {
     b.capacityMw = capacityMw;
     b.miningMaxMw = miningMaxMw;
     b.miningMinMw = miningMinMw;
-    b.miningRampMwPerMinute = miningRampMwPerMinute;
+    b.miningRampUpMwPerMinute = miningRampUpMwPerMinute;
+    b.miningRampDownMwPerMinute = miningRampDownMwPerMinute;
     b.efficiencyJPerTh = efficiencyJPerTh;
     b.gpuSpotMw = gpuSpotMw;
     b.leases.addAll(leases);
@@ -113,12 +116,21 @@ public final class SiteProfile {
   }
 
   /**
-   * How fast the mining setpoint may move.
+   * How fast the mining setpoint may rise.
    *
    * @return MW per minute, possibly infinite
    */
-  public double miningRampMwPerMinute() {
-    return miningRampMwPerMinute;
+  public double miningRampUpMwPerMinute() {
+    return miningRampUpMwPerMinute;
+  }
+
+  /**
+   * How fast the mining setpoint may fall (forced reductions for leases excepted).
+   *
+   * @return MW per minute, possibly infinite
+   */
+  public double miningRampDownMwPerMinute() {
+    return miningRampDownMwPerMinute;
   }
 
   /**
@@ -193,6 +205,9 @@ public final class SiteProfile {
    * @return MW
    */
   public double leasedMw(Instant from, Instant to) {
+    if (leases.isEmpty()) {
+      return 0;
+    }
     double mw = 0;
     for (GpuLease lease : leases) {
       if (lease.overlaps(from, to)) {
@@ -205,7 +220,8 @@ public final class SiteProfile {
   @Override
   public String toString() {
     return "SiteProfile[capacity=" + capacityMw + " MW, mining " + miningMinMw + ".." + miningMaxMw
-        + " MW at " + efficiencyJPerTh + " J/TH, ramp " + miningRampMwPerMinute + " MW/min, spot "
+        + " MW at " + efficiencyJPerTh + " J/TH, ramp +" + miningRampUpMwPerMinute + "/-"
+        + miningRampDownMwPerMinute + " MW/min, spot "
         + gpuSpotMw + " MW, " + leases.size() + " leases, dwell " + minDwellMinutes
         + " min, switch " + switchCostUsd + " USD, resolution " + resolutionMw + " MW]";
   }
@@ -221,7 +237,8 @@ public final class SiteProfile {
     private double capacityMw = Double.NaN;
     private double miningMaxMw = Double.NaN;
     private double miningMinMw;
-    private double miningRampMwPerMinute = Double.POSITIVE_INFINITY;
+    private double miningRampUpMwPerMinute = Double.POSITIVE_INFINITY;
+    private double miningRampDownMwPerMinute = Double.POSITIVE_INFINITY;
     private double efficiencyJPerTh = 20;
     private double gpuSpotMw;
     private final List<GpuLease> leases = new ArrayList<>();
@@ -266,13 +283,36 @@ public final class SiteProfile {
     }
 
     /**
-     * Ramp limit of the mining setpoint; defaults to unlimited.
+     * Ramp limit of the mining setpoint in both directions; defaults to unlimited.
      *
      * @param mwPerMinute MW per minute, {@code > 0}, may be infinite
      * @return this builder
      */
     public Builder miningRampMwPerMinute(double mwPerMinute) {
-      this.miningRampMwPerMinute = mwPerMinute;
+      this.miningRampUpMwPerMinute = mwPerMinute;
+      this.miningRampDownMwPerMinute = mwPerMinute;
+      return this;
+    }
+
+    /**
+     * Upward ramp limit of the mining setpoint; defaults to unlimited.
+     *
+     * @param mwPerMinute MW per minute, {@code > 0}, may be infinite
+     * @return this builder
+     */
+    public Builder miningRampUpMwPerMinute(double mwPerMinute) {
+      this.miningRampUpMwPerMinute = mwPerMinute;
+      return this;
+    }
+
+    /**
+     * Downward ramp limit of the mining setpoint; defaults to unlimited.
+     *
+     * @param mwPerMinute MW per minute, {@code > 0}, may be infinite
+     * @return this builder
+     */
+    public Builder miningRampDownMwPerMinute(double mwPerMinute) {
+      this.miningRampDownMwPerMinute = mwPerMinute;
       return this;
     }
 
@@ -370,8 +410,11 @@ public final class SiteProfile {
       if (miningMinMw > max) {
         throw new ValidationException("site.miningMinMw", miningMinMw, "must be <= miningMaxMw (" + max + ")");
       }
-      if (!(miningRampMwPerMinute > 0)) {
-        throw new ValidationException("site.miningRampMwPerMinute", miningRampMwPerMinute, "must be > 0");
+      if (!(miningRampUpMwPerMinute > 0)) {
+        throw new ValidationException("site.miningRampUpMwPerMinute", miningRampUpMwPerMinute, "must be > 0");
+      }
+      if (!(miningRampDownMwPerMinute > 0)) {
+        throw new ValidationException("site.miningRampDownMwPerMinute", miningRampDownMwPerMinute, "must be > 0");
       }
       positive("efficiencyJPerTh", efficiencyJPerTh);
       nonNegative("gpuSpotMw", gpuSpotMw);

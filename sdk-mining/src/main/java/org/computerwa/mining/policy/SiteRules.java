@@ -9,7 +9,8 @@ final class SiteRules {
   final double resolution;
   final int maxLevel;
   final int minLevel;
-  final int rampLevels;
+  final int rampUpLevels;
+  final int rampDownLevels;
   final int dwell;
   final double hours;
 
@@ -19,10 +20,14 @@ final class SiteRules {
     this.maxLevel = floorLevel(site.miningMaxMw());
     int min = (int) Math.ceil(site.miningMinMw() / resolution - 1e-9);
     this.minLevel = Math.max(1, min);
-    double ramp = site.miningRampMwPerMinute() * intervalMinutes;
-    this.rampLevels = Double.isInfinite(ramp) ? maxLevel : (int) Math.min(maxLevel, Math.floor(ramp / resolution + 1e-9));
+    this.rampUpLevels = rampLevels(site.miningRampUpMwPerMinute() * intervalMinutes);
+    this.rampDownLevels = rampLevels(site.miningRampDownMwPerMinute() * intervalMinutes);
     this.dwell = Math.max(1, (int) Math.ceil(site.minDwellMinutes() / intervalMinutes - 1e-9));
     this.hours = intervalMinutes / 60.0;
+  }
+
+  private int rampLevels(double mwPerInterval) {
+    return Double.isInfinite(mwPerInterval) ? maxLevel : (int) Math.min(maxLevel, Math.floor(mwPerInterval / resolution + 1e-9));
   }
 
   int floorLevel(double mw) {
@@ -46,6 +51,11 @@ final class SiteRules {
   /** AI spot MW the site can run at the given mining level. */
   double spotRoom(double leasedMw, int level) {
     return Math.max(0, Math.min(site.gpuSpotMw(), site.capacityMw() - leasedMw - mw(level)));
+  }
+
+  /** Committed lease power of interval {@code t} of a series. */
+  double leasedMw(PriceSeries prices, int t) {
+    return site.leases().isEmpty() ? 0 : site.leasedMw(prices.start(t), prices.end(t));
   }
 
   int initialLevel() {

@@ -24,8 +24,9 @@
  *       setpoint chosen by a switch at interval {@code t} is held through {@code t + d − 1}; the
  *       next switch can come at {@code t + d} at the earliest. The initial setpoint counts as held
  *       long enough.
- *   <li><b>Ramp.</b> A switch moves the setpoint by at most {@code rampMwPerMinute ·
- *       intervalMinutes}, rounded down to the resolution.
+ *   <li><b>Ramp.</b> A switch raises the setpoint by at most {@code rampUpMwPerMinute ·
+ *       intervalMinutes} and lowers it by at most {@code rampDownMwPerMinute · intervalMinutes},
+ *       each rounded down to the resolution.
  *   <li><b>Leases first.</b> Committed GPU leases are always served. When a lease leaves less
  *       room than the current mining setpoint, the setpoint is forced down at once to at most the
  *       room left: that forced switch ignores dwell and ramp, and still costs a switch.

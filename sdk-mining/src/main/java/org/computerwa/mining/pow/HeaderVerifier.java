@@ -2,7 +2,9 @@ package org.computerwa.mining.pow;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.computerwa.mining.sha256.Sha256Engine;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a block header's proof of work: its nBits is a valid target within the network limit
@@ -24,11 +26,24 @@ public final class HeaderVerifier {
   private final Network network;
   private final Sha256Engine engine;
   private final ThreadLocal<PowCheck> checks;
+  /** The first thread to use this verifier skips the thread-local lookup. */
+  private final AtomicReference<@Nullable Thread> owner = new AtomicReference<>();
+  private final PowCheck ownerCheck;
 
   private HeaderVerifier(Builder b) {
     this.network = b.network;
     this.engine = b.engine;
     this.checks = ThreadLocal.withInitial(() -> new PowCheck(network, engine));
+    this.ownerCheck = new PowCheck(network, engine);
+  }
+
+  private PowCheck check() {
+    Thread current = Thread.currentThread();
+    Thread o = owner.get();
+    if (o == current || o == null && owner.compareAndSet(null, current)) {
+      return ownerCheck;
+    }
+    return checks.get();
   }
 
   /**
@@ -66,7 +81,7 @@ public final class HeaderVerifier {
    * @throws HeaderVerificationException if the proof of work is invalid, with the reason
    */
   public BlockHash verify(BlockHeader header) {
-    PowCheck check = checks.get();
+    PowCheck check = check();
     RejectReason reason = check.check(header.bytesUnsafe(), 0);
     BlockHash hash = BlockHash.fromRaw(check.hash, 0);
     if (reason != null) {
@@ -96,7 +111,7 @@ public final class HeaderVerifier {
    * @throws IndexOutOfBoundsException if fewer than 80 bytes remain
    */
   public Optional<RejectReason> check(byte[] headers, int offset) {
-    return Optional.ofNullable(checks.get().check(headers, offset));
+    return Optional.ofNullable(check().check(headers, offset));
   }
 
   /**
@@ -108,7 +123,7 @@ public final class HeaderVerifier {
    * @throws IndexOutOfBoundsException if fewer than 80 bytes remain
    */
   public boolean isValid(byte[] headers, int offset) {
-    return checks.get().check(headers, offset) == null;
+    return check().check(headers, offset) == null;
   }
 
   static String describe(RejectReason reason, int bits, BlockHash hash) {

@@ -190,12 +190,13 @@ public abstract class Sha256Engine {
     public HeaderHasher newHeaderHasher() {
       return new HeaderHasher() {
         private final int[] state = new int[8];
+        private final int[] scratch = new int[Sha256Core.SCRATCH_WORDS];
 
         @Override
         public void doubleHash80(byte[] input, int offset, byte[] out, int outOffset) {
           Objects.checkFromIndexSize(offset, 80, input.length);
           Objects.checkFromIndexSize(outOffset, 32, out.length);
-          Sha256Core.doubleHash80(input, offset, state);
+          Sha256Core.doubleHash80(input, offset, state, scratch);
           Sha256Core.store(state, out, outOffset);
         }
 

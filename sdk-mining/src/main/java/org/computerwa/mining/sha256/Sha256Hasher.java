@@ -24,6 +24,7 @@ import org.computerwa.mining.sha256.internal.Sha256Core;
  */
 public final class Sha256Hasher {
   private final int[] state = new int[8];
+  private final int[] scratch = new int[Sha256Core.SCRATCH_WORDS];
   private final byte[] buffer = new byte[64];
   private int buffered;
   private long length;
@@ -54,7 +55,7 @@ public final class Sha256Hasher {
     buffer[buffered++] = b;
     length++;
     if (buffered == 64) {
-      Sha256Core.compress(state, buffer, 0);
+      Sha256Core.compress(state, buffer, 0, scratch);
       buffered = 0;
     }
     return this;
@@ -91,11 +92,11 @@ public final class Sha256Hasher {
       if (buffered < 64) {
         return this;
       }
-      Sha256Core.compress(state, buffer, 0);
+      Sha256Core.compress(state, buffer, 0, scratch);
       buffered = 0;
     }
     while (len >= 64) {
-      Sha256Core.compress(state, input, off);
+      Sha256Core.compress(state, input, off, scratch);
       off += 64;
       len -= 64;
     }
@@ -153,14 +154,14 @@ public final class Sha256Hasher {
     buffer[buffered++] = (byte) 0x80;
     if (buffered > 56) {
       Arrays.fill(buffer, buffered, 64, (byte) 0);
-      Sha256Core.compress(state, buffer, 0);
+      Sha256Core.compress(state, buffer, 0, scratch);
       buffered = 0;
     }
     Arrays.fill(buffer, buffered, 56, (byte) 0);
     for (int i = 0; i < 8; i++) {
       buffer[63 - i] = (byte) (bits >>> (8 * i));
     }
-    Sha256Core.compress(state, buffer, 0);
+    Sha256Core.compress(state, buffer, 0, scratch);
     Sha256Core.store(state, out, off);
     reset();
   }

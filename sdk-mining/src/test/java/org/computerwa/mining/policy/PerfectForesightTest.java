@@ -40,7 +40,8 @@ class PerfectForesightTest {
         }
         if (m != prev) {
           boolean forced = prev > capLevel;
-          if (!forced && (t - lastSwitch < r.dwell || Math.abs(m - prev) > r.rampLevels)) {
+          int maxStep = m > prev ? r.rampUpLevels : r.rampDownLevels;
+          if (!forced && (t - lastSwitch < r.dwell || Math.abs(m - prev) > maxStep)) {
             ok = false;
             break;
           }
@@ -68,18 +69,25 @@ class PerfectForesightTest {
     long seed = 20261128L;
     System.out.println("PerfectForesightTest brute-force seed " + seed);
     SplittableRandom rnd = new SplittableRandom(seed);
-    for (int round = 0; round < 60; round++) {
+    for (int round = 0; round < 120; round++) {
       int n = 3 + rnd.nextInt(5);
       double[] rt = new double[n];
       for (int i = 0; i < n; i++) {
         rt[i] = rnd.nextDouble() < 0.3 ? rnd.nextDouble() * 600 - 50 : 60 + rnd.nextGaussian() * 40;
       }
       PriceSeries p = SeriesFixtures.of(15, rt, null);
+      int max = 1 + rnd.nextInt(3);
       SiteProfile.Builder b = SiteProfile.builder().capacityMw(4).resolutionMw(1)
-          .miningMaxMw(1 + rnd.nextInt(3)).minDwellMinutes(15 * rnd.nextInt(4))
+          .miningMaxMw(max).minDwellMinutes(15 * rnd.nextInt(4))
           .switchCostUsd(rnd.nextInt(3) * 100).gpuSpotMw(rnd.nextInt(2));
       if (rnd.nextBoolean()) {
-        b.miningRampMwPerMinute(1.0 / 15);
+        b.miningRampUpMwPerMinute((1 + rnd.nextInt(2)) / 15.0);
+      }
+      if (rnd.nextBoolean()) {
+        b.miningRampDownMwPerMinute((1 + rnd.nextInt(2)) / 15.0);
+      }
+      if (max >= 2 && rnd.nextInt(3) == 0) {
+        b.miningMinMw(2);
       }
       if (rnd.nextBoolean()) {
         int from = rnd.nextInt(n);

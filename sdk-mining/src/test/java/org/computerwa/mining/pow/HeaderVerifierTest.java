@@ -144,4 +144,33 @@ class HeaderVerifierTest {
     assertThat(verifier.engine()).isSameAs(Sha256Engine.fastest());
     assertThat(verifier.network()).isSameAs(Network.SIGNET);
   }
+
+  @Test
+  void oneVerifierIsSafeToShareAcrossThreads() throws Exception {
+    HeaderVerifier verifier = HeaderVerifier.builder().network(Network.MAINNET).build();
+    List<Map<String, String>> rows = TestData.csv("headers/mainnet_checkpoints.csv");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        results.add(pool.submit(() -> {
+          int valid = 0;
+          for (int round = 0; round < 20; round++) {
+            for (Map<String, String> row : rows) {
+              byte[] header = TestData.hex(row.get("header_hex"));
+              valid += verifier.isValid(header, 0) ? 1 : 0;
+              header[79] ^= 1;
+              valid -= verifier.isValid(header, 0) ? 1 : 0;
+            }
+          }
+          return valid;
+        }));
+      }
+      for (java.util.concurrent.Future<Integer> r : results) {
+        assertThat(r.get()).isEqualTo(20 * rows.size());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

@@ -256,4 +256,53 @@ class ComputeAssetRegistryTest {
     assertThat(call(registry.userOf(id))).isEqualTo(ZERO);
     assertThat(call(registry.ownerOf(id))).isEqualToIgnoringCase(operator.getAddress());
   }
+
+  @Test
+  void theOperatorUsesTheStandardErc721Functions() {
+    BigInteger id = register("gpu-1");
+    ComputeAssetRegistry asOperator = as(operator);
+    assertThat(call(registry.name())).isEqualTo("ComputeRWA Asset");
+    assertThat(call(registry.symbol())).isEqualTo("CRWA");
+    assertThat(call(registry.tokenURI(id))).isEmpty();
+
+    call(asOperator.approve(stranger.getAddress(), id));
+    assertThat(call(registry.getApproved(id))).isEqualToIgnoringCase(stranger.getAddress());
+    call(as(stranger).safeTransferFrom(operator.getAddress(), stranger.getAddress(), id));
+    assertThat(call(registry.ownerOf(id))).isEqualToIgnoringCase(stranger.getAddress());
+
+    call(as(stranger).setApprovalForAll(operator.getAddress(), true));
+    assertThat(call(registry.isApprovedForAll(stranger.getAddress(), operator.getAddress())))
+        .isTrue();
+    call(
+        asOperator.safeTransferFrom(
+            stranger.getAddress(), operator.getAddress(), id, new byte[] {1, 2}));
+    assertThat(call(registry.ownerOf(id))).isEqualToIgnoringCase(operator.getAddress());
+  }
+
+  @Test
+  void aTransferToAContractThatCannotHoldTheAssetFails() {
+    BigInteger id = register("gpu-1");
+    String notAReceiver = registry.getContractAddress();
+    assertReverts(
+        operator,
+        registry,
+        registry.safeTransferFrom(operator.getAddress(), notAReceiver, id),
+        "ERC721InvalidReceiver(address)");
+    assertReverts(
+        admin,
+        registry,
+        registry.register(notAReceiver, spec("x"), shortString("X"), EIGHT),
+        "ERC721InvalidReceiver(address)");
+  }
+
+  @Test
+  void rolesAreAdministeredByTheAdminAndMayBeRenouncedByTheirHolder() {
+    assertThat(call(registry.getRoleAdmin(LEASE_MANAGER_ROLE))).isEqualTo(DEFAULT_ADMIN_ROLE);
+    assertThat(call(registry.hasRole(LEASE_MANAGER_ROLE, leaseManager.getAddress()))).isTrue();
+    call(asLeaseManager.renounceRole(LEASE_MANAGER_ROLE, leaseManager.getAddress()));
+    assertThat(call(registry.hasRole(LEASE_MANAGER_ROLE, leaseManager.getAddress()))).isFalse();
+    BigInteger id = register("gpu-1");
+    assertUnauthorized(
+        leaseManager, registry, asLeaseManager.setUser(id, lessee, BigInteger.TEN), LEASE_MANAGER_ROLE);
+  }
 }

@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.computerwa.core.Address;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
 
 /**
@@ -56,7 +56,7 @@ public final class StrictScalars {
         "must be an ISO-8601 duration such as PT4H"), Duration::toString);
     register(module, ZoneId.class, text -> parse(text, ZoneId::of,
         "must be a time zone ID such as America/Chicago"), ZoneId::getId);
-    register(module, Address.class, StrictScalars::address, Address::toString);
+    register(module, Address.class, StrictScalars::address, Address::toChecksumHex);
     return module;
   }
 
@@ -91,7 +91,7 @@ public final class StrictScalars {
 
   private static Address address(String text) {
     try {
-      return Address.of(text);
+      return Address.fromHex(text);
     } catch (ValidationException e) {
       throw new ValidationException("$", text, e.rule(), e);
     }

@@ -1,5 +1,6 @@
 package org.computerwa.mining.policy.backtest;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -14,7 +15,9 @@ import org.computerwa.mining.policy.LoadPolicy;
 import org.computerwa.mining.policy.PerfectForesight;
 import org.computerwa.mining.policy.PolicyContext;
 import org.computerwa.mining.policy.PriceSeries;
+import org.computerwa.mining.policy.Scenario;
 import org.computerwa.mining.policy.SiteProfile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a policy over a price series through a {@link LoadController} and scores it with the
@@ -40,15 +43,26 @@ import org.computerwa.mining.policy.SiteProfile;
 public final class Backtest {
   private final PriceSeries prices;
   private final SiteProfile site;
-  private final double hashpriceUsdPerPhDay;
-  private final double aiMarginUsdPerMwh;
+  private final Scenario scenario;
+  private final double[] hashprice;
+  private final double[] miningValue;
+  private final double[] aiMargin;
   private final double dayAheadHorizonMinutes;
 
   private Backtest(Builder b, PriceSeries prices, SiteProfile site) {
     this.prices = prices;
     this.site = site;
-    this.hashpriceUsdPerPhDay = b.hashpriceUsdPerPhDay;
-    this.aiMarginUsdPerMwh = b.aiMarginUsdPerMwh;
+    this.scenario = b.scenario != null ? b.scenario : Scenario.constant(b.hashpriceUsdPerPhDay, b.aiMarginUsdPerMwh);
+    int n = prices.size();
+    this.hashprice = new double[n];
+    this.miningValue = new double[n];
+    this.aiMargin = new double[n];
+    for (int t = 0; t < n; t++) {
+      Instant start = prices.start(t);
+      hashprice[t] = scenario.hashpriceUsdPerPhDay(start);
+      miningValue[t] = MiningEconomics.breakEvenUsdPerMwh(hashprice[t], site.efficiencyJPerTh());
+      aiMargin[t] = scenario.aiMarginUsdPerMwh(start);
+    }
     this.dayAheadHorizonMinutes = b.dayAheadHorizonMinutes;
   }
 
@@ -70,10 +84,10 @@ public final class Backtest {
   public BacktestResult run(LoadPolicy policy) {
     Path main = simulate(policy);
     Path mine = simulate(LoadPolicies.alwaysMine());
-    PerfectForesight.Solution best = PerfectForesight.solve(prices, site, hashpriceUsdPerPhDay, aiMarginUsdPerMwh);
+    PerfectForesight.Solution best = PerfectForesight.solve(prices, site, scenario);
     return new BacktestResult(policy.name(), prices, main.mining, main.spot, main.leased, main.curtailed,
         main.profit, mine.profit[0], best.profitUsd(), main.switches, main.interventions, main.slaBreaches,
-        site.capacityMw(), worstDay(main.profit));
+        site.capacityMw(), worstDay(main.profit, optimumByInterval(best)));
   }
 
   /**
@@ -92,7 +106,7 @@ public final class Backtest {
    * @return USD
    */
   public double optimumProfitUsd() {
-    return PerfectForesight.solve(prices, site, hashpriceUsdPerPhDay, aiMarginUsdPerMwh).profitUsd();
+    return PerfectForesight.solve(prices, site, scenario).profitUsd();
   }
 
   private static final class Path {
@@ -114,13 +128,13 @@ public final class Backtest {
     p.leased = new double[n];
     p.curtailed = new double[n];
     p.profit = new double[n + 1];
-    double v = MiningEconomics.breakEvenUsdPerMwh(hashpriceUsdPerPhDay, site.efficiencyJPerTh());
-    double a = aiMarginUsdPerMwh;
     double h = prices.intervalMinutes() / 60.0;
     try (LoadController controller = LoadController.builder().site(site).policy(policy).build()) {
       for (int t = 0; t < n; t++) {
+        double v = miningValue[t];
+        double a = aiMargin[t];
         PolicyContext ctx = PolicyContext.builder().prices(prices).index(t)
-            .hashpriceUsdPerPhDay(hashpriceUsdPerPhDay).aiMarginUsdPerMwh(a)
+            .hashpriceUsdPerPhDay(hashprice[t]).aiMarginUsdPerMwh(a)
             .dayAheadHorizonMinutes(dayAheadHorizonMinutes).build();
         Decision d = controller.decide(ctx);
         double price = prices.realTimeUsdPerMwh(t);
@@ -128,7 +142,7 @@ public final class Backtest {
         p.spot[t] = d.applied().aiSpotMw();
         p.leased[t] = d.applied().aiLeasedMw();
         p.curtailed[t] = d.applied().curtailedMw();
-        double committed = site.leasedMw(prices.start(t), prices.end(t));
+        double committed = site.leases().isEmpty() ? 0 : site.leasedMw(prices.start(t), prices.end(t));
         if (p.leased[t] + 1e-9 < committed) {
           p.slaBreaches++;
         }
@@ -147,20 +161,42 @@ public final class Backtest {
     return p;
   }
 
-  private BacktestResult.Day worstDay(double[] profit) {
-    Map<LocalDate, Double> byDay = new TreeMap<>();
+  /** Per-interval profit of the optimum, switching costs included, indexed from 1 like a path. */
+  private double[] optimumByInterval(PerfectForesight.Solution best) {
+    double h = prices.intervalMinutes() / 60.0;
+    double[] m = best.miningMw();
+    double[] s = best.aiSpotMw();
+    double[] l = best.aiLeasedMw();
+    double[] profit = new double[prices.size() + 1];
+    double prev = site.initialMiningMw();
+    for (int t = 0; t < prices.size(); t++) {
+      double p = prices.realTimeUsdPerMwh(t);
+      profit[t + 1] = h * (m[t] * (miningValue[t] - p) + (s[t] + l[t]) * (aiMargin[t] - p));
+      if (m[t] != prev) {
+        profit[t + 1] -= site.switchCostUsd();
+      }
+      prev = m[t];
+    }
+    return profit;
+  }
+
+  /** The UTC day on which the policy fell furthest short of the optimum. */
+  private BacktestResult.Day worstDay(double[] profit, double[] optimum) {
+    Map<LocalDate, double[]> byDay = new TreeMap<>();
     for (int t = 0; t < prices.size(); t++) {
       LocalDate day = prices.start(t).atOffset(ZoneOffset.UTC).toLocalDate();
-      byDay.merge(day, profit[t + 1], Double::sum);
+      double[] sums = byDay.computeIfAbsent(day, d -> new double[2]);
+      sums[0] += profit[t + 1];
+      sums[1] += optimum[t + 1];
     }
-    Map.Entry<LocalDate, Double> worst = null;
-    for (Map.Entry<LocalDate, Double> e : byDay.entrySet()) {
-      if (worst == null || e.getValue() < worst.getValue()) {
+    Map.Entry<LocalDate, double[]> worst = null;
+    for (Map.Entry<LocalDate, double[]> e : byDay.entrySet()) {
+      if (worst == null || e.getValue()[1] - e.getValue()[0] > worst.getValue()[1] - worst.getValue()[0]) {
         worst = e;
       }
     }
     Objects.requireNonNull(worst);
-    return new BacktestResult.Day(worst.getKey(), worst.getValue());
+    return new BacktestResult.Day(worst.getKey(), worst.getValue()[0], worst.getValue()[1]);
   }
 
   /**
@@ -171,13 +207,26 @@ public final class Backtest {
    * }</pre>
    */
   public static final class Builder {
-    private PriceSeries prices;
-    private SiteProfile site;
+    private @Nullable PriceSeries prices;
+    private @Nullable SiteProfile site;
     private double hashpriceUsdPerPhDay = Double.NaN;
     private double aiMarginUsdPerMwh;
     private double dayAheadHorizonMinutes = 600;
+    private @Nullable Scenario scenario;
 
     private Builder() {}
+
+    /**
+     * Hashprice and AI margin over time; replaces {@link #hashpriceUsdPerPhDay(double)} and
+     * {@link #aiMarginUsdPerMwh(double)}.
+     *
+     * @param s the scenario
+     * @return this builder
+     */
+    public Builder scenario(Scenario s) {
+      this.scenario = Objects.requireNonNull(s, "scenario");
+      return this;
+    }
 
     /**
      * The price series, required.
@@ -202,7 +251,7 @@ public final class Backtest {
     }
 
     /**
-     * Hashprice over the whole backtest, required.
+     * Hashprice over the whole backtest, required unless a {@link #scenario(Scenario)} is given.
      *
      * @param usd USD per (PH/s) per day
      * @return this builder
@@ -249,9 +298,11 @@ public final class Backtest {
       if (s == null) {
         throw new ValidationException("backtest.site", null, "must be set");
       }
-      // Validates the remaining values once, up front, with the same messages the context gives.
-      PolicyContext.builder().prices(p).index(0).hashpriceUsdPerPhDay(hashpriceUsdPerPhDay)
-          .aiMarginUsdPerMwh(aiMarginUsdPerMwh).dayAheadHorizonMinutes(dayAheadHorizonMinutes).build();
+      if (scenario == null) {
+        Scenario.constant(hashpriceUsdPerPhDay, aiMarginUsdPerMwh); // validates both values
+      }
+      PolicyContext.builder().prices(p).index(0).hashpriceUsdPerPhDay(0)
+          .dayAheadHorizonMinutes(dayAheadHorizonMinutes).build(); // validates the horizon
       return new Backtest(this, p, s);
     }
   }

@@ -184,9 +184,9 @@ public final class BacktestResult {
   }
 
   /**
-   * The UTC day with the lowest policy profit.
+   * The UTC day on which the policy fell furthest short of the optimum (largest regret).
    *
-   * @return the day and its profit
+   * @return the day, the policy's profit and the optimum's profit on it
    */
   public Day worstDay() {
     return worstDay;
@@ -238,7 +238,7 @@ public final class BacktestResult {
   }
 
   /**
-   * One UTC day and a profit.
+   * One UTC day with the policy's and the optimum's profit.
    *
    * <pre>{@code
    * result.worstDay().date();
@@ -247,10 +247,21 @@ public final class BacktestResult {
   public static final class Day {
     private final LocalDate date;
     private final double profitUsd;
+    private final double optimumProfitUsd;
 
-    Day(LocalDate date, double profitUsd) {
+    Day(LocalDate date, double profitUsd, double optimumProfitUsd) {
       this.date = date;
       this.profitUsd = profitUsd;
+      this.optimumProfitUsd = optimumProfitUsd;
+    }
+
+    /**
+     * The optimum's profit on that day.
+     *
+     * @return USD
+     */
+    public double optimumProfitUsd() {
+      return optimumProfitUsd;
     }
 
     /**

@@ -1,18 +1,10 @@
 package org.computerwa.mining.policy.backtest;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.computerwa.core.ValidationException;
 import org.computerwa.mining.policy.PriceSeries;
 
@@ -38,8 +30,6 @@ public final class PriceSeriesCsv {
   /** Optional day-ahead price column. */
   public static final String DAY_AHEAD = "dam_spp_usd_per_mwh";
 
-  private static final CsvMapper MAPPER = new CsvMapper();
-
   private PriceSeriesCsv() {}
 
   /**
@@ -50,11 +40,7 @@ public final class PriceSeriesCsv {
    * @throws ValidationException if the file cannot be read or a row is invalid (naming the line)
    */
   public static PriceSeries read(Path file) {
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(in);
-    } catch (IOException e) {
-      throw new ValidationException("prices", file, "must be a readable CSV file: " + e.getMessage(), e);
-    }
+    return CsvRows.read(file, "prices", PriceSeriesCsv::read);
   }
 
   /**
@@ -65,55 +51,21 @@ public final class PriceSeriesCsv {
    * @throws ValidationException if a row is invalid (naming the line)
    */
   public static PriceSeries read(Reader in) {
-    CsvSchema schema = CsvSchema.emptySchema().withHeader();
     List<Instant> starts = new ArrayList<>();
     List<Double> rt = new ArrayList<>();
     List<Double> da = new ArrayList<>();
-    boolean hasDa = true;
-    try (MappingIterator<Map<String, String>> rows =
-        MAPPER.readerForMapOf(String.class).with(schema).readValues(in)) {
-      int line = 1;
-      while (rows.hasNextValue()) {
-        Map<String, String> row = rows.nextValue();
-        line++;
-        String ts = row.get(TIMESTAMP);
-        String price = row.get(REAL_TIME);
-        if (ts == null || price == null) {
-          throw new ValidationException("prices.header", row.keySet(), "must contain " + TIMESTAMP + " and " + REAL_TIME);
-        }
-        try {
-          starts.add(Instant.parse(ts.trim()));
-        } catch (DateTimeParseException e) {
-          throw new ValidationException("prices[line " + line + "]." + TIMESTAMP, ts, "must be ISO-8601 UTC such as 2024-08-21T00:30:00Z", e);
-        }
-        rt.add(number(line, REAL_TIME, price));
-        String dam = row.get(DAY_AHEAD);
-        if (dam == null || dam.isBlank()) {
-          hasDa = false;
-        } else if (hasDa) {
-          da.add(number(line, DAY_AHEAD, dam));
-        }
+    boolean[] hasDa = {true};
+    CsvRows.forEach(in, "prices", row -> {
+      starts.add(row.instant(TIMESTAMP));
+      rt.add(row.number(REAL_TIME));
+      if (row.text(DAY_AHEAD) == null) {
+        hasDa[0] = false;
+      } else if (hasDa[0]) {
+        da.add(row.number(DAY_AHEAD));
       }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof ValidationException) {
-        throw (ValidationException) e;
-      }
-      throw new ValidationException("prices", "csv", "must be well-formed CSV: " + e.getMessage(), e);
-    }
+    });
     double[] r = rt.stream().mapToDouble(Double::doubleValue).toArray();
-    double[] d = hasDa ? da.stream().mapToDouble(Double::doubleValue).toArray() : null;
+    double[] d = hasDa[0] ? da.stream().mapToDouble(Double::doubleValue).toArray() : null;
     return PriceSeries.of(starts, r, d);
-  }
-
-  private static double number(int line, String column, String text) {
-    try {
-      double v = Double.parseDouble(text.trim());
-      if (!Double.isFinite(v)) {
-        throw new NumberFormatException("not finite");
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw new ValidationException("prices[line " + line + "]." + column, text, "must be a finite decimal number", e);
-    }
   }
 }

@@ -17,6 +17,9 @@ public final class Sha256Core {
   private static final VarHandle INT_BE =
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
+  /** Size of the scratch array the compression functions need. */
+  public static final int SCRATCH_WORDS = 64;
+
   private Sha256Core() {}
 
   /**
@@ -34,9 +37,10 @@ public final class Sha256Core {
    * @param state eight words, updated
    * @param block input
    * @param offset offset of the block
+   * @param scratch {@link #SCRATCH_WORDS} words of scratch space
    */
-  public static void compress(int[] state, byte[] block, int offset) {
-    Sha256Rounds.compress(state, block, offset);
+  public static void compress(int[] state, byte[] block, int offset, int[] scratch) {
+    Sha256Rounds.compress(state, block, offset, scratch);
   }
 
   /**
@@ -46,21 +50,13 @@ public final class Sha256Core {
    * @param input input bytes
    * @param offset offset of the 80-byte message
    * @param state eight words receiving the digest words
+   * @param scratch {@link #SCRATCH_WORDS} words of scratch space
    */
-  public static void doubleHash80(byte[] input, int offset, int[] state) {
+  public static void doubleHash80(byte[] input, int offset, int[] state, int[] scratch) {
     System.arraycopy(IV, 0, state, 0, 8);
-    Sha256Rounds.compress(state, input, offset);
-    Sha256Rounds.compressTail80(state, input, offset + 64);
-    Sha256Rounds.compressDigest32(state);
-  }
-
-  /**
-   * SHA-256 of a 32-byte message given as eight big-endian words, in place.
-   *
-   * @param state on entry the message words, on return the digest words
-   */
-  public static void hash32Words(int[] state) {
-    Sha256Rounds.compressDigest32(state);
+    Sha256Rounds.compress(state, input, offset, scratch);
+    Sha256Rounds.compressTail80(state, input, offset + 64, scratch);
+    Sha256Rounds.compressDigest32(state, scratch);
   }
 
   /**

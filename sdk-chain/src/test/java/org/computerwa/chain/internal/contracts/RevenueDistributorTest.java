@@ -1,0 +1,304 @@
+package org.computerwa.chain.internal.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.computerwa.chain.internal.Reverts.assertDeployReverts;
+import static org.computerwa.chain.internal.Reverts.assertReverts;
+import static org.computerwa.chain.internal.ShareStack.call;
+
+import java.math.BigInteger;
+import java.util.List;
+import org.computerwa.chain.internal.Abi;
+import org.computerwa.chain.internal.ChainSession;
+import org.computerwa.chain.internal.ShareStack;
+import org.computerwa.chain.internal.SharedChain;
+import org.computerwa.chain.internal.testcontracts.FeeOnTransferToken;
+import org.computerwa.chain.internal.testcontracts.HookedPayoutToken;
+import org.computerwa.chain.internal.testcontracts.ReentrantClaimer;
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Credentials;
+
+class RevenueDistributorTest {
+  private static final String ZERO = "0x0000000000000000000000000000000000000000";
+  private static final BigInteger SHARE = BigInteger.TEN.pow(18);
+  private static final BigInteger TWO_128 = BigInteger.TWO.pow(128);
+  private final ChainSession session = SharedChain.session();
+  private final Credentials admin = SharedChain.account(0);
+  private final Credentials alice = SharedChain.account(8);
+  private final Credentials bob = SharedChain.account(9);
+  private final Credentials carol = SharedChain.account(10);
+
+  private static BigInteger shares(long n) {
+    return SHARE.multiply(BigInteger.valueOf(n));
+  }
+
+  private static BigInteger units(long n) {
+    return BigInteger.valueOf(n);
+  }
+
+  private ShareStack stack() {
+    ShareStack stack = ShareStack.deploy(session, admin);
+    stack.verify(List.of(alice.getAddress(), bob.getAddress(), carol.getAddress()));
+    return stack;
+  }
+
+  private TestStablecoin coin(ShareStack stack) {
+    return TestStablecoin.load(stack.payoutToken(), session.web3j(), session.as(admin), session.gas());
+  }
+
+  private void deposit(ShareStack stack, BigInteger amount) {
+    TestStablecoin coin = coin(stack);
+    call(coin.mint(admin.getAddress(), amount));
+    call(coin.approve(stack.distributor().getContractAddress(), amount));
+    call(stack.distributor().deposit(amount));
+  }
+
+  private BigInteger withdrawable(ShareStack stack, Credentials who) {
+    return call(stack.distributor().withdrawableOf(who.getAddress()));
+  }
+
+  @Test
+  void namesItsPayoutTokenAndShareToken() {
+    ShareStack stack = stack();
+    RevenueDistributor d = stack.distributor();
+    assertThat(call(d.payoutToken())).isEqualToIgnoringCase(stack.payoutToken());
+    assertThat(call(d.shareToken())).isEqualToIgnoringCase(stack.shares().getContractAddress());
+    assertThat(call(d.MAGNITUDE())).isEqualTo(TWO_128);
+    assertThat(call(d.pointsPerShare())).isZero();
+    assertThat(call(d.totalShares())).isZero();
+    assertThat(call(d.excessPoints())).isZero();
+  }
+
+  @Test
+  void aDepositIsSplitProRataAndEachHolderClaimsItsPart() {
+    ShareStack stack = stack();
+    call(stack.shares().mint(alice.getAddress(), shares(1)));
+    call(stack.shares().mint(bob.getAddress(), shares(3)));
+    deposit(stack, units(1_000_000));
+    assertThat(withdrawable(stack, alice)).isEqualTo(units(250_000));
+    assertThat(withdrawable(stack, bob)).isEqualTo(units(750_000));
+
+    var receipt = call(stack.distributorAs(alice).claim());
+    assertThat(RevenueDistributor.getClaimedEvents(receipt).get(0).amount).isEqualTo(units(250_000));
+    assertThat(call(coin(stack).balanceOf(alice.getAddress()))).isEqualTo(units(250_000));
+    assertThat(withdrawable(stack, alice)).isZero();
+  }
+
+  @Test
+  void aSecondClaimFindsNothing() {
+    ShareStack stack = stack();
+    call(stack.shares().mint(alice.getAddress(), shares(1)));
+    deposit(stack, units(500));
+    call(stack.distributorAs(alice).claim());
+    String revert =
+        assertReverts(
+            alice,
+            stack.distributor(),
+            stack.distributor().claim(),
+            "NothingToClaim(address)");
+    assertThat(revert).containsIgnoringCase(alice.getAddress().substring(2));
+    assertThat(call(coin(stack).balanceOf(alice.getAddress()))).isEqualTo(units(500));
+  }
+
+  @Test
+  void claimForPaysTheHolderNotTheCaller() {
+    ShareStack stack = stack();
+    call(stack.shares().mint(alice.getAddress(), shares(1)));
+    deposit(stack, units(700));
+    call(stack.distributorAs(bob).claimFor(alice.getAddress()));
+    assertThat(call(coin(stack).balanceOf(alice.getAddress()))).isEqualTo(units(700));
+    assertThat(call(coin(stack).balanceOf(bob.getAddress()))).isZero();
+  }
+
+  @Test
+  void aTransferMovesOnlyFutureEntitlement() {
+    ShareStack stack = stack();
+    call(stack.shares().mint(alice.getAddress(), shares(2)));
+    deposit(stack, units(1000));
+    call(stack.sharesAs(alice).transfer(bob.getAddress(), shares(1)));
+    assertThat(withdrawable(stack, alice)).isEqualTo(units(1000));
+    assertThat(withdrawable(stack, bob)).isZero();
+    deposit(stack, units(1000));
+    assertThat(withdrawable(stack, alice)).isEqualTo(units(1500));
+    assertThat(withdrawable(stack, bob)).isEqualTo(units(500));
+  }
+
+  @Test
+  void mintsAndBurnsChangeOnlyFutureEntitlement() {
+    ShareStack stack = stack();
+    call(stack.shares().mint(alice.getAddress(), shares(1)));
+    deposit(stack, units(100));
+    call(stack.shares().mint(bob.getAddress(), shares(1)));
+    assertThat(withdrawable(stack, bob)).isZero();
+    call(stack.shares().burn(alice.getAddress(), shares(1)));
+    assertThat(withdrawable(stack, alice)).isEqualTo(units(100));
+    deposit(stack, units(100));
+    assertThat(withdrawable(stack, alice)).isEqualTo(units(100));
+    assertThat(withdrawable(stack, bob)).isEqualTo(units(100));
+  }
+
+  @Test
+  void roundingUpKeepsEveryHolderWholeAndIsTracked() {
+    ShareStack stack = stack();
+    call(stack.shares().mint(alice.getAddress(), BigInteger.ONE));
+    call(stack.shares().mint(bob.getAddress(), BigInteger.ONE));
+    call(stack.shares().mint(carol.getAddress(), BigInteger.ONE));
+    deposit(stack, units(100));
+    // 100 * 2^128 = 1 (mod 3): rounding up credits 2 points more than deposited.
+    assertThat(call(stack.distributor().excessPoints())).isEqualTo(BigInteger.TWO);
+    assertThat(withdrawable(stack, alice)).isEqualTo(units(33));
+    deposit(stack, units(2));
+    assertThat(withdrawable(stack, alice)).isEqualTo(units(34));
+    assertThat(withdrawable(stack, bob)).isEqualTo(units(34));
+    assertThat(withdrawable(stack, carol)).isEqualTo(units(34));
+    assertThat(call(stack.distributor().excessPoints())).isEqualTo(BigInteger.valueOf(3));
+  }
+
+  @Test
+  void aFractionBelowOneUnitStaysWithTheHolderForALaterClaim() {
+    ShareStack stack = stack();
+    call(stack.shares().mint(alice.getAddress(), shares(1)));
+    call(stack.shares().mint(bob.getAddress(), shares(2)));
+    deposit(stack, units(10));
+    assertThat(withdrawable(stack, alice)).isEqualTo(units(3));
+    call(stack.distributorAs(alice).claim());
+    deposit(stack, units(2));
+    assertThat(withdrawable(stack, alice)).isEqualTo(units(1));
+    assertThat(withdrawable(stack, bob)).isEqualTo(units(8));
+  }
+
+  @Test
+  void aDepositWithoutSharesOrOfZeroReverts() {
+    ShareStack stack = stack();
+    TestStablecoin coin = coin(stack);
+    call(coin.mint(admin.getAddress(), units(10)));
+    call(coin.approve(stack.distributor().getContractAddress(), units(10)));
+    RevenueDistributor d = stack.distributor();
+    assertReverts(admin, d, d.deposit(units(10)), "NoShares()");
+    call(stack.shares().mint(alice.getAddress(), shares(1)));
+    assertReverts(admin, d, d.deposit(BigInteger.ZERO), "ZeroAmount()");
+    assertReverts(
+        admin,
+        d,
+        d.deposit(units(11)),
+        "ERC20InsufficientAllowance(address,uint256,uint256)");
+    assertThat(call(coin.balanceOf(admin.getAddress()))).isEqualTo(units(10));
+  }
+
+  @Test
+  void depositsBeyond128BitsAndSuppliesBeyond96BitsAreRejected() {
+    ShareStack stack = stack();
+    RevenueDistributor d = stack.distributor();
+    assertReverts(
+        admin,
+        stack.shares(),
+        stack.shares().mint(alice.getAddress(), BigInteger.TWO.pow(96)),
+        "TooLarge(uint256)");
+    call(stack.shares().mint(alice.getAddress(), BigInteger.ONE));
+    TestStablecoin coin = coin(stack);
+    call(coin.mint(admin.getAddress(), TWO_128));
+    call(coin.approve(d.getContractAddress(), TWO_128));
+    assertReverts(admin, d, d.deposit(TWO_128), "TooLarge(uint256)");
+  }
+
+  @Test
+  void onlyTheShareTokenMayReportBalanceChanges() {
+    ShareStack stack = stack();
+    RevenueDistributor d = stack.distributor();
+    assertReverts(
+        admin,
+        d,
+        d.onShareTransfer(ZERO, alice.getAddress(), shares(1)),
+        "NotShareToken(address)");
+    assertThat(call(d.totalShares())).isZero();
+  }
+
+  @Test
+  void deployingWithAZeroTokenFails() {
+    assertDeployReverts(
+        admin,
+        RevenueDistributor.BINARY,
+        Abi.words(Abi.address(ZERO), Abi.address(alice.getAddress())),
+        "ZeroAddress()");
+    assertDeployReverts(
+        admin,
+        RevenueDistributor.BINARY,
+        Abi.words(Abi.address(alice.getAddress()), Abi.address(ZERO)),
+        "ZeroAddress()");
+  }
+
+  @Test
+  void aFeeOnTransferPayoutTokenIsCreditedWithWhatArrives() {
+    FeeOnTransferToken fee =
+        call(FeeOnTransferToken.deploy(session.web3j(), session.as(admin), session.gas()));
+    ShareStack stack = ShareStack.deploy(session, admin, fee.getContractAddress());
+    stack.verify(List.of(alice.getAddress(), bob.getAddress()));
+    call(stack.shares().mint(alice.getAddress(), shares(1)));
+    call(stack.shares().mint(bob.getAddress(), shares(1)));
+    call(fee.mint(admin.getAddress(), units(10_000)));
+    call(fee.approve(stack.distributor().getContractAddress(), units(10_000)));
+
+    var receipt = call(stack.distributor().deposit(units(10_000)));
+    assertThat(RevenueDistributor.getDepositedEvents(receipt).get(0).received)
+        .isEqualTo(units(9_900));
+    assertThat(withdrawable(stack, alice)).isEqualTo(units(4_950));
+    call(stack.distributorAs(alice).claim());
+    call(stack.distributorAs(bob).claim());
+    assertThat(call(fee.balanceOf(stack.distributor().getContractAddress()))).isZero();
+    assertThat(call(fee.balanceOf(alice.getAddress()))).isEqualTo(units(4_901)); // 4950 - 1%
+  }
+
+  @Test
+  void aDepositOfWhichNothingArrivesReverts() {
+    FeeOnTransferToken fee =
+        call(FeeOnTransferToken.deploy(session.web3j(), session.as(admin), session.gas()));
+    ShareStack stack = ShareStack.deploy(session, admin, fee.getContractAddress());
+    stack.verify(List.of(alice.getAddress()));
+    call(stack.shares().mint(alice.getAddress(), shares(1)));
+    call(fee.mint(admin.getAddress(), units(100)));
+    call(fee.approve(stack.distributor().getContractAddress(), units(100)));
+    call(fee.setFeeBps(BigInteger.valueOf(10_000)));
+    RevenueDistributor d = stack.distributor();
+    assertReverts(admin, d, d.deposit(units(100)), "ZeroAmount()");
+    assertThat(call(fee.balanceOf(admin.getAddress()))).isEqualTo(units(100));
+  }
+
+  @Test
+  void aRevokedHolderCanStillClaimWhatItAccrued() {
+    ShareStack stack = stack();
+    call(stack.shares().mint(alice.getAddress(), shares(1)));
+    deposit(stack, units(300));
+    call(stack.compliance().setVerified(alice.getAddress(), false));
+    call(stack.distributorAs(alice).claim());
+    assertThat(call(coin(stack).balanceOf(alice.getAddress()))).isEqualTo(units(300));
+  }
+
+  @Test
+  void aReentrantHolderIsPaidOnceAndItsReentryFails() {
+    HookedPayoutToken hooked =
+        call(HookedPayoutToken.deploy(session.web3j(), session.as(admin), session.gas()));
+    ShareStack stack = ShareStack.deploy(session, admin, hooked.getContractAddress());
+    ReentrantClaimer attacker =
+        call(
+            ReentrantClaimer.deploy(
+                session.web3j(),
+                session.as(alice),
+                session.gas(),
+                stack.distributor().getContractAddress()));
+    stack.verify(List.of(attacker.getContractAddress(), bob.getAddress()));
+    call(stack.shares().mint(attacker.getContractAddress(), shares(1)));
+    call(stack.shares().mint(bob.getAddress(), shares(1)));
+    call(hooked.mint(admin.getAddress(), units(1_000)));
+    call(hooked.approve(stack.distributor().getContractAddress(), units(1_000)));
+    call(stack.distributor().deposit(units(1_000)));
+
+    call(attacker.attack());
+    assertThat(call(attacker.reentryAttempts())).isEqualTo(BigInteger.TWO);
+    assertThat(call(attacker.reentrySuccesses())).isZero();
+    assertThat(call(hooked.balanceOf(attacker.getContractAddress()))).isEqualTo(units(500));
+    assertThat(call(hooked.balanceOf(stack.distributor().getContractAddress())))
+        .isEqualTo(units(500));
+    assertThat(withdrawable(stack, bob)).isEqualTo(units(500));
+    assertReverts(
+        alice, attacker, attacker.attack(), "NothingToClaim(address)");
+  }
+}

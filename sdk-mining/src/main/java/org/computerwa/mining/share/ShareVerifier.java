@@ -1,0 +1,152 @@
+package org.computerwa.mining.share;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.Objects;
+import org.computerwa.core.ValidationException;
+import org.computerwa.mining.pow.BlockHash;
+import org.computerwa.mining.pow.BlockHeader;
+import org.computerwa.mining.pow.CompactTarget;
+import org.computerwa.mining.sha256.Sha256;
+import org.computerwa.mining.sha256.Sha256Hasher;
+
+/**
+ * Verifies Stratum v1 shares: rebuilds the coinbase, the Merkle root and the header from the job
+ * and the submission, hashes it and compares with the share difficulty.
+ *
+ * <pre>{@code
+ * ShareVerifier verifier = ShareVerifier.create();
+ * VerifiedShare share = verifier.verify(job, ShareSubmission.of("00000001", "504e86ed", "b2957c02"), 1);
+ * share.difficulty();   // >= 1, else ShareVerificationException
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class ShareVerifier {
+  /** The difficulty-1 target used by pools: {@code 0xffff * 2^208}. */
+  private static final BigInteger DIFFICULTY_1 = BigInteger.valueOf(0xffff).shiftLeft(208);
+
+  private ShareVerifier() {}
+
+  /**
+   * Creates a verifier.
+   *
+   * @return the verifier
+   */
+  public static ShareVerifier create() {
+    return new ShareVerifier();
+  }
+
+  /**
+   * The coinbase transaction {@code coinb1 ‖ extranonce1 ‖ extranonce2 ‖ coinb2}.
+   *
+   * @param job the job (with coinbase parts)
+   * @param extranonce2 the submitted extranonce2
+   * @return the serialized coinbase
+   * @throws ValidationException if the job has no coinbase or extranonce2 has the wrong size
+   */
+  public byte[] coinbase(StratumJob job, byte[] extranonce2) {
+    byte[] c1 = job.coinbase1();
+    byte[] c2 = job.coinbase2();
+    if (c1 == null || c2 == null) {
+      throw new ValidationException("coinb1", null, "must be part of the job to rebuild the coinbase");
+    }
+    checkExtranonce2(job, extranonce2);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(c1);
+    out.writeBytes(job.extranonce1());
+    out.writeBytes(extranonce2);
+    out.writeBytes(c2);
+    return out.toByteArray();
+  }
+
+  /**
+   * The Merkle root in header byte order: the coinbase's SHA-256d folded with the branch, or the
+   * job's fixed root.
+   *
+   * @param job the job
+   * @param extranonce2 the submitted extranonce2
+   * @return 32 bytes
+   */
+  public byte[] merkleRoot(StratumJob job, byte[] extranonce2) {
+    byte[] fixed = job.fixedMerkleRoot();
+    if (fixed != null) {
+      return fixed.clone();
+    }
+    byte[] root = Sha256.doubleHash(coinbase(job, extranonce2));
+    byte[] pair = new byte[64];
+    for (byte[] branch : job.merkleBranch()) {
+      System.arraycopy(root, 0, pair, 0, 32);
+      System.arraycopy(branch, 0, pair, 32, 32);
+      root = Sha256.doubleHash(pair);
+    }
+    return root;
+  }
+
+  /**
+   * Rebuilds the header the miner hashed.
+   *
+   * @param job the job
+   * @param submission the submission
+   * @return the header
+   */
+  public BlockHeader header(StratumJob job, ShareSubmission submission) {
+    return BlockHeader.of(submission.version(job.version()), BlockHash.fromRaw(job.prevHashHeaderBytes()),
+        merkleRoot(job, submission.extranonce2()), Integer.toUnsignedLong(submission.time()), job.bits(),
+        submission.nonce());
+  }
+
+  /**
+   * The SHA-256 midstate after the first 64 header bytes for a given version (what ASICs are fed).
+   *
+   * @param job the job
+   * @param extranonce2 the extranonce2
+   * @param version the (possibly rolled) version
+   * @return the eight state words H0..H7
+   */
+  public int[] midstate(StratumJob job, byte[] extranonce2, int version) {
+    BlockHeader h = BlockHeader.of(version, BlockHash.fromRaw(job.prevHashHeaderBytes()), merkleRoot(job, extranonce2),
+        Integer.toUnsignedLong(job.time()), job.bits(), 0);
+    Sha256Hasher hasher = Sha256.newHasher();
+    return hasher.update(h.toBytes(), 0, 64).midstate();
+  }
+
+  /**
+   * Verifies a share against the difficulty it was submitted at.
+   *
+   * @param job the job
+   * @param submission the submission
+   * @param requiredDifficulty the pool difficulty of the share, greater than 0
+   * @return the verified share
+   * @throws ShareVerificationException if the hash does not reach {@code requiredDifficulty}
+   * @throws ValidationException if the inputs do not fit the job
+   */
+  public VerifiedShare verify(StratumJob job, ShareSubmission submission, double requiredDifficulty) {
+    if (!(requiredDifficulty > 0) || Double.isInfinite(requiredDifficulty)) {
+      throw new ValidationException("requiredDifficulty", requiredDifficulty, "must be a positive finite number");
+    }
+    Objects.requireNonNull(submission, "submission");
+    BlockHeader header = header(job, submission);
+    BlockHash hash = header.hash();
+    BigInteger value = hash.toBigInteger();
+    BigDecimal difficulty = value.signum() == 0 ? BigDecimal.valueOf(Double.MAX_VALUE)
+        : new BigDecimal(DIFFICULTY_1).divide(new BigDecimal(value), 12, RoundingMode.DOWN);
+    if (difficulty.compareTo(BigDecimal.valueOf(requiredDifficulty)) < 0) {
+      throw new ShareVerificationException(difficulty.doubleValue(), requiredDifficulty, hash.toString());
+    }
+    CompactTarget network = CompactTarget.of(job.bits());
+    boolean block = network.isValid() && value.compareTo(network.value()) <= 0;
+    return new VerifiedShare(header, hash, difficulty, block);
+  }
+
+  private static void checkExtranonce2(StratumJob job, byte[] extranonce2) {
+    if (extranonce2.length != job.extranonce2Size()) {
+      throw new ValidationException("extranonce2", extranonce2.length + " bytes",
+          "must be extranonce2_size = " + job.extranonce2Size() + " bytes");
+    }
+  }
+}
