@@ -152,6 +152,20 @@ public final class Leases {
   }
 
   /**
+   * Withdraws an offer nobody has accepted; the lessor or the asset's current owner. Its units
+   * are free again at once.
+   *
+   * @param id the offer
+   * @return the receipt
+   * @throws ChainException REVERTED with {@code WrongStatus} if it is not an open offer, {@code
+   *     Unauthorized} for anyone else
+   */
+  public Receipt cancelOffer(LeaseId id) {
+    return rpc.send("cancel offer " + id, leaseManagerAddress(), manager().cancelOffer(id.value()).encodeFunctionCall())
+        .receipt();
+  }
+
+  /**
    * Accepts an offer as this client's signer, escrowing its full price with an EIP-2612 permit
    * signed here (valid for one hour of chain time), in one transaction and without a prior
    * approval.

@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.asset.ComputeAsset;
+import org.computerwa.core.lease.LeaseStatus;
 import org.computerwa.core.lease.LeaseTerms;
 import org.computerwa.core.lease.SlaCredit;
 import org.computerwa.core.lease.SlaTerms;
@@ -110,6 +111,22 @@ class LeasesTest extends OnFreshDeployment {
     assertThatThrownBy(() -> f.bob.leases().acceptWithPermit(id))
         .isInstanceOfSatisfying(ChainException.class,
             e -> assertThat(e.errorName()).contains("ERC20InsufficientBalance"));
+  }
+
+  @Test
+  void aCancelledOfferFreesItsUnitsAndCannotBeCancelledAgain() {
+    ComputeAsset spare = f.gpuNode("gpu-node-cancelled");
+    AssetId spareAsset = f.platform.assets().register(spare).value();
+    LeaseId id = f.operator.leases().offer(spareAsset, f.terms(spare.id(), 8, 1_000, Duration.ofHours(1))).value();
+    f.operator.leases().cancelOffer(id);
+    assertThat(f.operator.leases().lease(id).status()).isEqualTo(LeaseStatus.TERMINATED);
+    assertThat(f.operator.leases().offer(spareAsset, f.terms(spare.id(), 8, 1_000, Duration.ofHours(1))).value())
+        .isGreaterThan(id);
+    assertThatThrownBy(() -> f.operator.leases().cancelOffer(id))
+        .isInstanceOfSatisfying(ChainException.class, e -> {
+          assertThat(e.errorName()).contains("WrongStatus");
+          assertThat(e.errorArguments()).containsExactly(id.toString(), "4");
+        });
   }
 
   @Test
