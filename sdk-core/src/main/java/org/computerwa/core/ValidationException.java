@@ -27,8 +27,11 @@ public class ValidationException extends ComputeRwaException {
   /** Longest rendering of a rejected value kept in the message; longer values are abbreviated. */
   private static final int MAX_VALUE_CHARS = 120;
 
+  /** The path of the offending field. */
   private final String field;
+  /** The rejected value as text, abbreviated; {@code null} when absent. */
   private final @Nullable String rejectedValue;
+  /** The rule the value broke. */
   private final String rule;
 
   /**

@@ -22,6 +22,7 @@ import java.util.Objects;
 public class VerificationException extends ComputeRwaException {
   private static final long serialVersionUID = 1L;
 
+  /** The stable code of the failed check. */
   private final String reason;
 
   /**

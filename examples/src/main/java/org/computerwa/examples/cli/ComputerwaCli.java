@@ -21,7 +21,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ComputerwaCli.Version.class,
     description = "ComputeRWA SDK: compute capacity as on-chain real-world assets.",
-    subcommands = {CommandLine.HelpCommand.class, GasReportCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      GasReportCommand.class,
+      org.computerwa.examples.policy.BacktestCommand.class
+    })
 public final class ComputerwaCli {
 
   /** Exit code when the input was read and some item in it is invalid. */

@@ -1,0 +1,441 @@
+package org.computerwa.chain.lease;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.computerwa.chain.lease.LeaseStack.terms;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.computerwa.chain.internal.contracts.LeaseManager;
+import org.computerwa.chain.internal.testcontracts.ReenteringStablecoin;
+import org.computerwa.chain.internal.testcontracts.FeeOnTransferToken;
+import org.computerwa.core.crypto.Address;
+import org.computerwa.core.crypto.Bytes32;
+import org.computerwa.core.crypto.Eip712Domain;
+import org.computerwa.core.crypto.Eip712Struct;
+import org.computerwa.core.crypto.Signature;
+import org.computerwa.core.crypto.SigningKey;
+import org.computerwa.core.evidence.AnchorRoot;
+import org.computerwa.core.evidence.SignedUsageStatement;
+import org.computerwa.core.evidence.StatementBatch;
+import org.computerwa.core.evidence.UsageKind;
+import org.computerwa.core.evidence.UsageStatement;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+/** LeaseManager on a real anvil chain: every external function, revert path and role check. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LeaseManagerTest {
+  static final int ADMIN = 0;
+  static final int OWNER = 1;
+  static final int LESSEE = 2;
+  static final int OTHER_LESSEE = 3;
+  static final int STRANGER = 4;
+  static final int LENDER = 5;
+  static final long RATE = 1_000; // base units per second (0.001 tUSD/s)
+  static final long HOUR = 3600;
+  static final String NONE = LeaseStack.NONE;
+  static final SigningKey ATTESTER =
+      SigningKey.fromHex("0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba");
+  static final SigningKey DEVICE =
+      SigningKey.fromHex("0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356");
+
+  LeaseStack stack;
+  BigInteger asset;
+  String distributor;
+
+  @BeforeAll
+  void start() throws Exception {
+    stack = new LeaseStack();
+    stack.fund(LESSEE, BigInteger.TEN.pow(15));
+    stack.fund(OTHER_LESSEE, BigInteger.TEN.pow(15));
+  }
+
+  @BeforeEach
+  void freshAsset() throws Exception {
+    asset = stack.registerAsset(OWNER, 4);
+    distributor = stack.attachShares(asset, LENDER, BigInteger.TEN.pow(18));
+  }
+
+  static BigInteger u(long v) {
+    return BigInteger.valueOf(v);
+  }
+
+  BigInteger offer(long units, long duration, long lag) throws Exception {
+    return stack.offer(OWNER, asset, units, RATE, duration, HOUR, 60, lag, NONE);
+  }
+
+  // ------------------------------------------------------------- offer and accept
+
+  @Test
+  void acceptanceEscrowsTheFullPriceAndMakesTheLesseeTheErc4907User() throws Exception {
+    BigInteger id = offer(4, 10 * HOUR, 0);
+    BigInteger before = stack.balance(stack.leaseManager);
+    TransactionReceipt r = stack.lm(LESSEE).accept(id).send();
+    LeaseManager.Lease l = stack.lease(id);
+    assertThat(l.status).isEqualTo(u(2));
+    assertThat(l.escrow).isEqualTo(u(RATE * 10 * HOUR));
+    assertThat(stack.balance(stack.leaseManager).subtract(before)).isEqualTo(u(RATE * 10 * HOUR));
+    assertThat(l.end.subtract(l.start)).isEqualTo(u(10 * HOUR));
+    assertThat(stack.registry(0).userOf(asset).send()).isEqualToIgnoringCase(stack.address(LESSEE));
+    assertThat(stack.registry(0).userExpires(asset).send()).isEqualTo(l.end.subtract(BigInteger.ONE));
+    assertThat(r.getGasUsed()).isLessThanOrEqualTo(u(150_000));
+  }
+
+  @Test
+  void acceptanceWithAnEip2612PermitNeedsNoPriorApproval() throws Exception {
+    int lessee = STRANGER;
+    BigInteger price = u(RATE * HOUR);
+    stack.token(lessee).mint(stack.address(lessee), price).send();
+    BigInteger id = offer(1, HOUR, 0);
+    long deadline = stack.now() + HOUR;
+    BigInteger nonce = stack.token(0).nonces(stack.address(lessee)).send();
+    Eip712Domain domain = Eip712Domain.of("Test USD", "1", stack.session.chainId(), Address.fromHex(stack.token));
+    Bytes32 permit = Eip712Struct.of(
+            "Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)")
+        .address(Address.fromHex(stack.address(lessee)))
+        .address(Address.fromHex(stack.leaseManager))
+        .uint(price)
+        .uint(nonce)
+        .uint(deadline)
+        .hash();
+    Signature sig = SigningKey.fromSecret(LeaseStack.account(lessee).getEcKeyPair().getPrivateKey()).sign(domain.digest(permit));
+    stack.lm(lessee).acceptWithPermit(id, u(deadline), u(sig.v()), Bytes32.fromUint(sig.r()).toBytes(),
+        Bytes32.fromUint(sig.s()).toBytes()).send();
+    assertThat(stack.lease(id).status).isEqualTo(u(2));
+    assertThat(stack.balance(stack.address(lessee))).isZero();
+  }
+
+  @Test
+  void unitsBeyondFreeCapacityCannotBeOffered() throws Exception {
+    offer(3, HOUR, 0);
+    assertThat(stack.lm(0).freeCapacity(asset).send()).isEqualTo(u(1));
+    stack.assertReverts(stack.lm(OWNER).offer(terms(asset, 2, RATE, HOUR, stack.now() + HOUR, 0, 0, NONE)),
+        stack.leaseManager, OWNER, "CapacityExceeded(uint256,uint256,uint256)");
+  }
+
+  @Test
+  void capacityOfAnExpiredOfferOrTerminatedLeaseIsFreedAgain() throws Exception {
+    offer(2, HOUR, 0);
+    BigInteger leased = offer(2, 10 * HOUR, 0);
+    stack.lm(LESSEE).accept(leased).send();
+    assertThat(stack.lm(0).freeCapacity(asset).send()).isZero();
+    stack.warp(HOUR + 1); // the unaccepted offer's window passed
+    assertThat(stack.lm(0).freeCapacity(asset).send()).isEqualTo(u(2));
+    stack.lm(LESSEE).terminate(leased).send();
+    assertThat(stack.lm(0).freeCapacity(asset).send()).isEqualTo(u(4));
+    offer(4, HOUR, 0);
+    assertThat(stack.lm(0).liveLeases(asset).send()).hasSize(1);
+  }
+
+  @Test
+  void offerIsRejectedForBadTermsOrFromAnyoneButTheOwner() throws Exception {
+    long by = stack.now() + HOUR;
+    stack.assertReverts(stack.lm(STRANGER).offer(terms(asset, 1, RATE, HOUR, by, 0, 0, NONE)), stack.leaseManager,
+        STRANGER, "Unauthorized(address)");
+    for (LeaseManager.OfferTerms bad : List.of(
+        terms(asset, 0, RATE, HOUR, by, 0, 0, NONE),
+        terms(asset, 1, 0, HOUR, by, 0, 0, NONE),
+        terms(asset, 1, RATE, 0, by, 0, 0, NONE),
+        terms(asset, 1, RATE, HOUR, stack.now() - 10, 0, 0, NONE),
+        terms(asset, 1, 1L << 62, 1L << 39, by, 0, 0, NONE))) {  // price overflows uint96
+      stack.assertReverts(stack.lm(OWNER).offer(bad), stack.leaseManager, OWNER, "InvalidTerms()");
+    }
+  }
+
+  @Test
+  void moreThanSixteenLiveLeasesPerAssetAreRefused() throws Exception {
+    BigInteger big = stack.registerAsset(OWNER, 100);
+    for (int i = 0; i < 16; i++) {
+      stack.offer(OWNER, big, 1, RATE, HOUR, HOUR, 0, 0, NONE);
+    }
+    stack.assertReverts(stack.lm(OWNER).offer(terms(big, 1, RATE, HOUR, stack.now() + HOUR, 0, 0, NONE)),
+        stack.leaseManager, OWNER, "TooManyLiveLeases(uint256)");
+  }
+
+  @Test
+  void acceptIsRejectedWhenExpiredTakenReservedForAnotherOrTheAssetChangedHands() throws Exception {
+    BigInteger id = offer(1, HOUR, 0);
+    stack.lm(LESSEE).accept(id).send();
+    stack.assertReverts(stack.lm(OTHER_LESSEE).accept(id), stack.leaseManager, OTHER_LESSEE,
+        "WrongStatus(uint256,uint8)");
+    BigInteger reserved = stack.offer(OWNER, asset, 1, RATE, HOUR, HOUR, 0, 0, stack.address(LESSEE));
+    stack.assertReverts(stack.lm(OTHER_LESSEE).accept(reserved), stack.leaseManager, OTHER_LESSEE,
+        "Unauthorized(address)");
+    BigInteger expiring = offer(1, HOUR, 0);
+    stack.warp(HOUR + 1);
+    stack.assertReverts(stack.lm(LESSEE).accept(expiring), stack.leaseManager, LESSEE, "OfferExpired(uint256)");
+    BigInteger moved = offer(1, HOUR, 0);
+    stack.registry(OWNER).transferFrom(stack.address(OWNER), stack.address(STRANGER), asset).send();
+    stack.assertReverts(stack.lm(LESSEE).accept(moved), stack.leaseManager, LESSEE, "LessorChanged(uint256)");
+  }
+
+  @Test
+  void offerCanBeCancelledByItsLessorOnlyWhileOpen() throws Exception {
+    BigInteger id = offer(1, HOUR, 0);
+    stack.assertReverts(stack.lm(STRANGER).cancelOffer(id), stack.leaseManager, STRANGER, "Unauthorized(address)");
+    stack.lm(OWNER).cancelOffer(id).send();
+    assertThat(stack.lease(id).status).isEqualTo(u(4));
+    stack.assertReverts(stack.lm(LESSEE).accept(id), stack.leaseManager, LESSEE, "WrongStatus(uint256,uint8)");
+    stack.assertReverts(stack.lm(OWNER).cancelOffer(id), stack.leaseManager, OWNER, "WrongStatus(uint256,uint8)");
+  }
+
+  // ------------------------------------------------------------- accrual and settlement
+
+  @Test
+  void incomeAccruesPerSecondAndSettlesThroughTheWaterfall() throws Exception {
+    BigInteger id = offer(2, 10 * HOUR, 0);
+    stack.lm(LESSEE).accept(id).send();
+    BigInteger start = stack.lease(id).start;
+    stack.warp(999);
+    long elapsed = stack.now() - start.longValueExact();
+    assertThat(stack.lm(0).accrued(id).send()).isEqualTo(u(elapsed * RATE));
+    BigInteger ownerBefore = stack.lm(0).withdrawable(stack.address(OWNER)).send();
+    TransactionReceipt r = stack.lm(STRANGER).settle(id).send();
+    long paid = stack.lease(id).paidUntil.longValueExact() - start.longValueExact();
+    long gross = paid * RATE;
+    long fee = gross * LeaseStack.FEE_BPS.longValueExact() / 10_000;
+    assertThat(stack.lm(0).withdrawable(stack.address(OWNER)).send().subtract(ownerBefore)).isEqualTo(u(fee));
+    assertThat(stack.balance(distributor)).isEqualTo(u(gross - fee));
+    assertThat(LeaseManager.getIncomeDistributedEvents(r)).hasSize(1);
+    assertThat(stack.lm(0).runway(id).send().component2()).isEqualTo(u(RATE * 10 * HOUR - gross));
+  }
+
+  @Test
+  void settlementWaitsForTheLagSoCreditsCanStillBeClaimed() throws Exception {
+    BigInteger id = offer(1, 10 * HOUR, 2 * HOUR);
+    stack.lm(LESSEE).accept(id).send();
+    stack.warp(HOUR);
+    stack.lm(STRANGER).settle(id).send();
+    assertThat(stack.lease(id).paidUntil).isEqualTo(stack.lease(id).start);
+    stack.warp(2 * HOUR);
+    stack.lm(STRANGER).settle(id).send();
+    assertThat(stack.lease(id).paidUntil.longValueExact()).isEqualTo(stack.now() - 2 * HOUR);
+  }
+
+  @Test
+  void leaseClosesOnceFullyPaidAndLeavesNoEscrow() throws Exception {
+    BigInteger id = offer(1, HOUR, 0);
+    stack.lm(LESSEE).accept(id).send();
+    stack.warp(HOUR + 5);
+    stack.lm(STRANGER).settle(id).send();
+    LeaseManager.Lease l = stack.lease(id);
+    assertThat(l.status).isEqualTo(u(3));
+    assertThat(l.escrow).isZero();
+    assertThat(stack.lm(0).runway(id).send().component1()).isZero();
+    stack.assertReverts(stack.lm(STRANGER).settle(id), stack.leaseManager, STRANGER, "WrongStatus(uint256,uint8)");
+  }
+
+  @Test
+  void incomeGoesToTheOwnerWhileTheAssetHasNoShareHolders() throws Exception {
+    asset = stack.registerAsset(OWNER, 4);
+    distributor = stack.attachShares(asset, LENDER, BigInteger.ZERO);
+    BigInteger id = offer(1, HOUR, 0);
+    stack.lm(LESSEE).accept(id).send();
+    BigInteger before = stack.lm(0).withdrawable(stack.address(OWNER)).send();
+    stack.warp(100);
+    stack.lm(STRANGER).settle(id).send();
+    long paid = stack.lease(id).paidUntil.subtract(stack.lease(id).start).longValueExact();
+    assertThat(stack.lm(0).withdrawable(stack.address(OWNER)).send().subtract(before)).isEqualTo(u(paid * RATE));
+  }
+
+  @Test
+  void withdrawPaysTheBalanceOnceAndRefusesAnEmptyOne() throws Exception {
+    BigInteger id = offer(1, HOUR, 0);
+    stack.lm(LESSEE).accept(id).send();
+    stack.warp(100);
+    stack.lm(STRANGER).settle(id).send();
+    BigInteger owed = stack.lm(0).withdrawable(stack.address(OWNER)).send();
+    BigInteger before = stack.balance(stack.address(OWNER));
+    stack.lm(OWNER).withdraw().send();
+    assertThat(stack.balance(stack.address(OWNER)).subtract(before)).isEqualTo(owed);
+    stack.assertReverts(stack.lm(OWNER).withdraw(), stack.leaseManager, OWNER, "NothingToWithdraw()");
+  }
+
+  // ------------------------------------------------------------- termination
+
+  @Test
+  void earlyTerminationRefundsTheUnusedTimeAndFreesTheUserSlot() throws Exception {
+    BigInteger id = offer(2, 10 * HOUR, 0);
+    stack.lm(LESSEE).accept(id).send();
+    stack.warp(HOUR);
+    BigInteger before = stack.lm(0).withdrawable(stack.address(LESSEE)).send();
+    long oldEnd = stack.lease(id).end.longValueExact();
+    TransactionReceipt r = stack.lm(LESSEE).terminate(id).send();
+    long at = stack.lease(id).end.longValueExact();
+    assertThat(LeaseManager.getLeaseTerminatedEvents(r).get(0).refund).isEqualTo(u((oldEnd - at) * RATE));
+    assertThat(stack.lm(0).withdrawable(stack.address(LESSEE)).send().subtract(before)).isEqualTo(u((oldEnd - at) * RATE));
+    assertThat(stack.registry(0).userOf(asset).send()).isEqualTo(NONE);
+    assertThat(stack.lease(id).status).isEqualTo(u(3));
+  }
+
+  @Test
+  void terminationHandsTheUserSlotToAnotherRunningLease() throws Exception {
+    BigInteger first = offer(2, 10 * HOUR, 0);
+    BigInteger second = offer(2, 5 * HOUR, 0);
+    stack.lm(LESSEE).accept(first).send();
+    stack.lm(OTHER_LESSEE).accept(second).send();
+    assertThat(stack.registry(0).userOf(asset).send()).isEqualToIgnoringCase(stack.address(LESSEE));
+    stack.lm(OWNER).terminate(first).send();
+    assertThat(stack.registry(0).userOf(asset).send()).isEqualToIgnoringCase(stack.address(OTHER_LESSEE));
+    assertThat(stack.registry(0).userExpires(asset).send()).isEqualTo(stack.lease(second).end.subtract(BigInteger.ONE));
+  }
+
+  @Test
+  void refreshUserGivesAFreeSlotToARunningLease() throws Exception {
+    BigInteger shortLease = offer(2, 100, 0);
+    BigInteger longLease = offer(2, 10 * HOUR, 0);
+    stack.lm(LESSEE).accept(shortLease).send();
+    stack.lm(OTHER_LESSEE).accept(longLease).send();
+    stack.warp(200);
+    assertThat(stack.registry(0).userOf(asset).send()).isEqualTo(NONE);
+    stack.lm(STRANGER).refreshUser(asset).send();
+    assertThat(stack.registry(0).userOf(asset).send()).isEqualToIgnoringCase(stack.address(OTHER_LESSEE));
+  }
+
+  @Test
+  void onlyThePartiesMayTerminateAndOnlyBeforeTheEnd() throws Exception {
+    BigInteger id = offer(1, HOUR, HOUR);
+    stack.assertReverts(stack.lm(LESSEE).terminate(id), stack.leaseManager, LESSEE, "WrongStatus(uint256,uint8)");
+    stack.lm(LESSEE).accept(id).send();
+    stack.assertReverts(stack.lm(STRANGER).terminate(id), stack.leaseManager, STRANGER, "Unauthorized(address)");
+    stack.warp(HOUR + 1);
+    stack.assertReverts(stack.lm(LESSEE).terminate(id), stack.leaseManager, LESSEE, "LeaseEnded(uint256)");
+  }
+
+  // ------------------------------------------------------------- SLA credits
+
+  LeaseManager.UsageStatement onChain(UsageStatement s) {
+    return new LeaseManager.UsageStatement(s.assetId(), s.device().toHex(),
+        u(s.periodStart().getEpochSecond()), u(s.periodEnd().getEpochSecond()), u(s.kind().code()), s.value(),
+        u(s.availabilityBps()));
+  }
+
+  /** Anchors hourly availability statements (bps per hour) from {@code start}; returns the batch. */
+  StatementBatch anchorHours(long start, int... bps) throws Exception {
+    Address anchor = Address.fromHex(stack.anchor);
+    Eip712Domain usage = UsageStatement.domain(stack.session.chainId(), anchor);
+    List<SignedUsageStatement> signed = new ArrayList<>();
+    for (int h = 0; h < bps.length; h++) {
+      signed.add(UsageStatement.builder().assetId(asset).device(DEVICE.address())
+          .periodStart(Instant.ofEpochSecond(start + h * HOUR)).periodEnd(Instant.ofEpochSecond(start + (h + 1) * HOUR))
+          .kind(UsageKind.AVAILABILITY).value(u(HOUR * bps[h] / 10_000)).availabilityBps(bps[h]).build()
+          .sign(DEVICE, usage));
+    }
+    StatementBatch batch = StatementBatch.of(asset, Instant.ofEpochSecond(start),
+        Instant.ofEpochSecond(start + bps.length * HOUR), signed, usage);
+    stack.anchor(OWNER).setAttester(asset, ATTESTER.address().toHex(), true).send();
+    AnchorRoot m = batch.anchorRoot();
+    stack.anchor(STRANGER).anchor(asset, u(start), u(start + bps.length * HOUR), m.root().toBytes(),
+        m.sign(ATTESTER, AnchorRoot.domain(stack.session.chainId(), anchor)).toBytes()).send();
+    return batch;
+  }
+
+  List<byte[]> proof(StatementBatch b, int index) {
+    List<byte[]> out = new ArrayList<>();
+    b.proof(b.statements().get(index).statement()).siblings().forEach(x -> out.add(x.toBytes()));
+    return out;
+  }
+
+  @Test
+  void provenOutageBeyondGraceIsRefundedToTheLessee() throws Exception {
+    BigInteger id = offer(1, 10 * HOUR, 6 * HOUR); // grace 60 s
+    stack.lm(LESSEE).accept(id).send();
+    long start = stack.lease(id).start.longValueExact();
+    stack.warp(3 * HOUR);
+    StatementBatch b = anchorHours(start, 9_000, 10_000, 9_950);
+    BigInteger before = stack.lm(0).withdrawable(stack.address(LESSEE)).send();
+    UsageStatement outage = b.statements().get(0).statement();
+    stack.lm(STRANGER).applySlaCredit(id, onChain(outage), u(start), u(start + 3 * HOUR), proof(b, 0)).send();
+    long downtime = HOUR * 1_000 / 10_000; // 360 s
+    long credit = (downtime - 60) * RATE;
+    assertThat(stack.lm(0).withdrawable(stack.address(LESSEE)).send().subtract(before)).isEqualTo(u(credit));
+    assertThat(stack.lease(id).creditDebt).isEqualTo(u(credit));
+    // the same statement cannot be used twice
+    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(id, onChain(outage), u(start), u(start + 3 * HOUR),
+        proof(b, 0)), stack.leaseManager, STRANGER, "StatementNotApplicable(uint256)");
+    // 99.5 % availability: 18 s of downtime is within the 60 s grace
+    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(id, onChain(b.statements().get(2).statement()), u(start),
+        u(start + 3 * HOUR), proof(b, 2)), stack.leaseManager, STRANGER, "NoCreditDue(uint256)");
+    // after the lag the lessor is paid net of the credit
+    stack.warp(20 * HOUR);
+    stack.lm(STRANGER).settle(id).send();
+    LeaseManager.Lease l = stack.lease(id);
+    assertThat(l.status).isEqualTo(u(3));
+    assertThat(l.creditDebt).isZero();
+  }
+
+  @Test
+  void unprovenForgedOrAlreadySettledStatementsEarnNoCredit() throws Exception {
+    BigInteger id = offer(1, 10 * HOUR, 0);
+    stack.lm(LESSEE).accept(id).send();
+    long start = stack.lease(id).start.longValueExact();
+    stack.warp(2 * HOUR);
+    StatementBatch b = anchorHours(start, 5_000, 5_000);
+    UsageStatement s = b.statements().get(1).statement();
+    LeaseManager.UsageStatement forged = onChain(s);
+    forged = new LeaseManager.UsageStatement(forged.assetId, forged.device, forged.periodStart, forged.periodEnd,
+        forged.kind, forged.value, u(0));
+    // lag 0: applying settles first, so the hour is already paid out
+    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(id, onChain(s), u(start), u(start + 2 * HOUR), proof(b, 1)),
+        stack.leaseManager, STRANGER, "StatementNotApplicable(uint256)");
+    BigInteger lagged = offer(1, 10 * HOUR, 5 * HOUR);
+    stack.lm(OTHER_LESSEE).accept(lagged).send();
+    long s2 = stack.lease(lagged).start.longValueExact();
+    stack.warp(HOUR);
+    LeaseManager.UsageStatement unanchored = new LeaseManager.UsageStatement(asset, DEVICE.address().toHex(), u(s2),
+        u(s2 + HOUR), u(0), u(0), u(0));
+    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(lagged, unanchored, u(s2), u(s2 + HOUR), List.of()),
+        stack.leaseManager, STRANGER, "StatementNotProven(uint256)");
+    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(lagged, forged, u(start), u(start + 2 * HOUR), proof(b, 1)),
+        stack.leaseManager, STRANGER, "StatementNotApplicable(uint256)");
+  }
+
+  // ------------------------------------------------------------- admin and adversarial tokens
+
+  @Test
+  void onlyTheAdminSetsTheOperatorFeeAndNeverAbove100Percent() throws Exception {
+    stack.assertReverts(stack.lm(STRANGER).setOperatorFeeBps(u(500)), stack.leaseManager, STRANGER,
+        "AccessControlUnauthorizedAccount(address,bytes32)");
+    stack.assertReverts(stack.lm(ADMIN).setOperatorFeeBps(u(10_001)), stack.leaseManager, ADMIN,
+        "InvalidFee(uint16)");
+    stack.lm(ADMIN).setOperatorFeeBps(u(1_000)).send();
+    assertThat(stack.lm(0).operatorFeeBps().send()).isEqualTo(u(1_000));
+  }
+
+  @Test
+  void feeOnTransferTokenIsRejectedAtAcceptance() throws Exception {
+    String skim = FeeOnTransferToken.deploy(stack.web3j, stack.tx(ADMIN), stack.gas).send().getContractAddress();
+    String lm = stack.deployLeaseManager(skim);
+    FeeOnTransferToken t = FeeOnTransferToken.load(skim, stack.web3j, stack.tx(LESSEE), stack.gas);
+    t.mint(stack.address(LESSEE), u(RATE * HOUR)).send();
+    t.approve(lm, u(RATE * HOUR)).send();
+    TransactionReceipt r = stack.lm(lm, OWNER).offer(terms(asset, 1, RATE, HOUR, stack.now() + HOUR, 0, 0, NONE)).send();
+    BigInteger id = LeaseManager.getLeaseOfferedEvents(r).get(0).leaseId;
+    stack.assertReverts(stack.lm(lm, LESSEE).accept(id), lm, LESSEE, "TransferAmountMismatch(uint256,uint256)");
+  }
+
+  @Test
+  void reentrantTokenCannotReenterDuringAcceptance() throws Exception {
+    String reToken = ReenteringStablecoin.deploy(stack.web3j, stack.tx(ADMIN), stack.gas).send().getContractAddress();
+    String lm = stack.deployLeaseManager(reToken);
+    ReenteringStablecoin t = ReenteringStablecoin.load(reToken, stack.web3j, stack.tx(LESSEE), stack.gas);
+    t.mint(stack.address(LESSEE), u(2 * RATE * HOUR)).send();
+    t.approve(lm, u(2 * RATE * HOUR)).send();
+    LeaseManager owner = stack.lm(lm, OWNER);
+    BigInteger first = LeaseManager.getLeaseOfferedEvents(
+        owner.offer(terms(asset, 1, RATE, HOUR, stack.now() + HOUR, 0, 0, NONE)).send()).get(0).leaseId;
+    BigInteger second = LeaseManager.getLeaseOfferedEvents(
+        owner.offer(terms(asset, 1, RATE, HOUR, stack.now() + HOUR, 0, 0, NONE)).send()).get(0).leaseId;
+    t.arm(lm, org.web3j.utils.Numeric.hexStringToByteArray(stack.lm(lm, LESSEE).accept(second).encodeFunctionCall()))
+        .send();
+    stack.lm(lm, LESSEE).accept(first).send();
+    assertThat(t.attempts().send()).isEqualTo(u(1));
+    assertThat(t.successes().send()).isZero();
+    assertThat(stack.lm(lm, 0).leaseOf(second).send().status).isEqualTo(u(1));
+  }
+}

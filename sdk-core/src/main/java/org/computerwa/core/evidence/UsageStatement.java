@@ -1,0 +1,377 @@
+package org.computerwa.core.evidence;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Objects;
+import org.computerwa.core.ValidationException;
+import org.computerwa.core.crypto.Address;
+import org.computerwa.core.crypto.Bytes32;
+import org.computerwa.core.crypto.Eip712Domain;
+import org.computerwa.core.crypto.Eip712Struct;
+import org.computerwa.core.crypto.Keccak256;
+import org.computerwa.core.crypto.SigningKey;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one device measured for one asset over one period, in a form a device key signs (EIP-712)
+ * and a Merkle tree commits to.
+ *
+ * <pre>{@code
+ * UsageStatement s = UsageStatement.builder()
+ *     .assetId(BigInteger.ONE)
+ *     .device(deviceKey.address())
+ *     .periodStart(Instant.parse("2026-11-28T00:00:00Z"))
+ *     .periodEnd(Instant.parse("2026-11-28T01:00:00Z"))
+ *     .kind(UsageKind.AVAILABILITY)
+ *     .value(BigInteger.valueOf(3420))
+ *     .availabilityBps(9500)
+ *     .build();
+ * SignedUsageStatement signed = s.sign(deviceKey, UsageStatement.domain(31337, anchorAddress));
+ * }</pre>
+ *
+ * <p>EIP-712 type: {@value #ENCODE_TYPE}. Times are whole unix seconds ({@code uint64});
+ * {@code availabilityBps} is the share of the period the asset was available, in basis points.
+ *
+ * @since 0.1.0
+ */
+public final class UsageStatement {
+  /** The EIP-712 {@code encodeType} of a statement. */
+  public static final String ENCODE_TYPE = "UsageStatement(uint256 assetId,address device,"
+      + "uint64 periodStart,uint64 periodEnd,uint8 kind,uint256 value,uint16 availabilityBps)";
+
+  /** The EIP-712 domain name devices sign statements under. */
+  public static final String DOMAIN_NAME = "ComputeRWA Usage";
+
+  /** Full availability: 10,000 basis points. */
+  public static final int FULL_AVAILABILITY_BPS = 10_000;
+
+  private static final Bytes32 TYPE_HASH = Keccak256.hashUtf8(ENCODE_TYPE);
+  private static final BigInteger UINT256_LIMIT = BigInteger.ONE.shiftLeft(256);
+
+  private final BigInteger assetId;
+  private final Address device;
+  private final Instant periodStart;
+  private final Instant periodEnd;
+  private final UsageKind kind;
+  private final BigInteger value;
+  private final int availabilityBps;
+
+  private UsageStatement(Builder b) {
+    this.assetId = require(b.assetId, "assetId");
+    this.device = require(b.device, "device");
+    this.periodStart = require(b.periodStart, "periodStart");
+    this.periodEnd = require(b.periodEnd, "periodEnd");
+    this.kind = require(b.kind, "kind");
+    this.value = require(b.value, "value");
+    this.availabilityBps = require(b.availabilityBps, "availabilityBps");
+    checkUint(assetId, "assetId");
+    checkUint(value, "value");
+    checkSeconds(periodStart, "periodStart");
+    checkSeconds(periodEnd, "periodEnd");
+    if (!periodEnd.isAfter(periodStart)) {
+      throw new ValidationException("periodEnd", periodEnd, "must be after periodStart (" + periodStart + ")");
+    }
+    if (availabilityBps < 0 || availabilityBps > FULL_AVAILABILITY_BPS) {
+      throw new ValidationException("availabilityBps", availabilityBps, "must be in [0, 10000]");
+    }
+  }
+
+  /**
+   * Starts a builder; every field is required.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The domain devices sign statements under: {@value #DOMAIN_NAME}, version 1, bound to a chain
+   * and to the evidence anchor contract that will hold the roots.
+   *
+   * @param chainId the chain id
+   * @param evidenceAnchor the evidence anchor contract
+   * @return the domain
+   */
+  public static Eip712Domain domain(long chainId, Address evidenceAnchor) {
+    return Eip712Domain.of(DOMAIN_NAME, "1", chainId, evidenceAnchor);
+  }
+
+  /**
+   * The asset's token id in the asset registry.
+   *
+   * @return a number in {@code [0, 2^256)}
+   */
+  public BigInteger assetId() {
+    return assetId;
+  }
+
+  /**
+   * The address of the device key that measures and signs.
+   *
+   * @return the device address
+   */
+  public Address device() {
+    return device;
+  }
+
+  /**
+   * Start of the measured period (inclusive), whole seconds.
+   *
+   * @return the start
+   */
+  public Instant periodStart() {
+    return periodStart;
+  }
+
+  /**
+   * End of the measured period (exclusive), whole seconds, after the start.
+   *
+   * @return the end
+   */
+  public Instant periodEnd() {
+    return periodEnd;
+  }
+
+  /**
+   * What was measured.
+   *
+   * @return the kind
+   */
+  public UsageKind kind() {
+    return kind;
+  }
+
+  /**
+   * The measured quantity, in {@link UsageKind#unit()} of the kind.
+   *
+   * @return a number in {@code [0, 2^256)}
+   */
+  public BigInteger value() {
+    return value;
+  }
+
+  /**
+   * Share of the period the asset was available, in basis points.
+   *
+   * @return {@code [0, 10000]}
+   */
+  public int availabilityBps() {
+    return availabilityBps;
+  }
+
+  /**
+   * The EIP-712 {@code hashStruct} of this statement.
+   *
+   * @return the struct hash
+   */
+  public Bytes32 structHash() {
+    return Eip712Struct.withTypeHash(TYPE_HASH)
+        .uint(assetId)
+        .address(device)
+        .uint(periodStart.getEpochSecond())
+        .uint(periodEnd.getEpochSecond())
+        .uint(kind.code())
+        .uint(value)
+        .uint(availabilityBps)
+        .hash();
+  }
+
+  /**
+   * The EIP-712 digest a device signs.
+   *
+   * @param domain the signing domain, normally {@link #domain(long, Address)}
+   * @return the digest
+   */
+  public Bytes32 digest(Eip712Domain domain) {
+    return domain.digest(structHash());
+  }
+
+  /**
+   * The Merkle leaf of this statement, OpenZeppelin's standard leaf over the seven fields:
+   * {@code keccak256(bytes.concat(keccak256(abi.encode(assetId, device, periodStart, periodEnd,
+   * kind, value, availabilityBps))))}.
+   *
+   * @return the leaf hash
+   */
+  public Bytes32 leafHash() {
+    byte[] encoded = new byte[7 * 32];
+    Bytes32[] words = {
+      Bytes32.fromUint(assetId),
+      device.toWord(),
+      Bytes32.fromUint(BigInteger.valueOf(periodStart.getEpochSecond())),
+      Bytes32.fromUint(BigInteger.valueOf(periodEnd.getEpochSecond())),
+      Bytes32.fromUint(BigInteger.valueOf(kind.code())),
+      Bytes32.fromUint(value),
+      Bytes32.fromUint(BigInteger.valueOf(availabilityBps)),
+    };
+    for (int i = 0; i < words.length; i++) {
+      System.arraycopy(words[i].toBytes(), 0, encoded, 32 * i, 32);
+    }
+    return Keccak256.hash(Keccak256.hash(encoded).toBytes());
+  }
+
+  /**
+   * Signs this statement with the device key.
+   *
+   * @param deviceKey the key whose address is {@link #device()}
+   * @param domain the signing domain
+   * @return the signed statement
+   * @throws ValidationException if the key does not belong to {@link #device()}
+   */
+  public SignedUsageStatement sign(SigningKey deviceKey, Eip712Domain domain) {
+    if (!deviceKey.address().equals(device)) {
+      throw new ValidationException(
+          "deviceKey", deviceKey.address(), "must be the key of the statement's device " + device);
+    }
+    return SignedUsageStatement.of(this, deviceKey.sign(digest(domain)));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof UsageStatement)) {
+      return false;
+    }
+    UsageStatement other = (UsageStatement) o;
+    return assetId.equals(other.assetId)
+        && device.equals(other.device)
+        && periodStart.equals(other.periodStart)
+        && periodEnd.equals(other.periodEnd)
+        && kind == other.kind
+        && value.equals(other.value)
+        && availabilityBps == other.availabilityBps;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(assetId, device, periodStart, periodEnd, kind, value, availabilityBps);
+  }
+
+  @Override
+  public String toString() {
+    return "UsageStatement[asset " + assetId + ", device " + device + ", " + periodStart + ".."
+        + periodEnd + ", " + kind + " " + value + " " + kind.unit() + ", " + availabilityBps + " bps]";
+  }
+
+  private static <T> T require(@Nullable T value, String field) {
+    if (value == null) {
+      throw new ValidationException(field, null, "is required");
+    }
+    return value;
+  }
+
+  private static void checkUint(BigInteger v, String field) {
+    if (v.signum() < 0 || v.compareTo(UINT256_LIMIT) >= 0) {
+      throw new ValidationException(field, v, "must be in [0, 2^256)");
+    }
+  }
+
+  static void checkSeconds(Instant t, String field) {
+    if (t.getNano() != 0) {
+      throw new ValidationException(field, t, "must be a whole second");
+    }
+    if (t.getEpochSecond() < 0) {
+      throw new ValidationException(field, t, "must not be before 1970-01-01T00:00:00Z (uint64 seconds)");
+    }
+  }
+
+  /** Collects the fields of a {@link UsageStatement}; {@link #build()} validates them all. */
+  public static final class Builder {
+    private @Nullable BigInteger assetId;
+    private @Nullable Address device;
+    private @Nullable Instant periodStart;
+    private @Nullable Instant periodEnd;
+    private @Nullable UsageKind kind;
+    private @Nullable BigInteger value;
+    private @Nullable Integer availabilityBps;
+
+    private Builder() {}
+
+    /**
+     * Sets the asset id.
+     *
+     * @param assetId the asset's token id
+     * @return this builder
+     */
+    public Builder assetId(BigInteger assetId) {
+      this.assetId = assetId;
+      return this;
+    }
+
+    /**
+     * Sets the device address.
+     *
+     * @param device the device key's address
+     * @return this builder
+     */
+    public Builder device(Address device) {
+      this.device = device;
+      return this;
+    }
+
+    /**
+     * Sets the period start.
+     *
+     * @param periodStart inclusive start, whole seconds
+     * @return this builder
+     */
+    public Builder periodStart(Instant periodStart) {
+      this.periodStart = periodStart;
+      return this;
+    }
+
+    /**
+     * Sets the period end.
+     *
+     * @param periodEnd exclusive end, whole seconds
+     * @return this builder
+     */
+    public Builder periodEnd(Instant periodEnd) {
+      this.periodEnd = periodEnd;
+      return this;
+    }
+
+    /**
+     * Sets the kind of measurement.
+     *
+     * @param kind the kind
+     * @return this builder
+     */
+    public Builder kind(UsageKind kind) {
+      this.kind = kind;
+      return this;
+    }
+
+    /**
+     * Sets the measured value.
+     *
+     * @param value the value in the kind's unit
+     * @return this builder
+     */
+    public Builder value(BigInteger value) {
+      this.value = value;
+      return this;
+    }
+
+    /**
+     * Sets the availability.
+     *
+     * @param availabilityBps availability in basis points, {@code [0, 10000]}
+     * @return this builder
+     */
+    public Builder availabilityBps(int availabilityBps) {
+      this.availabilityBps = availabilityBps;
+      return this;
+    }
+
+    /**
+     * Validates and builds the statement.
+     *
+     * @return the statement
+     * @throws ValidationException naming the first field that breaks a rule
+     */
+    public UsageStatement build() {
+      return new UsageStatement(this);
+    }
+  }
+}

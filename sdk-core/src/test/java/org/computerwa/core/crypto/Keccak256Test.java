@@ -1,0 +1,33 @@
+package org.computerwa.core.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class Keccak256Test {
+
+  @ParameterizedTest(name = "keccak256(\"{0}\")")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''|0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470",
+        "abc|0x4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45",
+        "The quick brown fox jumps over the lazy dog|0x4d741b6f1eb29cb2a9b9911c82f56fa8d73b04959d3d9d222895df6c0b28aa15",
+        "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
+            + "|0x8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f",
+      })
+  void hashesMatchPublishedVectors(String input, String expected) {
+    assertThat(Keccak256.hashUtf8(input).toHex()).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "split at {0}")
+  @CsvSource({"0", "1", "20", "43"})
+  void hashingPartsEqualsHashingTheirConcatenation(int split) {
+    byte[] all = "The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.UTF_8);
+    byte[] a = java.util.Arrays.copyOfRange(all, 0, split);
+    byte[] b = java.util.Arrays.copyOfRange(all, split, all.length);
+    assertThat(Keccak256.hash(a, b)).isEqualTo(Keccak256.hash(all));
+  }
+}

@@ -1,0 +1,127 @@
+package org.computerwa.core.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.computerwa.core.ValidationException;
+import org.computerwa.core.VerificationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Known answers from OpenZeppelin's own regression dump of {@code @openzeppelin/merkle-tree}
+ * 1.0.6: {@code test/dumps/standard-v1.sorted.1_0_6.json} in github.com/OpenZeppelin/merkle-tree
+ * (MIT licence) — a sorted StandardMerkleTree over the values "a".."f" with leaf encoding
+ * {@code ["string"]}.
+ */
+class StandardMerkleTreeTest {
+  private static final List<String> OZ_TREE = List.of(
+      "0x6deb52b5da8fd108f79fab00341f38d2587896634c646ee52e49f845680a70c8",
+      "0x52426e0f1f65ff7e209a13b8c29cffe82e3acaf3dad0a9b9088f3b9a61a929c3",
+      "0xfd3cf45654e88d1cc5d663578c82c76f4b5e3826bacaa1216441443504538f51",
+      "0x8076923e76cf01a7c048400a2304c9a9c23bbbdac3a98ea3946340fdafbba34f",
+      "0x965b92c6cf08303cc4feb7f3e0819c436c2cec17c6f0688a6af139c9a368707c",
+      "0xeba909cf4bb90c6922771d7f126ad0fd11dfde93f3937a196274e1ac20fd2f5b",
+      "0xc62a8cfa41edc0ef6f6ae27a2985b7d39c7fea770787d7e104696c6e81f64848",
+      "0x9cf5a63718145ba968a01c1d557020181c5b252f665cf7386d370eddb176517b",
+      "0x9c15a6a0eaeed500fd9eed4cbeab71f797cefcc67bfd46683e4d2e6ff7f06d1c",
+      "0x9a4f64e953595df82d1b4f570d34c4f4f0cfaf729a61e9d60e83e579e1aa283e",
+      "0x19ba6c6333e0e9a15bf67523e0676e2f23eb8e574092552d5e888c64a4bb3681");
+
+  /** The standard leaf of a single {@code string} value: keccak256(keccak256(abi.encode(s))). */
+  static Bytes32 stringLeaf(String value) {
+    byte[] data = value.getBytes(StandardCharsets.UTF_8);
+    int padded = (data.length + 31) / 32 * 32;
+    byte[] encoded = new byte[64 + padded];
+    System.arraycopy(Bytes32.fromUint(BigInteger.valueOf(32)).toBytes(), 0, encoded, 0, 32);
+    System.arraycopy(Bytes32.fromUint(BigInteger.valueOf(data.length)).toBytes(), 0, encoded, 32, 32);
+    System.arraycopy(data, 0, encoded, 64, data.length);
+    return Keccak256.hash(Keccak256.hash(encoded).toBytes());
+  }
+
+  private static StandardMerkleTree ozTree() {
+    return StandardMerkleTree.ofLeaves(
+        Stream.of("a", "b", "c", "d", "e", "f").map(StandardMerkleTreeTest::stringLeaf).collect(Collectors.toList()));
+  }
+
+  @Test
+  void rootAndEveryNodeMatchOpenZeppelinsDump() {
+    StandardMerkleTree tree = ozTree();
+    assertThat(tree.root().toHex()).isEqualTo(OZ_TREE.get(0));
+    assertThat(tree.nodes().stream().map(Bytes32::toHex)).containsExactlyElementsOf(OZ_TREE);
+  }
+
+  @ParameterizedTest(name = "\"{0}\" at tree index {1}")
+  @CsvSource({"a, 8", "b, 10", "c, 7", "d, 5", "e, 9", "f, 6"})
+  void leafPositionsMatchOpenZeppelinsDump(String value, int treeIndex) {
+    assertThat(ozTree().treeIndex(stringLeaf(value))).isEqualTo(treeIndex);
+  }
+
+  @ParameterizedTest(name = "proof of \"{0}\"")
+  @CsvSource({"a", "b", "c", "d", "e", "f"})
+  void everyProofLeadsToTheRoot(String value) {
+    StandardMerkleTree tree = ozTree();
+    MerkleProof proof = tree.proof(stringLeaf(value));
+    proof.verify(tree.root());
+    assertThat(proof.root()).isEqualTo(tree.root());
+  }
+
+  @Test
+  void singleLeafTreeHasTheLeafAsRootAndAnEmptyProof() {
+    Bytes32 leaf = stringLeaf("only");
+    StandardMerkleTree tree = StandardMerkleTree.ofLeaves(List.of(leaf));
+    assertThat(tree.root()).isEqualTo(leaf);
+    assertThat(tree.proof(leaf).siblings()).isEmpty();
+  }
+
+  @Test
+  void randomTreesProveEveryLeafAndRejectTamperedProofs() {
+    long seed = new SecureRandom().nextLong();
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int round = 0; round < 40; round++) {
+      int n = 1 + random.nextInt(40);
+      List<Bytes32> leaves = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        byte[] b = new byte[32];
+        random.nextBytes(b);
+        leaves.add(Bytes32.of(b));
+      }
+      StandardMerkleTree tree = StandardMerkleTree.ofLeaves(leaves);
+      for (Bytes32 leaf : leaves) {
+        MerkleProof proof = tree.proof(leaf);
+        assertThat(proof.root()).as("seed %d", seed).isEqualTo(tree.root());
+        if (!proof.siblings().isEmpty()) {
+          List<Bytes32> tampered = new ArrayList<>(proof.siblings());
+          byte[] flipped = tampered.get(0).toBytes();
+          flipped[random.nextInt(32)] ^= 1;
+          tampered.set(0, Bytes32.of(flipped));
+          MerkleProof bad = MerkleProof.of(leaf, tampered);
+          assertThatThrownBy(() -> bad.verify(tree.root()))
+              .as("seed %d", seed)
+              .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.reason()).isEqualTo("ROOT_MISMATCH"));
+        }
+      }
+    }
+  }
+
+  @Test
+  void emptyTreeIsRejected() {
+    assertThatThrownBy(() -> StandardMerkleTree.ofLeaves(List.of()))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("leaves"));
+  }
+
+  @Test
+  void proofOfAForeignLeafIsRejected() {
+    assertThatThrownBy(() -> ozTree().proof(stringLeaf("z")))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("leaf"));
+  }
+}

@@ -1,0 +1,137 @@
+package org.computerwa.mining.policy;
+
+import java.util.Arrays;
+import org.computerwa.core.ValidationException;
+
+/**
+ * The built-in policies: always-mine, always-AI, price threshold with hysteresis, greedy margin and
+ * a rolling-horizon policy on a price forecast.
+ *
+ * <pre>{@code
+ * LoadPolicy p = LoadPolicies.byName("rolling");
+ * LoadPolicy t = LoadPolicies.threshold(10); // 10 USD/MWh hysteresis
+ * }</pre>
+ *
+ * <p>None of them looks at anything but the {@link PolicyContext}; they hold no state between
+ * intervals, so the same inputs always give the same proposals. Where both pools can run, power
+ * goes first to the pool with the higher value per MWh (mining value versus AI margin).
+ *
+ * @since 0.1.0
+ */
+public final class LoadPolicies {
+
+  /** Names accepted by {@link #byName(String)}. */
+  public static final String[] NAMES = {"always-mine", "always-ai", "threshold", "greedy", "rolling"};
+
+  private LoadPolicies() {}
+
+  /**
+   * A built-in policy by name, with default parameters.
+   *
+   * @param name one of {@link #NAMES}
+   * @return the policy
+   * @throws ValidationException for an unknown name
+   */
+  public static LoadPolicy byName(String name) {
+    switch (name) {
+      case "always-mine":
+        return alwaysMine();
+      case "always-ai":
+        return alwaysAi();
+      case "threshold":
+        return threshold(0);
+      case "greedy":
+        return greedy();
+      case "rolling":
+        return rolling();
+      default:
+        throw new ValidationException("policy", name, "must be one of " + Arrays.toString(NAMES));
+    }
+  }
+
+  /**
+   * Mines at full power, always; the reference of the captured flexibility value.
+   *
+   * @return the policy
+   */
+  public static LoadPolicy alwaysMine() {
+    return LoadPolicy.named("always-mine", ctx -> ctx.allocate(ctx.miningCapMw(), 0));
+  }
+
+  /**
+   * Runs AI spot work on every GPU available, never mines.
+   *
+   * @return the policy
+   */
+  public static LoadPolicy alwaysAi() {
+    return LoadPolicy.named("always-ai", ctx -> ctx.allocate(0, ctx.site().gpuSpotMw()));
+  }
+
+  /**
+   * Price threshold with hysteresis on the last settled price: curtail mining when it rose above
+   * the mining value plus {@code hysteresisUsdPerMwh}, resume when it fell below the value minus
+   * the hysteresis. AI spot runs while its margin beats the last settled price. With no hysteresis
+   * this is the plain one-interval-lagged threshold rule.
+   *
+   * @param hysteresisUsdPerMwh half-width of the dead band, {@code >= 0}
+   * @return the policy
+   */
+  public static LoadPolicy threshold(double hysteresisUsdPerMwh) {
+    if (!(hysteresisUsdPerMwh >= 0) || Double.isInfinite(hysteresisUsdPerMwh)) {
+      throw new ValidationException("hysteresisUsdPerMwh", hysteresisUsdPerMwh, "must be a finite number >= 0");
+    }
+    return LoadPolicy.named("threshold", ctx -> {
+      if (ctx.settledCount() == 0) {
+        return ctx.allocate(ctx.currentMiningMw(), 0);
+      }
+      double last = ctx.settledUsdPerMwh(1);
+      double v = ctx.miningValueUsdPerMwh();
+      boolean mining = ctx.currentMiningMw() > 0;
+      boolean mine = mining ? last <= v + hysteresisUsdPerMwh : last < v - hysteresisUsdPerMwh;
+      return byMerit(ctx, mine, ctx.aiMarginUsdPerMwh() > last);
+    });
+  }
+
+  /**
+   * Greedy margin: each interval, every pool whose value per MWh beats the best price estimate for
+   * the interval runs at full power. The estimate is the published day-ahead price of the
+   * interval, or the last settled price where the market has none.
+   *
+   * @return the policy
+   */
+  public static LoadPolicy greedy() {
+    return LoadPolicy.named("greedy", ctx -> {
+      double est;
+      if (ctx.dayAheadVisible() > 0) {
+        est = ctx.dayAheadUsdPerMwh(0);
+      } else if (ctx.settledCount() > 0) {
+        est = ctx.settledUsdPerMwh(1);
+      } else {
+        return ctx.allocate(ctx.currentMiningMw(), 0);
+      }
+      return byMerit(ctx, ctx.miningValueUsdPerMwh() > est, ctx.aiMarginUsdPerMwh() > est);
+    });
+  }
+
+  /**
+   * The rolling-horizon policy with its default parameters; see {@link RollingHorizonPolicy}.
+   *
+   * @return the policy
+   */
+  public static LoadPolicy rolling() {
+    return RollingHorizonPolicy.builder().build();
+  }
+
+  /** Full power to the pools asked for, the more valuable pool first. */
+  static Allocation byMerit(PolicyContext ctx, boolean mine, boolean spot) {
+    double cap = ctx.miningCapMw();
+    double spotMw = ctx.site().gpuSpotMw();
+    double room = Math.max(0, ctx.site().capacityMw() - ctx.leasedMw());
+    if (mine && spot && ctx.aiMarginUsdPerMwh() > ctx.miningValueUsdPerMwh()) {
+      double s = Math.min(spotMw, room);
+      return ctx.allocate(Math.min(cap, room - s), s);
+    }
+    double m = mine ? cap : 0;
+    return ctx.allocate(m, spot ? Math.min(spotMw, room - m) : 0);
+  }
+}
