@@ -306,6 +306,8 @@ class ComputeAssetRegistryTest {
 
   @Test
   void rolesAreAdministeredByTheAdminAndMayBeRenouncedByTheirHolder() {
+    assertThat(call(registry.REGISTRAR_ROLE())).isEqualTo(REGISTRAR_ROLE);
+    assertThat(call(registry.LEASE_MANAGER_ROLE())).isEqualTo(LEASE_MANAGER_ROLE);
     assertThat(call(registry.getRoleAdmin(LEASE_MANAGER_ROLE))).isEqualTo(DEFAULT_ADMIN_ROLE);
     assertThat(call(registry.hasRole(LEASE_MANAGER_ROLE, leaseManager.getAddress()))).isTrue();
     call(asLeaseManager.renounceRole(LEASE_MANAGER_ROLE, leaseManager.getAddress()));
