@@ -78,7 +78,7 @@ contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, I
 
     /// @notice Registers a physical asset and mints its token to `operator`.
     /// @param specHash keccak-256 of the asset's canonical JSON spec (as sdk-core computes it)
-    /// @param kind the asset kind as a left-aligned ASCII short string (e.g. "GPU_SERVER")
+    /// @param kind the asset kind as a left-aligned ASCII short string: sdk-core's AssetKind name (e.g. "GPU_NODE")
     /// @param capacity the capacity in the asset's own units, > 0
     /// @return assetId the new token id (ids count up from 1)
     function register(address operator, bytes32 specHash, bytes32 kind, uint64 capacity)

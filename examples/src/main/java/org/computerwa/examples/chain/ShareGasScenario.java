@@ -64,7 +64,7 @@ public final class ShareGasScenario implements GasScenario {
     TransactionReceipt registered =
         call(
             registry.register(
-                a, Hash.sha3(new byte[] {1}), ShareStack.shortString("GPU_SERVER"), BigInteger.valueOf(8)));
+                a, Hash.sha3(new byte[] {1}), ShareStack.shortString("GPU_NODE"), BigInteger.valueOf(8)));
     bench.record("register asset (mint ERC-721)", GasBench.ONE_OFF, registered, 0);
     BigInteger assetId = ComputeAssetRegistry.getAssetRegisteredEvents(registered).get(0).assetId;
     AssetShareToken shares =

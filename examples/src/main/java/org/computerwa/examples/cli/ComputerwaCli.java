@@ -5,7 +5,6 @@ import org.computerwa.examples.chain.GasReportCommand;
 import org.computerwa.examples.mining.HeadersCommand;
 import org.computerwa.examples.mining.Sha256Command;
 import org.computerwa.examples.policy.BacktestCommand;
-import org.computerwa.examples.quickstart.QuickstartCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,11 +26,11 @@ import picocli.CommandLine.Command;
     description = "ComputeRWA SDK: compute capacity as on-chain real-world assets.",
     subcommands = {
       CommandLine.HelpCommand.class,
-      QuickstartCommand.class,
       Sha256Command.class,
       HeadersCommand.class,
       BacktestCommand.class,
-      GasReportCommand.class
+      GasReportCommand.class,
+      org.computerwa.examples.quickstart.QuickstartCommand.class
     })
 public final class ComputerwaCli {
 

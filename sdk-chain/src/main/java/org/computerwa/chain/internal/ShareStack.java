@@ -100,7 +100,7 @@ public final class ShareStack {
         call(ComputeAssetRegistry.deploy(session.web3j(), tm, session.gas(), adminAddress));
     byte[] spec = Hash.sha3(("asset-" + System.nanoTime()).getBytes(StandardCharsets.US_ASCII));
     TransactionReceipt registered =
-        call(registry.register(adminAddress, spec, shortString("GPU_SERVER"), BigInteger.valueOf(8)));
+        call(registry.register(adminAddress, spec, shortString("GPU_NODE"), BigInteger.valueOf(8)));
     BigInteger assetId =
         ComputeAssetRegistry.getAssetRegisteredEvents(registered).get(0).assetId;
     AssetShareToken shares =

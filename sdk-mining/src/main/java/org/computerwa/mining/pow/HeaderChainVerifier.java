@@ -193,6 +193,7 @@ public final class HeaderChainVerifier {
 
   private long ruleRange(Contiguous view, byte[] hashes, byte[] codes, long now, int from, int to) {
     long[] scratch = new long[11];
+    int[] memo = {-1, -1};
     long unchecked = 0;
     byte[] headers = view.headers;
     for (int i = from; i < to; i++) {
@@ -202,7 +203,7 @@ public final class HeaderChainVerifier {
       } else if (!Arrays.equals(headers, i * BlockHeader.SIZE + 4, i * BlockHeader.SIZE + 36, hashes, 32 * (i - 1), 32 * i)) {
         code = RejectReason.BAD_PREV_HASH.ordinal();
       } else {
-        code = view.difficulty(network, i);
+        code = view.difficulty(network, i, memo);
       }
       if (code == HeaderView.UNCHECKED) {
         unchecked++;
@@ -263,6 +264,7 @@ public final class HeaderChainVerifier {
     Map<BlockHash, Integer> byHash = new HashMap<>();
     Map<Long, Integer> byHeight = new HashMap<>();
     long[] scratch = new long[11];
+    int[] memo = {-1, -1};
     List<HeaderCheck> out = new ArrayList<>(entries.size());
     for (int i = 0; i < entries.size(); i++) {
       HeaderEntry e = entries.get(i);
@@ -291,7 +293,7 @@ public final class HeaderChainVerifier {
         if (parent != null && rows.height[parent] == h - 1) {
           rows.parent[i] = parent;
           link = CheckStatus.OK;
-          int d = rows.difficulty(network, i);
+          int d = rows.difficulty(network, i, memo);
           int m = rows.medianTimePast(i, scratch);
           difficulty = HeaderView.status(d);
           mtp = HeaderView.status(m);

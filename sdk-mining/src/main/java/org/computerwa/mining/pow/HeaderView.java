@@ -20,9 +20,10 @@ abstract class HeaderView {
 
   /**
    * Core's GetNextWorkRequired plus BIP94's time-warp rule. Returns OK, UNCHECKED, NOT_APPLICABLE
-   * or a RejectReason ordinal.
+   * or a RejectReason ordinal. {@code memo} (two ints, initially -1) remembers the last
+   * minimum-difficulty walk-back so that consecutive headers walk back in O(1) amortized.
    */
-  final int difficulty(Network n, int i) {
+  final int difficulty(Network n, int i, int[] memo) {
     long h = height(i);
     int p = parent(i);
     if (h < 0 || p < 0) {
@@ -42,12 +43,18 @@ abstract class HeaderView {
         } else {
           int j = p;
           while (height(j) % interval != 0 && bits(j) == n.powLimitBits()) {
+            if (j == memo[0]) {
+              j = memo[1];
+              break;
+            }
             int q = parent(j);
             if (q < 0) {
               return UNCHECKED;
             }
             j = q;
           }
+          memo[0] = p;
+          memo[1] = j;
           expected = bits(j);
         }
       } else {

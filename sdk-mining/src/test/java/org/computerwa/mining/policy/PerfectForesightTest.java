@@ -102,6 +102,35 @@ class PerfectForesightTest {
   }
 
   @Test
+  void noPolicyBeatsTheOptimumOnSyntheticSeries() {
+    long seed = 99L;
+    System.out.println("PerfectForesightTest synthetic seed " + seed);
+    SplittableRandom rnd = new SplittableRandom(seed);
+    for (int round = 0; round < 4; round++) {
+      int minutes = round % 2 == 0 ? 5 : 15;
+      PriceSeries p = SeriesFixtures.spiky(rnd.nextLong(), 1500, minutes, 40 + 40 * round);
+      SiteProfile site = SiteProfile.builder().capacityMw(40).miningMaxMw(30).miningMinMw(6)
+          .miningRampUpMwPerMinute(0.5).miningRampDownMwPerMinute(3).gpuSpotMw(10)
+          .minDwellMinutes(30 + 15 * round).switchCostUsd(250 * round)
+          .addLease(GpuLease.of(p.start(100), p.start(700), 8)).build();
+      org.computerwa.mining.policy.backtest.Backtest bt = org.computerwa.mining.policy.backtest.Backtest.builder()
+          .prices(p).site(site).hashpriceUsdPerPhDay(50).aiMarginUsdPerMwh(90).build();
+      double optimum = bt.optimumProfitUsd();
+      java.util.List<LoadPolicy> policies = new java.util.ArrayList<>();
+      for (String name : LoadPolicies.NAMES) {
+        policies.add(LoadPolicies.byName(name));
+      }
+      for (int i = 0; i < 4; i++) {
+        SplittableRandom r = rnd.split();
+        policies.add(ctx -> Allocation.of(r.nextDouble() * 45, r.nextDouble() * 15, 0, 0));
+      }
+      for (LoadPolicy policy : policies) {
+        assertThat(bt.profitUsd(policy)).as("round %d, %s", round, policy.name()).isLessThanOrEqualTo(optimum + 1e-6);
+      }
+    }
+  }
+
+  @Test
   void theOptimumOfAFlatCheapSeriesIsAlwaysMine() {
     PriceSeries p = SeriesFixtures.of(15, new double[] {20, 30, 25, 10}, null);
     SiteProfile site = SiteProfile.builder().capacityMw(10).switchCostUsd(100).build();

@@ -223,4 +223,16 @@ class AssetShareTokenTest {
         alice, shares, asAlice.revokeRole(ISSUER_ROLE, admin.getAddress()), DEFAULT_ADMIN_ROLE);
     assertThat(call(shares.totalSupply())).isEqualTo(HUNDRED);
   }
+
+  @Test
+  void exposesItsNameRolesAllowancesAndInterfaces() {
+    assertThat(call(shares.name())).isEqualTo("Asset " + stack.assetId() + " shares");
+    assertThat(call(shares.symbol())).isEqualTo("S" + stack.assetId());
+    assertThat(call(shares.ISSUER_ROLE())).isEqualTo(ISSUER_ROLE);
+    assertThat(call(shares.getRoleAdmin(ISSUER_ROLE))).isEqualTo(DEFAULT_ADMIN_ROLE);
+    call(stack.sharesAs(alice).approve(bob.getAddress(), BigInteger.TEN));
+    assertThat(call(shares.allowance(alice.getAddress(), bob.getAddress()))).isEqualTo(BigInteger.TEN);
+    assertThat(call(shares.supportsInterface(org.web3j.utils.Numeric.hexStringToByteArray("0x7965db0b"))))
+        .isTrue();
+  }
 }

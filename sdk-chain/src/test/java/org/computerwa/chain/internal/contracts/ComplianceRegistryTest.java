@@ -119,4 +119,13 @@ class ComplianceRegistryTest {
     call(registry.revokeRole(COMPLIANCE_ROLE, stranger.getAddress()));
     assertUnauthorized(stranger, registry, registry.setVerified(bob, true), COMPLIANCE_ROLE);
   }
+
+  @Test
+  void exposesItsRolesAndInterfaces() {
+    assertThat(call(registry.COMPLIANCE_ROLE())).isEqualTo(COMPLIANCE_ROLE);
+    assertThat(call(registry.DEFAULT_ADMIN_ROLE())).isEqualTo(DEFAULT_ADMIN_ROLE);
+    assertThat(call(registry.getRoleAdmin(COMPLIANCE_ROLE))).isEqualTo(DEFAULT_ADMIN_ROLE);
+    assertThat(call(registry.supportsInterface(org.web3j.utils.Numeric.hexStringToByteArray("0x7965db0b"))))
+        .isTrue();
+  }
 }

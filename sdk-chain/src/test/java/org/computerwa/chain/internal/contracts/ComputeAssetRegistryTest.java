@@ -10,12 +10,21 @@ import static org.computerwa.chain.internal.ShareStack.REGISTRAR_ROLE;
 import static org.computerwa.chain.internal.ShareStack.call;
 import static org.computerwa.chain.internal.ShareStack.shortString;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import org.computerwa.chain.internal.Abi;
 import org.computerwa.chain.internal.ChainSession;
 import org.computerwa.chain.internal.ShareStack;
 import org.computerwa.chain.internal.SharedChain;
+import org.computerwa.core.asset.AssetKind;
+import org.computerwa.core.asset.AssetStatus;
+import org.computerwa.core.asset.ComputeAsset;
+import org.computerwa.core.asset.GpuSpec;
+import org.computerwa.core.asset.Site;
+import org.computerwa.core.crypto.Address;
+import org.computerwa.core.crypto.Bytes32;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
@@ -55,7 +64,7 @@ class ComputeAssetRegistryTest {
 
   private BigInteger register(String name) {
     var receipt =
-        call(registry.register(operator.getAddress(), spec(name), shortString("GPU_SERVER"), EIGHT));
+        call(registry.register(operator.getAddress(), spec(name), shortString("GPU_NODE"), EIGHT));
     return ComputeAssetRegistry.getAssetRegisteredEvents(receipt).get(0).assetId;
   }
 
@@ -64,7 +73,7 @@ class ComputeAssetRegistryTest {
     var receipt =
         call(
             registry.register(
-                operator.getAddress(), spec("gpu-1"), shortString("GPU_SERVER"), EIGHT));
+                operator.getAddress(), spec("gpu-1"), shortString("GPU_NODE"), EIGHT));
     var event = ComputeAssetRegistry.getAssetRegisteredEvents(receipt).get(0);
     assertThat(event.assetId).isEqualTo(BigInteger.ONE);
     assertThat(event.operator).isEqualToIgnoringCase(operator.getAddress());
@@ -72,7 +81,7 @@ class ComputeAssetRegistryTest {
     assertThat(event.capacity).isEqualTo(EIGHT);
     assertThat(call(registry.ownerOf(BigInteger.ONE))).isEqualToIgnoringCase(operator.getAddress());
     assertThat(call(registry.specHashOf(BigInteger.ONE))).isEqualTo(spec("gpu-1"));
-    assertThat(call(registry.kindOf(BigInteger.ONE))).isEqualTo(shortString("GPU_SERVER"));
+    assertThat(call(registry.kindOf(BigInteger.ONE))).isEqualTo(shortString("GPU_NODE"));
     assertThat(call(registry.capacityOf(BigInteger.ONE))).isEqualTo(EIGHT);
     assertThat(call(registry.assetBySpecHash(spec("gpu-1")))).isEqualTo(BigInteger.ONE);
     assertThat(call(registry.assetBySpecHash(spec("other")))).isZero();
@@ -297,6 +306,8 @@ class ComputeAssetRegistryTest {
 
   @Test
   void rolesAreAdministeredByTheAdminAndMayBeRenouncedByTheirHolder() {
+    assertThat(call(registry.REGISTRAR_ROLE())).isEqualTo(REGISTRAR_ROLE);
+    assertThat(call(registry.LEASE_MANAGER_ROLE())).isEqualTo(LEASE_MANAGER_ROLE);
     assertThat(call(registry.getRoleAdmin(LEASE_MANAGER_ROLE))).isEqualTo(DEFAULT_ADMIN_ROLE);
     assertThat(call(registry.hasRole(LEASE_MANAGER_ROLE, leaseManager.getAddress()))).isTrue();
     call(asLeaseManager.renounceRole(LEASE_MANAGER_ROLE, leaseManager.getAddress()));
@@ -304,5 +315,44 @@ class ComputeAssetRegistryTest {
     BigInteger id = register("gpu-1");
     assertUnauthorized(
         leaseManager, registry, asLeaseManager.setUser(id, lessee, BigInteger.TEN), LEASE_MANAGER_ROLE);
+  }
+
+  @Test
+  void registersTheSpecHashSdkCoreComputesForAnAsset() {
+    ComputeAsset asset =
+        ComputeAsset.builder()
+            .id("gpu-node-001")
+            .kind(AssetKind.GPU_NODE)
+            .owner(Address.fromHex(operator.getAddress()))
+            .site(
+                Site.builder()
+                    .id("s1")
+                    .gridRegion("ERCOT")
+                    .powerCapacityMw(BigDecimal.ONE)
+                    .timeZone(ZoneId.of("UTC"))
+                    .build())
+            .gpu(
+                GpuSpec.builder()
+                    .model("L4")
+                    .count(8)
+                    .memoryGib(24)
+                    .boardPowerWatts(72)
+                    .denseBf16Tflops(new BigDecimal("121"))
+                    .build())
+            .capacityUnits(8)
+            .status(AssetStatus.ACTIVE)
+            .build();
+    var receipt =
+        call(
+            registry.register(
+                asset.owner().toHex(),
+                asset.specHash().toBytes(),
+                shortString(asset.kind().name()),
+                BigInteger.valueOf(asset.capacityUnits())));
+    BigInteger id = ComputeAssetRegistry.getAssetRegisteredEvents(receipt).get(0).assetId;
+    assertThat(Bytes32.of(call(registry.specHashOf(id)))).isEqualTo(asset.specHash());
+    assertThat(call(registry.assetBySpecHash(asset.specHash().toBytes()))).isEqualTo(id);
+    assertThat(call(registry.capacityOf(id))).isEqualTo(BigInteger.valueOf(asset.capacityUnits()));
+    assertThat(call(registry.ownerOf(id))).isEqualToIgnoringCase(asset.owner().toHex());
   }
 }

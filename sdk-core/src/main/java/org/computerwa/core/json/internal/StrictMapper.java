@@ -14,13 +14,18 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import org.computerwa.core.json.ComputeRwaJson;
 
 /**
  * Builds the hardened Jackson mapper behind {@code ComputeRwaJson}: strict parsing limits,
  * duplicate detection, no coercions, no auto-detected properties, no polymorphic typing.
  */
 public final class StrictMapper {
-  private static final ObjectMapper WRITER = create(1_000_000, 32, 40, 100_000);
+  private static final ObjectMapper WRITER = create(
+      ComputeRwaJson.DEFAULT_MAX_DOCUMENT_CHARS,
+      ComputeRwaJson.DEFAULT_MAX_DEPTH,
+      ComputeRwaJson.DEFAULT_MAX_NUMBER_DIGITS,
+      ComputeRwaJson.DEFAULT_MAX_STRING_CHARS);
 
   private StrictMapper() {}
 

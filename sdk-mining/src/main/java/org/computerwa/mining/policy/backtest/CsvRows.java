@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.Function;
@@ -36,11 +38,11 @@ final class CsvRows {
     }
   }
 
-  /** Calls {@code each} for every row, in order. */
+  /** Calls {@code each} for every row, in order; a leading byte-order mark is skipped. */
   static void forEach(Reader in, String name, java.util.function.Consumer<CsvRows> each) {
     CsvRows rows = new CsvRows(name);
     try (MappingIterator<Map<String, String>> it =
-        MAPPER.readerForMapOf(String.class).with(CsvSchema.emptySchema().withHeader()).readValues(in)) {
+        MAPPER.readerForMapOf(String.class).with(CsvSchema.emptySchema().withHeader()).readValues(skipBom(in))) {
       while (it.hasNextValue()) {
         rows.row = it.nextValue();
         rows.line++;
@@ -52,6 +54,15 @@ final class CsvRows {
       }
       throw new ValidationException(name, "csv", "must be well-formed CSV: " + e.getMessage(), e);
     }
+  }
+
+  private static Reader skipBom(Reader in) throws IOException {
+    PushbackReader r = new PushbackReader(in, 1);
+    int first = r.read();
+    if (first != -1 && first != '\uFEFF') {
+      r.unread(first);
+    }
+    return r;
   }
 
   /** The raw text of a column, or null if the column is absent or blank. */
@@ -73,9 +84,9 @@ final class CsvRows {
   Instant instant(String column) {
     String v = required(column);
     try {
-      return Instant.parse(v);
+      return v.endsWith("Z") ? Instant.parse(v) : OffsetDateTime.parse(v).toInstant();
     } catch (DateTimeParseException e) {
-      throw new ValidationException(name + "[line " + line + "]." + column, v, "must be ISO-8601 UTC such as 2024-08-21T00:30:00Z", e);
+      throw new ValidationException(name + "[line " + line + "]." + column, v, "must be an ISO-8601 instant such as 2024-08-21T00:30:00Z (or with an offset, +00:00)", e);
     }
   }
 

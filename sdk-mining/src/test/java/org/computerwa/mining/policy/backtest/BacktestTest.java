@@ -142,6 +142,15 @@ class BacktestTest {
   }
 
   @Test
+  void aCsvWithAByteOrderMarkAndOffsetTimestampsIsRead() {
+    String csv = "\uFEFFtimestamp_utc,rt_spp_usd_per_mwh,filled\r\n2024-01-01T00:00:00+00:00,10,0\r\n2024-01-01T00:15:00Z,11,0\r\n";
+    PriceSeries p = PriceSeriesCsv.read(new StringReader(csv));
+    assertThat(p.size()).isEqualTo(2);
+    assertThat(p.intervalMinutes()).isEqualTo(15);
+    assertThat(p.hasDayAhead()).isFalse();
+  }
+
+  @Test
   void aCsvWithAGapIsRejectedNamingTheLine() {
     String csv = "timestamp_utc,rt_spp_usd_per_mwh\n2024-01-01T00:00:00Z,10\n2024-01-01T00:15:00Z,11\n2024-01-01T00:45:00Z,12\n";
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> PriceSeriesCsv.read(new StringReader(csv)))
