@@ -1,2 +1,12 @@
-/** JMH benchmarks of proof-of-work verification: the SDK against its peers, and chain scaling. */
+/**
+ * JMH benchmarks of proof-of-work verification: the SDK against its peers over the same real
+ * headers, and whole-chain scaling over threads.
+ *
+ * <pre>{@code
+ * java -jar benchmarks/target/benchmarks.jar HeaderVerificationBenchmark
+ * }</pre>
+ */
+@NullMarked
 package org.computerwa.benchmarks.pow;
+
+import org.jspecify.annotations.NullMarked;

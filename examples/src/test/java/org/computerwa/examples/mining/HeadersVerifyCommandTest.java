@@ -77,7 +77,7 @@ class HeadersVerifyCommandTest {
     List<String> lines = new ArrayList<>(Files.readAllLines(chainBWithPeriodStart(false)));
     String[] cells = lines.get(5).split(",");
     char[] hex = cells[1].toCharArray();
-    hex[150] = hex[150] == '0' ? '1' : '0'; // a nonce nibble
+    hex[156] = hex[156] == '0' ? '1' : '0'; // a nibble of the nonce (bytes 76-79)
     lines.set(5, cells[0] + "," + new String(hex));
     Path file = Files.write(dir.resolve("mutated.csv"), lines);
     CliRun r = CliRun.run("headers", "verify", "--network", "mainnet", file.toString());

@@ -139,16 +139,19 @@ public final class HeaderChainVerifier {
     }
     int n = headers.length / BlockHeader.SIZE;
     Contiguous view = new Contiguous(headers, firstHeight);
-    byte[] hashes = new byte[32 * n];
     byte[] codes = new byte[n];
-    Arrays.fill(codes, (byte) -1);
     long now = clock.instant().getEpochSecond();
     int threads = (int) Math.min(parallelism, Math.max(1, n / MIN_RANGE));
     int ranges = threads == 1 ? 1 : threads * 4;
     BigInteger[] work = new BigInteger[ranges];
     long[] unchecked = new long[ranges];
-    runRanges(threads, ranges, n, (r, from, to) -> work[r] = hashRange(headers, hashes, codes, from, to));
-    runRanges(threads, ranges, n, (r, from, to) -> unchecked[r] = ruleRange(view, hashes, codes, now, from, to));
+    byte[][] lastHash = new byte[ranges][];
+    runRanges(threads, ranges, n, (r, from, to) -> {
+      RangeResult result = verifyRange(view, codes, now, from, to);
+      work[r] = result.work;
+      unchecked[r] = result.unchecked;
+      lastHash[r] = result.lastHash;
+    });
     BigInteger total = BigInteger.ZERO;
     long uncheckedTotal = 0;
     for (int r = 0; r < ranges; r++) {
@@ -157,50 +160,48 @@ public final class HeaderChainVerifier {
     }
     List<HeaderFailure> failures = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      if (codes[i] >= 0) {
-        RejectReason reason = HeaderView.reason(codes[i]);
-        failures.add(new HeaderFailure(i, firstHeight + i, reason, explain(view, hashes, i, reason, now)));
+      if (codes[i] != 0) {
+        RejectReason reason = RejectReason.values()[codes[i] - 1];
+        failures.add(new HeaderFailure(i, firstHeight + i, reason, explain(view, i, reason, now)));
       }
     }
-    return new ChainVerification(firstHeight, n, failures, total, BlockHash.fromRaw(hashes, 32 * (n - 1)),
+    return new ChainVerification(firstHeight, n, failures, total, BlockHash.fromRaw(lastHash[ranges - 1]),
         uncheckedTotal);
   }
 
-  private BigInteger hashRange(byte[] headers, byte[] hashes, byte[] codes, int from, int to) {
+  private static final class RangeResult {
+    BigInteger work = BigInteger.ZERO;
+    long unchecked;
+    byte[] lastHash = new byte[32];
+  }
+
+  /**
+   * Checks headers [from, to) in one pass: proof of work, linkage against the previous header's
+   * hash (the header before {@code from} is hashed once more for that), difficulty, median time
+   * past and future time, and sums their work. Writes 1 + reason ordinal into {@code codes}.
+   */
+  private RangeResult verifyRange(Contiguous view, byte[] codes, long now, int from, int to) {
+    byte[] headers = view.headers;
     PowCheck check = new PowCheck(network, engine);
+    RangeResult result = new RangeResult();
+    byte[] prev = result.lastHash;
+    if (from > 0) {
+      check.check(headers, (from - 1) * BlockHeader.SIZE);
+      System.arraycopy(check.hash, 0, prev, 0, 32);
+    }
+    long[] scratch = new long[11];
+    int[] memo = {-1, -1};
     BigInteger sum = BigInteger.ZERO;
     int runBits = 0;
     long run = 0;
-    for (int i = from; i < to; i++) {
-      RejectReason reason = check.check(headers, i * BlockHeader.SIZE);
-      System.arraycopy(check.hash, 0, hashes, 32 * i, 32);
-      if (reason != null) {
-        codes[i] = (byte) reason.ordinal();
-      }
-      int bits = BlockHeader.bitsAt(headers, i * BlockHeader.SIZE);
-      if (run > 0 && bits != runBits) {
-        sum = sum.add(CompactTarget.of(runBits).work().multiply(BigInteger.valueOf(run)));
-        run = 0;
-      }
-      runBits = bits;
-      run++;
-    }
-    if (run > 0) {
-      sum = sum.add(CompactTarget.of(runBits).work().multiply(BigInteger.valueOf(run)));
-    }
-    return sum;
-  }
-
-  private long ruleRange(Contiguous view, byte[] hashes, byte[] codes, long now, int from, int to) {
-    long[] scratch = new long[11];
-    int[] memo = {-1, -1};
     long unchecked = 0;
-    byte[] headers = view.headers;
     for (int i = from; i < to; i++) {
+      int off = i * BlockHeader.SIZE;
+      RejectReason powReason = check.check(headers, off);
       int code = HeaderView.OK;
       if (i == 0) {
         unchecked += 2; // linkage and difficulty of the anchor
-      } else if (!Arrays.equals(headers, i * BlockHeader.SIZE + 4, i * BlockHeader.SIZE + 36, hashes, 32 * (i - 1), 32 * i)) {
+      } else if (!Arrays.equals(headers, off + 4, off + 36, prev, 0, 32)) {
         code = RejectReason.BAD_PREV_HASH.ordinal();
       } else {
         code = view.difficulty(network, i, memo);
@@ -218,20 +219,34 @@ public final class HeaderChainVerifier {
       if (code < 0 && view.time(i) > now + MAX_FUTURE_SECONDS) {
         code = RejectReason.TIME_TOO_NEW.ordinal();
       }
-      if (codes[i] < 0 && code >= 0) {
-        codes[i] = (byte) code;
+      if (powReason != null) {
+        codes[i] = (byte) (1 + powReason.ordinal());
+      } else if (code >= 0) {
+        codes[i] = (byte) (1 + code);
       }
+      System.arraycopy(check.hash, 0, prev, 0, 32);
+      int bits = BlockHeader.bitsAt(headers, off);
+      if (run > 0 && bits != runBits) {
+        sum = sum.add(CompactTarget.of(runBits).work().multiply(BigInteger.valueOf(run)));
+        run = 0;
+      }
+      runBits = bits;
+      run++;
     }
-    return unchecked;
+    if (run > 0) {
+      sum = sum.add(CompactTarget.of(runBits).work().multiply(BigInteger.valueOf(run)));
+    }
+    result.work = sum;
+    result.unchecked = unchecked;
+    return result;
   }
 
-  private String explain(Contiguous view, byte[] hashes, int i, RejectReason reason, long now) {
-    BlockHash hash = BlockHash.fromRaw(hashes, 32 * i);
+  private String explain(Contiguous view, int i, RejectReason reason, long now) {
     int bits = view.bits(i);
     switch (reason) {
       case BAD_PREV_HASH:
         return "previous-block hash " + BlockHash.fromRaw(view.headers, i * BlockHeader.SIZE + 4)
-            + " is not the hash of the header before it, " + BlockHash.fromRaw(hashes, 32 * (i - 1));
+            + " is not the hash of the header before it, " + hashAt(view, i - 1);
       case BAD_DIFFICULTY:
       case BAD_DIFFICULTY_TRANSITION:
         return "nBits " + CompactTarget.of(bits) + " is not what the " + network + " difficulty rules require";
@@ -242,8 +257,14 @@ public final class HeaderChainVerifier {
       case TIME_WARP:
         return "time " + view.time(i) + " is more than 600 s before its parent's " + view.time(i - 1);
       default:
-        return HeaderVerifier.describe(reason, bits, hash);
+        return HeaderVerifier.describe(reason, bits, hashAt(view, i));
     }
+  }
+
+  private BlockHash hashAt(Contiguous view, int i) {
+    byte[] hash = new byte[32];
+    engine.newHeaderHasher().doubleHash80(view.headers, i * BlockHeader.SIZE, hash, 0);
+    return BlockHash.fromRaw(hash);
   }
 
   /**
