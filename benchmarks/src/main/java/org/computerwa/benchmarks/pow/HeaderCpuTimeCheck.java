@@ -29,6 +29,7 @@ public final class HeaderCpuTimeCheck {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     HeaderVerificationBenchmark b = new HeaderVerificationBenchmark();
     b.setUp();
+    b.tearDown();
     String[] names = {"computerwa", "computerwaPortable", "jdkMessageDigest", "bouncyCastle", "bitcoinj"};
     IntSupplier[] methods = {b::computerwa, b::computerwaPortable, b::jdkMessageDigest, b::bouncyCastle, b::bitcoinj};
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;

@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -71,11 +72,21 @@ public class HeaderVerificationBenchmark {
     messageDigest = MessageDigest.getInstance("SHA-256");
     bouncyCastle = new SHA256Digest();
     org.bitcoinj.core.Context.propagate(new org.bitcoinj.core.Context());
+    // The SDK's methods are checked after the measurement instead (tearDown): calling both SDK
+    // engines here would show HotSpot two hasher types at one call site before it compiles it.
     for (java.util.function.IntSupplier run : new java.util.function.IntSupplier[] {
-        this::computerwa, this::computerwaPortable, this::jdkMessageDigest, this::bouncyCastle, this::bitcoinj}) {
+        this::jdkMessageDigest, this::bouncyCastle, this::bitcoinj}) {
       if (run.getAsInt() != HEADERS) {
-        throw new IllegalStateException("a verifier rejected a valid real header");
+        throw new IllegalStateException("a peer rejected a valid real header");
       }
+    }
+  }
+
+  /** Checks, after the measurement, that both SDK verifiers accept every header. */
+  @TearDown
+  public void tearDown() {
+    if (computerwa() != HEADERS || computerwaPortable() != HEADERS) {
+      throw new IllegalStateException("the SDK rejected a valid real header");
     }
   }
 

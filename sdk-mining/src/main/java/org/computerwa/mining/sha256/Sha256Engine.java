@@ -51,7 +51,7 @@ public abstract class Sha256Engine {
   private Sha256Engine() {}
 
   /**
-   * The SDK's own pure-Java SHA-256: unrolled rounds, no allocation per hash, the padding of
+   * The SDK's own pure-Java SHA-256: partly unrolled rounds, no allocation per hash, the padding of
    * 80-byte headers and of the 32-byte second pass folded into constants.
    *
    * @return the portable engine
