@@ -160,7 +160,7 @@ public final class HeadersVerifyCommand implements Callable<Integer> {
       try {
         bytes = HEX.parseHex(hex);
       } catch (IllegalArgumentException e) {
-        throw new ValidationException(field + ".header_hex", hex, "must be an even number of hex digits", e);
+        throw new ValidationException(field + ".header_hex", hex, "must be hex digits (0-9, a-f), an even number of them", e);
       }
       if (height.isEmpty()) {
         entries.add(HeaderEntry.withoutHeight(bytes));

@@ -65,7 +65,7 @@ public final class Sha256Command implements Callable<Integer> {
       try {
         messages.add(HEX.parseHex(line));
       } catch (IllegalArgumentException e) {
-        err.println("sha256: line " + (i + 1) + " of " + file + " must be an even number of hex digits, was '"
+        err.println("sha256: line " + (i + 1) + " of " + file + " must be hex digits (0-9, a-f), an even number of them, was '"
             + abbreviate(line) + "'");
         return ComputerwaCli.EXIT_USAGE;
       }

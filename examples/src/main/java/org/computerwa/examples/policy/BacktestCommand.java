@@ -41,8 +41,9 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "backtest",
     mixinStandardHelpOptions = true,
     description = {
-      "Scores a load policy on a price file (columns timestamp_utc,rt_spp_usd_per_mwh; a",
-      "dam_spp_usd_per_mwh column, if present, is used as the published day-ahead price).",
+      "Scores a load policy on real-time power prices against the exact optimum.",
+      "The price file has columns timestamp_utc,rt_spp_usd_per_mwh; a dam_spp_usd_per_mwh column,",
+      "if present, is used as the published day-ahead price.",
       "Defaults: 50 MW pure-mining site, 50 USD/PH/day at 20 J/TH, 60-minute dwell, 500 USD per switch."
     })
 public final class BacktestCommand implements Callable<Integer> {

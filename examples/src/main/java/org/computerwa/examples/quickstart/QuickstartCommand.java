@@ -68,9 +68,10 @@ import picocli.CommandLine.Spec;
     name = "quickstart",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the whole ComputeRWA story on a local chain it starts itself: deploy, register a GPU",
-      "node, issue shares, lease with a permit, anchor device statements, apply an SLA credit,",
-      "settle and claim. Prints every transaction (hash, gas) and every amount."
+      "Runs the whole story end to end on a local chain it starts itself.",
+      "Deploys the contracts, registers a GPU node, issues shares, leases it with a permit, anchors",
+      "device statements, applies an SLA credit, settles and claims; prints every transaction",
+      "(hash, gas) and every amount, each checked against sdk-core."
     })
 public final class QuickstartCommand implements Callable<Integer> {
   private static final long RATE_PER_SECOND = 1_000; // 0.001 tUSD per second, 3.6 tUSD per hour

@@ -83,7 +83,7 @@ public final class BlockHeader {
     try {
       bytes = HEX.parseHex(hex);
     } catch (IllegalArgumentException e) {
-      throw new ValidationException("header_hex", hex, "must be an even number of hex digits", e);
+      throw new ValidationException("header_hex", hex, "must be hex digits (0-9, a-f), an even number of them", e);
     }
     return new BlockHeader(checkLength(bytes));
   }

@@ -141,7 +141,7 @@ public final class StratumJob {
     try {
       return HEX.parseHex(value);
     } catch (IllegalArgumentException e) {
-      throw new ValidationException(field, value, "must be an even number of hex digits", e);
+      throw new ValidationException(field, value, "must be hex digits (0-9, a-f), an even number of them", e);
     }
   }
 
