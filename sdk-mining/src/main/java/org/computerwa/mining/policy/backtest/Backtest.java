@@ -48,6 +48,8 @@ public final class Backtest {
   private final double[] miningValue;
   private final double[] aiMargin;
   private final double dayAheadHorizonMinutes;
+  /** Always-mine and the optimum depend only on the series, site and scenario: computed once. */
+  private volatile @Nullable Reference reference;
 
   private Backtest(Builder b, PriceSeries prices, SiteProfile site) {
     this.prices = prices;
@@ -83,11 +85,10 @@ public final class Backtest {
    */
   public BacktestResult run(LoadPolicy policy) {
     Path main = simulate(policy);
-    Path mine = simulate(LoadPolicies.alwaysMine());
-    PerfectForesight.Solution best = PerfectForesight.solve(prices, site, scenario);
+    Reference ref = reference();
     return new BacktestResult(policy.name(), prices, main.mining, main.spot, main.leased, main.curtailed,
-        main.profit, mine.profit[0], best.profitUsd(), main.switches, main.interventions, main.slaBreaches,
-        site.capacityMw(), worstDay(main.profit, optimumByInterval(best)));
+        main.profit, ref.alwaysMineProfitUsd, ref.optimum.profitUsd(), main.switches, main.interventions,
+        main.slaBreaches, site.capacityMw(), worstDay(main.profit, ref.optimumByInterval));
   }
 
   /**
@@ -106,7 +107,35 @@ public final class Backtest {
    * @return USD
    */
   public double optimumProfitUsd() {
-    return PerfectForesight.solve(prices, site, scenario).profitUsd();
+    return reference().optimum.profitUsd();
+  }
+
+  /** The yardsticks every run is compared with. */
+  private static final class Reference {
+    final double alwaysMineProfitUsd;
+    final PerfectForesight.Solution optimum;
+    final double[] optimumByInterval;
+
+    Reference(double alwaysMineProfitUsd, PerfectForesight.Solution optimum, double[] optimumByInterval) {
+      this.alwaysMineProfitUsd = alwaysMineProfitUsd;
+      this.optimum = optimum;
+      this.optimumByInterval = optimumByInterval;
+    }
+  }
+
+  private Reference reference() {
+    Reference ref = reference;
+    if (ref == null) {
+      synchronized (this) {
+        ref = reference;
+        if (ref == null) {
+          PerfectForesight.Solution best = PerfectForesight.solve(prices, site, scenario);
+          ref = new Reference(simulate(LoadPolicies.alwaysMine()).profit[0], best, optimumByInterval(best));
+          reference = ref;
+        }
+      }
+    }
+    return ref;
   }
 
   private static final class Path {
