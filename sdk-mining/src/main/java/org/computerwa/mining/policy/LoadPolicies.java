@@ -88,7 +88,7 @@ public final class LoadPolicies {
       double v = ctx.miningValueUsdPerMwh();
       boolean mining = ctx.currentMiningMw() > 0;
       boolean mine = mining ? last <= v + hysteresisUsdPerMwh : last < v - hysteresisUsdPerMwh;
-      return byMerit(ctx, mine, ctx.aiMarginUsdPerMwh() > last);
+      return ctx.meritOrder(mine, ctx.aiMarginUsdPerMwh() > last);
     });
   }
 
@@ -109,7 +109,7 @@ public final class LoadPolicies {
       } else {
         return ctx.allocate(ctx.currentMiningMw(), 0);
       }
-      return byMerit(ctx, ctx.miningValueUsdPerMwh() > est, ctx.aiMarginUsdPerMwh() > est);
+      return ctx.meritOrder(ctx.miningValueUsdPerMwh() > est, ctx.aiMarginUsdPerMwh() > est);
     });
   }
 
@@ -120,18 +120,5 @@ public final class LoadPolicies {
    */
   public static LoadPolicy rolling() {
     return RollingHorizonPolicy.builder().build();
-  }
-
-  /** Full power to the pools asked for, the more valuable pool first. */
-  static Allocation byMerit(PolicyContext ctx, boolean mine, boolean spot) {
-    double cap = ctx.miningCapMw();
-    double spotMw = ctx.site().gpuSpotMw();
-    double room = Math.max(0, ctx.site().capacityMw() - ctx.leasedMw());
-    if (mine && spot && ctx.aiMarginUsdPerMwh() > ctx.miningValueUsdPerMwh()) {
-      double s = Math.min(spotMw, room);
-      return ctx.allocate(Math.min(cap, room - s), s);
-    }
-    double m = mine ? cap : 0;
-    return ctx.allocate(m, spot ? Math.min(spotMw, room - m) : 0);
   }
 }
