@@ -118,7 +118,7 @@ class PerfectForesightTest {
           .prices(p).site(site).hashpriceUsdPerPhDay(50).aiMarginUsdPerMwh(90).build();
       double optimum = bt.optimumProfitUsd();
       java.util.List<LoadPolicy> policies = new java.util.ArrayList<>();
-      for (String name : LoadPolicies.NAMES) {
+      for (String name : LoadPolicies.names()) {
         policies.add(LoadPolicies.byName(name));
       }
       for (int i = 0; i < 4; i++) {

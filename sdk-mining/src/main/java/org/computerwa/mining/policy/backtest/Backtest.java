@@ -97,6 +97,38 @@ public final class Backtest {
   }
 
   /**
+   * The same backtest (site, scenario, market rules, decision lead) on a contiguous part of the
+   * series; the run starts afresh at {@code from} (initial setpoint, nothing learned).
+   *
+   * @param from first interval, inclusive
+   * @param to last interval, exclusive
+   * @return the backtest of the part
+   */
+  public Backtest slice(int from, int to) {
+    Builder b = builder().prices(prices.slice(from, to)).site(site).scenario(scenario)
+        .market(replay.rules()).decisionLead(replay.decisionLead());
+    return b.build();
+  }
+
+  /**
+   * The series scored.
+   *
+   * @return the prices
+   */
+  public PriceSeries prices() {
+    return prices;
+  }
+
+  /**
+   * Profit of always-mine on this series and site.
+   *
+   * @return USD
+   */
+  public double alwaysMineProfitUsd() {
+    return reference().alwaysMineProfitUsd;
+  }
+
+  /**
    * Profit of one policy only, without the comparisons (used by benchmarks and quick scans).
    *
    * @param policy the policy

@@ -129,7 +129,7 @@ class BacktestTest {
         Backtest bt = ErcotFixture.timed().prices(p).site(site).hashpriceUsdPerPhDay(50).aiMarginUsdPerMwh(120).build();
         double optimum = bt.optimumProfitUsd();
         List<LoadPolicy> policies = new ArrayList<>();
-        for (String name : LoadPolicies.NAMES) {
+        for (String name : LoadPolicies.names()) {
           policies.add(LoadPolicies.byName(name));
         }
         for (int i = 0; i < 5; i++) {

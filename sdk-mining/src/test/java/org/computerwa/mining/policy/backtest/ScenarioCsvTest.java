@@ -45,7 +45,7 @@ class ScenarioCsvTest {
     Scenario halving = Scenario.steps(java.util.List.of(p.start(0), p.start(2000)), new double[] {80, 40}, new double[] {0, 0});
     Backtest bt = ErcotFixture.timed().prices(p).site(ErcotFixture.referenceSite()).scenario(halving).build();
     double optimum = bt.optimumProfitUsd();
-    for (String name : LoadPolicies.NAMES) {
+    for (String name : LoadPolicies.names()) {
       assertThat(bt.profitUsd(LoadPolicies.byName(name))).as(name).isLessThanOrEqualTo(optimum + 1e-6);
     }
   }
