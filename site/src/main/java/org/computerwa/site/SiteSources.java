@@ -194,15 +194,20 @@ public final class SiteSources {
   private String backtests(String up, String where) {
     Path dir = siteDir.resolve("resources/reports/backtest");
     List<Path> reports = list(dir, ".json");
+    reports.removeIf(p -> p.getFileName().toString().endsWith(".conditions.json"));
     if (reports.isEmpty()) {
       return "No backtest report is kept yet: `computerwa backtest --json` output saved as "
-          + "`site/src/site/resources/reports/backtest/NAME.json` (with `NAME.png` from `--chart`) "
-          + "is rendered here by the site build.\n";
+          + "`site/src/site/resources/reports/backtest/NAME.json` (with `NAME.png` from `--chart` and "
+          + "`NAME.conditions.json` giving the command and the input) is rendered here by the site build.\n";
     }
     StringBuilder sb = new StringBuilder();
     for (Path r : reports) {
       String name = r.getFileName().toString().replaceFirst("\\.json$", "");
       sb.append("### ").append(name).append("\n\n");
+      Path conditions = dir.resolve(name + ".conditions.json");
+      if (Files.isRegularFile(conditions)) {
+        sb.append(JsonReport.render(conditions)).append('\n');
+      }
       if (Files.isRegularFile(dir.resolve(name + ".png"))) {
         sb.append("![").append(name).append("](").append(up).append("reports/backtest/").append(name).append(".png)\n\n");
       }

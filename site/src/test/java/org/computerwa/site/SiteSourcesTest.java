@@ -98,6 +98,28 @@ class SiteSourcesTest {
   }
 
   @Test
+  void backtestReportsAreRenderedFieldByFieldWithTheirChartAndConditions() throws Exception {
+    assertThat(sources.expand("markdown/p.md", "<!-- backtest-all -->\n")).startsWith("No backtest report is kept yet");
+    Path dir = root.resolve("site/src/site/resources/reports/backtest");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("rolling.json"), "{\"policy\":\"rolling\",\"profitUsd\":18889351.01,"
+        + "\"site\":{\"capacityMw\":50},\"runs\":[{\"policy\":\"always-mine\",\"switches\":0},{\"policy\":\"rolling\",\"switches\":72,\"note\":\"a|b\"}]}");
+    Files.writeString(dir.resolve("rolling.conditions.json"), "{\"command\":\"computerwa backtest --json\"}");
+    Files.writeString(dir.resolve("rolling.png"), "png");
+    String page = sources.expand("markdown/p.md", "<!-- backtest-all -->\n");
+    assertThat(page)
+        .contains("### rolling")
+        .contains("| command | computerwa backtest --json |")
+        .contains("![rolling](reports/backtest/rolling.png)")
+        .contains("| profitUsd | 18889351.01 |")
+        .contains("| site.capacityMw | 50 |")
+        .contains("| policy | switches | note |")
+        .contains("| rolling | 72 | a\\|b |")
+        .contains("[rolling.json](reports/backtest/rolling.json)")
+        .doesNotContain("### rolling.conditions");
+  }
+
+  @Test
   void runCopiesTheSiteAndWritesTheJmhResultsPage() throws Exception {
     Path md = root.resolve("site/src/site/markdown/index.md");
     Files.createDirectories(md.getParent());

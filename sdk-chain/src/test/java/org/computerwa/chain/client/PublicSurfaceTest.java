@@ -27,14 +27,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  * classes, enums or interfaces built by factories and builders, never by public constructors.
  */
 class PublicSurfaceTest {
-  static Stream<Class<?>> publicTypes() {
-    return new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("org.computerwa.chain")
-        .stream()
-        .filter(PublicSurfaceTest::isApi)
-        .map(JavaClass::reflect)
-        .sorted(Comparator.comparing(Class::getName));
+  private static List<Class<?>> scanned;
+
+  static synchronized Stream<Class<?>> publicTypes() {
+    if (scanned == null) {
+      scanned = new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.computerwa.chain")
+          .stream()
+          .filter(PublicSurfaceTest::isApi)
+          .<Class<?>>map(JavaClass::reflect)
+          .sorted(Comparator.comparing(Class::getName))
+          .toList();
+    }
+    return scanned.stream();
   }
 
   private static boolean isApi(JavaClass c) {
