@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.computerwa.core.ValidationException;
@@ -78,16 +77,17 @@ class HashrateEstimatorTest {
   }
 
   @Test
-  void verifiedRealSharesFeedAnEstimate() throws IOException {
-    List<Double> difficulties = new ArrayList<>();
+  void verifiedRealSharesFeedAnEstimateAtThePoolDifficulty() throws IOException {
+    StratumSession session = StratumSession.builder().poolDifficulty(4).build();
+    long accepted = 0;
     for (JsonNode entry : ShareVerifierTest.json("stratum/shares.json")) {
-      VerifiedShare s = ShareVerifier.create().verify(ShareVerifierTest.job(entry), ShareVerifierTest.submission(entry), 1);
-      difficulties.add(s.difficulty().doubleValue());
+      ShareVerifier.create().verify(session, ShareVerifierTest.job(entry), ShareVerifierTest.submission(entry));
+      accepted++;
     }
-    HashrateEstimate e = estimator.estimate(difficulties, Duration.ofSeconds(60));
-    double sum = difficulties.stream().mapToDouble(Double::doubleValue).sum();
-    assertThat(e.hashesPerSecond()).isCloseTo(sum * 4_294_967_296.0 / 60, within(1.0));
-    assertThat(e.effectiveShares()).isBetween(1.0, 2.0);
+    // Each accepted share counts as the pool difficulty, not the (heavy-tailed) difficulty it reached.
+    HashrateEstimate e = estimator.estimate(accepted, session.poolDifficulty(), Duration.ofSeconds(60));
+    assertThat(e.hashesPerSecond()).isEqualTo(2 * 4 * 4_294_967_296.0 / 60);
+    assertThat(e.effectiveShares()).isEqualTo(2.0);
     assertThat(e.lower()).isLessThan(e.hashesPerSecond()).isPositive();
     assertThat(e.upper()).isGreaterThan(e.hashesPerSecond());
   }
