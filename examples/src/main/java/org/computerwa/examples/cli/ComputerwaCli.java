@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       Sha256Command.class,
       HeadersCommand.class,
+      org.computerwa.examples.mining.SharesCommand.class,
       BacktestCommand.class,
       GasReportCommand.class,
       org.computerwa.examples.quickstart.QuickstartCommand.class
