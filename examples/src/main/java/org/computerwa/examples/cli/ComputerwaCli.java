@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       org.computerwa.examples.sha256.Sha256Example.class,
       Sha256Command.class,
       HeadersCommand.class,
+      org.computerwa.examples.mining.SharesCommand.class,
       BacktestCommand.class,
       GasReportCommand.class,
       org.computerwa.examples.evidence.EvidenceCommand.class,
