@@ -295,7 +295,8 @@ public final class BacktestCommand implements Callable<Integer> {
 
   private String commandLine() {
     List<String> args = spec.commandLine().getParseResult().originalArgs();
-    return "computerwa backtest " + String.join(" ", args);
+    // the root command's parse result: the arguments start with the subcommand's name
+    return "computerwa " + String.join(" ", args);
   }
 
   private String settings(SiteProfile site, double aiMargin) {

@@ -160,7 +160,6 @@ record BacktestReport(String command, String settings, BacktestResult result, Li
   String markdown() {
     StringBuilder m = new StringBuilder();
     BacktestResult r = result;
-    m.append("<!-- written by: ").append(command).append(" -->\n\n");
     m.append("Command: `").append(command).append("`\n\n");
     m.append("Settings: ").append(settings).append(".\n\n");
     m.append("| policy | intervals | profit (USD) | always-mine (USD) | optimum (USD) | captured flexibility value | switches |\n");
