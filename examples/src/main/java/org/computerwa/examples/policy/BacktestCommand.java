@@ -172,7 +172,8 @@ public final class BacktestCommand implements Callable<Integer> {
         LoadPolicies.grid(policy).forEach(w::candidate);
         wf = w.build().run();
       }
-      BacktestReport report = new BacktestReport(commandLine(), settings(profile, aiMargin[0]), r, quarters, wf);
+      BacktestReport report = new BacktestReport(commandLine(),
+          "Backtest: " + policy + " on " + file.getFileName(), settings(profile, aiMargin[0]), r, quarters, wf);
       Path md = markdown;
       if (md != null) {
         Path parent = md.toAbsolutePath().getParent();

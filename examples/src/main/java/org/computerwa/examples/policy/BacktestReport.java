@@ -18,12 +18,13 @@ import org.jspecify.annotations.Nullable;
  * results, so the three never disagree.
  *
  * @param command the command line that produced it
+ * @param title what was run on what, for a heading
  * @param settings one line describing site, hashprice and market timing
  * @param result the whole-series run of the policy with its default parameters
  * @param seasons per-quarter runs, or empty
  * @param walkForward the walk-forward evaluation, or {@code null}
  */
-record BacktestReport(String command, String settings, BacktestResult result, List<PeriodScore> seasons,
+record BacktestReport(String command, String title, String settings, BacktestResult result, List<PeriodScore> seasons,
     WalkForward.@Nullable Result walkForward) {
 
   static final ObjectMapper JSON =
@@ -160,6 +161,7 @@ record BacktestReport(String command, String settings, BacktestResult result, Li
   String markdown() {
     StringBuilder m = new StringBuilder();
     BacktestResult r = result;
+    m.append("# ").append(title).append("\n\n");
     m.append("Command: `").append(command).append("`\n\n");
     m.append("Settings: ").append(settings).append(".\n\n");
     m.append("| policy | intervals | profit (USD) | always-mine (USD) | optimum (USD) | captured flexibility value | switches |\n");
