@@ -120,6 +120,19 @@ class SiteSourcesTest {
   }
 
   @Test
+  void aGasChartIsDrawnFromTheGasReportJson() throws Exception {
+    Files.writeString(root.resolve("gen/gas.json"), "{\"holderCounts\":[10,1000],\"operations\":["
+        + "{\"operation\":\"claim (steady)\",\"gasByHolders\":{\"10\":52956,\"1000\":52956}},"
+        + "{\"operation\":\"deploy\",\"gas\":1000000}]}");
+    assertThat(sources.expand("markdown/p.md", "<!-- gas-chart: gas.json -->"))
+        .isEqualTo("![Gas of holder-dependent operations at each holder count](reports/gas/holder-counts.png)\n");
+    assertThat(Files.size(root.resolve("out/resources/reports/gas/holder-counts.png"))).isGreaterThan(1000);
+    Files.writeString(root.resolve("gen/empty.json"), "{\"holderCounts\":[10],\"operations\":[]}");
+    assertThatThrownBy(() -> sources.expand("markdown/p.md", "<!-- gas-chart: empty.json -->"))
+        .isInstanceOf(SiteSourceException.class).hasMessageContaining("no holder-dependent operation");
+  }
+
+  @Test
   void runCopiesTheSiteAndWritesTheJmhResultsPage() throws Exception {
     Path md = root.resolve("site/src/site/markdown/index.md");
     Files.createDirectories(md.getParent());
