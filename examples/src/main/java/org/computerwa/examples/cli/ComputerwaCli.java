@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       HeadersCommand.class,
       BacktestCommand.class,
       GasReportCommand.class,
+      org.computerwa.examples.evidence.EvidenceCommand.class,
       org.computerwa.examples.quickstart.QuickstartCommand.class
     })
 public final class ComputerwaCli {

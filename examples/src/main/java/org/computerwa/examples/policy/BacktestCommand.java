@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.computerwa.core.ValidationException;
 import org.computerwa.examples.cli.ComputerwaCli;
 import org.computerwa.mining.policy.GpuLease;
 import org.computerwa.mining.policy.LoadPolicies;
+import org.computerwa.mining.policy.MarketRules;
 import org.computerwa.mining.policy.PriceSeries;
 import org.computerwa.mining.policy.SiteProfile;
 import org.computerwa.mining.policy.backtest.Backtest;
@@ -87,6 +89,18 @@ public final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--switch-cost", paramLabel = "USD", description = "Cost per switch (default 500).")
   @Nullable Double switchCost;
 
+  @Option(names = "--decision-lead-minutes", paramLabel = "M", defaultValue = "5",
+      description = "How long before each interval its command goes out (default: ${DEFAULT-VALUE}).")
+  int decisionLeadMinutes;
+
+  @Option(names = "--rt-publication-delay-minutes", paramLabel = "M", defaultValue = "5",
+      description = "How long after an interval its settled price is published (default: ${DEFAULT-VALUE}).")
+  int rtDelayMinutes;
+
+  @Option(names = "--market", paramLabel = "RULES", defaultValue = "ercot",
+      description = "Publication rules: ercot (DAM results 13:30 America/Chicago the day before) or real-time-only (default: ${DEFAULT-VALUE}).")
+  String market;
+
   @Option(names = "--chart", paramLabel = "OUT.png", description = "Writes the chart as PNG and, next to it, SVG.")
   @Nullable Path chart;
 
@@ -102,7 +116,8 @@ public final class BacktestCommand implements Callable<Integer> {
       double[] aiMargin = {0};
       SiteProfile profile = siteProfile(aiMargin);
       Backtest.Builder builder = Backtest.builder().prices(series).site(profile).hashpriceUsdPerPhDay(hashprice)
-          .aiMarginUsdPerMwh(aiMargin[0]);
+          .aiMarginUsdPerMwh(aiMargin[0]).market(marketRules())
+          .decisionLead(Duration.ofMinutes(nonNegative("--decision-lead-minutes", decisionLeadMinutes)));
       Path steps = scenario;
       if (steps != null) {
         builder.scenario(ScenarioCsv.read(steps));
@@ -124,6 +139,25 @@ public final class BacktestCommand implements Callable<Integer> {
       err.flush();
       return ComputerwaCli.EXIT_USAGE;
     }
+  }
+
+  private MarketRules marketRules() {
+    Duration delay = Duration.ofMinutes(nonNegative("--rt-publication-delay-minutes", rtDelayMinutes));
+    switch (market) {
+      case "ercot":
+        return MarketRules.ercot(delay);
+      case "real-time-only":
+        return MarketRules.realTimeOnly(delay);
+      default:
+        throw new ValidationException("--market", market, "must be ercot or real-time-only");
+    }
+  }
+
+  private static int nonNegative(String option, int minutes) {
+    if (minutes < 0) {
+      throw new ValidationException(option, minutes, "must be >= 0");
+    }
+    return minutes;
   }
 
   private SiteProfile siteProfile(double[] aiMargin) throws IOException {

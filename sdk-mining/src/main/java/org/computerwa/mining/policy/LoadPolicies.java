@@ -1,34 +1,52 @@
 package org.computerwa.mining.policy;
 
-import java.util.Arrays;
+import java.util.List;
 import org.computerwa.core.ValidationException;
 
 /**
- * The built-in policies: always-mine, always-AI, price threshold with hysteresis, greedy margin and
- * a rolling-horizon policy on a price forecast.
+ * The built-in policies: always-mine, always-AI, price threshold with hysteresis, greedy margin,
+ * a rolling-horizon policy on a price forecast, and an adaptive policy that learns among rules.
  *
  * <pre>{@code
  * LoadPolicy p = LoadPolicies.byName("rolling");
  * LoadPolicy t = LoadPolicies.threshold(10); // 10 USD/MWh hysteresis
+ * LoadPolicies.names();                      // [always-mine, always-ai, threshold, greedy, rolling, adaptive]
  * }</pre>
  *
- * <p>None of them looks at anything but the {@link PolicyContext}; they hold no state between
- * intervals, so the same inputs always give the same proposals. Where both pools can run, power
- * goes first to the pool with the higher value per MWh (mining value versus AI margin).
+ * <p>They look at nothing but the {@link PolicyContext}. All but {@code adaptive} hold no state
+ * between intervals, so the same inputs always give the same proposals. Where both pools can run,
+ * power goes first to the pool with the higher value per MWh (mining value versus AI margin).
+ *
+ * <p><b>Which can lose against always-mine.</b> Every policy that curtails on published prices
+ * can: it acts on prices that are already past, so a spike that ends before the next decision
+ * costs a curtailment and two switches while earning nothing. {@code threshold} with no hysteresis
+ * and {@code greedy} (which trusts the day-ahead price) lose in calm periods; {@code rolling}
+ * weighs switching costs and persistence but still loses in some quarters; {@code adaptive}
+ * follows whichever rule has been earning, starting from always-mine, and loses mostly while a
+ * regime changes. {@code always-ai} ignores mining altogether. The backtest report lists the
+ * measured quarterly results per market, out of sample.
  *
  * @since 0.1.0
  */
 public final class LoadPolicies {
 
-  /** Names accepted by {@link #byName(String)}. */
-  public static final String[] NAMES = {"always-mine", "always-ai", "threshold", "greedy", "rolling"};
+  private static final List<String> NAMES = List.of("always-mine", "always-ai", "threshold", "greedy", "rolling", "adaptive");
+
+  /**
+   * The names {@link #byName(String)} accepts, in a fixed order.
+   *
+   * @return an unmodifiable list
+   */
+  public static List<String> names() {
+    return NAMES;
+  }
 
   private LoadPolicies() {}
 
   /**
    * A built-in policy by name, with default parameters.
    *
-   * @param name one of {@link #NAMES}
+   * @param name one of {@link #names()}
    * @return the policy
    * @throws ValidationException for an unknown name
    */
@@ -44,8 +62,10 @@ public final class LoadPolicies {
         return greedy();
       case "rolling":
         return rolling();
+      case "adaptive":
+        return adaptive();
       default:
-        throw new ValidationException("policy", name, "must be one of " + Arrays.toString(NAMES));
+        throw new ValidationException("policy", name, "must be one of " + NAMES);
     }
   }
 
@@ -88,7 +108,7 @@ public final class LoadPolicies {
       double v = ctx.miningValueUsdPerMwh();
       boolean mining = ctx.currentMiningMw() > 0;
       boolean mine = mining ? last <= v + hysteresisUsdPerMwh : last < v - hysteresisUsdPerMwh;
-      return byMerit(ctx, mine, ctx.aiMarginUsdPerMwh() > last);
+      return ctx.meritOrder(mine, ctx.aiMarginUsdPerMwh() > last);
     });
   }
 
@@ -109,8 +129,18 @@ public final class LoadPolicies {
       } else {
         return ctx.allocate(ctx.currentMiningMw(), 0);
       }
-      return byMerit(ctx, ctx.miningValueUsdPerMwh() > est, ctx.aiMarginUsdPerMwh() > est);
+      return ctx.meritOrder(ctx.miningValueUsdPerMwh() > est, ctx.aiMarginUsdPerMwh() > est);
     });
+  }
+
+  /**
+   * A new adaptive policy with its default candidates; see {@link AdaptivePolicy}. Keeps state:
+   * one instance per site.
+   *
+   * @return the policy
+   */
+  public static LoadPolicy adaptive() {
+    return AdaptivePolicy.builder().build();
   }
 
   /**
@@ -120,18 +150,5 @@ public final class LoadPolicies {
    */
   public static LoadPolicy rolling() {
     return RollingHorizonPolicy.builder().build();
-  }
-
-  /** Full power to the pools asked for, the more valuable pool first. */
-  static Allocation byMerit(PolicyContext ctx, boolean mine, boolean spot) {
-    double cap = ctx.miningCapMw();
-    double spotMw = ctx.site().gpuSpotMw();
-    double room = Math.max(0, ctx.site().capacityMw() - ctx.leasedMw());
-    if (mine && spot && ctx.aiMarginUsdPerMwh() > ctx.miningValueUsdPerMwh()) {
-      double s = Math.min(spotMw, room);
-      return ctx.allocate(Math.min(cap, room - s), s);
-    }
-    double m = mine ? cap : 0;
-    return ctx.allocate(m, spot ? Math.min(spotMw, room - m) : 0);
   }
 }
