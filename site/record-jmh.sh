@@ -19,17 +19,17 @@ finished=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 jdk=$(java -version 2>&1 | sed -n 2p)
-python3 - "$out/$name.conditions.json" <<PY
-import json, sys
-json.dump({
-  "command": "java -jar benchmarks/target/benchmarks.jar $* -rf json -rff $name.json",
-  "started": "$started",
-  "finished": "$finished",
-  "machine": "$(nproc) vCPU $cpu, $(awk '/MemTotal/ {printf "%.0f GB RAM", $2/1048576}' /proc/meminfo)",
-  "jdk": "$jdk",
-  "loadAverage": "1/5/15-minute load average $load_before at the start, $load_after at the end",
-  "note": """$note"""
-}, open(sys.argv[1], "w"), indent=2)
-open(sys.argv[1], "a").write("\n")
-PY
+machine="$(nproc) vCPU $cpu, $(awk '/MemTotal/ {printf "%.0f GB RAM", $2/1048576}' /proc/meminfo)"
+json() { local v=${1//\\/\\\\}; printf '"%s"' "${v//\"/\\\"}"; }
+{
+  printf '{\n'
+  printf '  "command": %s,\n' "$(json "java -jar benchmarks/target/benchmarks.jar $* -rf json -rff $out/$name.json")"
+  printf '  "started": %s,\n' "$(json "$started")"
+  printf '  "finished": %s,\n' "$(json "$finished")"
+  printf '  "machine": %s,\n' "$(json "$machine")"
+  printf '  "jdk": %s,\n' "$(json "$jdk")"
+  printf '  "loadAverage": %s,\n' "$(json "1/5/15-minute load average $load_before at the start, $load_after at the end")"
+  printf '  "note": %s\n' "$(json "$note")"
+  printf '}\n'
+} > "$out/$name.conditions.json"
 echo "$out/$name.json"

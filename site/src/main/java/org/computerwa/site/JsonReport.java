@@ -1,7 +1,9 @@
 package org.computerwa.site;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +35,10 @@ public final class JsonReport {
   public static String render(Path file) {
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(file.toFile());
+      // Decimals stay as written (18317224.60, not 1.83172246E7).
+      ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+      mapper.setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+      root = mapper.readTree(file.toFile());
     } catch (IOException e) {
       throw new SiteSourceException(file + " is not valid JSON: " + e.getMessage(), e);
     }
@@ -103,6 +108,9 @@ public final class JsonReport {
   private static String cell(JsonNode v) {
     if (v.isTextual()) {
       return v.asText();
+    }
+    if (v.isBigDecimal()) {
+      return v.decimalValue().toPlainString();
     }
     return v.toString();
   }

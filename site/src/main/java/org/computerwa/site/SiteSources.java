@@ -30,6 +30,8 @@ import java.util.stream.Stream;
  *       {@code -->}</td><td>a table of measured ratios against their targets</td></tr>
  *   <tr><td>{@code <!-- backtest-all -->}</td><td>every JSON report under
  *       {@code reports/backtest}, with its chart when a PNG of the same name is kept</td></tr>
+ *   <tr><td>{@code <!-- gas-chart: FILE -->}</td><td>a chart of the holder-dependent operations of
+ *       the gas report JSON {@code FILE} at each holder count</td></tr>
  *   <tr><td>{@code <!-- include: FILE -->}</td><td>a Markdown file generated earlier in the
  *       build (for example {@code gas-report.md})</td></tr>
  * </table>
@@ -39,7 +41,7 @@ import java.util.stream.Stream;
  */
 public final class SiteSources {
   private static final Pattern DIRECTIVE =
-      Pattern.compile("^<!--\\s*(snippet|jmh-ratios|jmh|backtest-all|include)(?![\\w-])\\s*:?(.*)$");
+      Pattern.compile("^<!--\\s*(snippet|jmh-ratios|jmh|backtest-all|include|gas-chart)(?![\\w-])\\s*:?(.*)$");
   /** The JMH results page, generated from every kept run. */
   public static final String JMH_PAGE = "jmh-results";
 
@@ -165,6 +167,14 @@ public final class SiteSources {
       }
       case "backtest-all":
         return backtests(up, where);
+      case "gas-chart": {
+        Path json = generatedReports.resolve(arg).normalize();
+        if (!json.startsWith(generatedReports) || !Files.isRegularFile(json)) {
+          throw new SiteSourceException(where + ": no generated gas report '" + arg + "' in " + generatedReports);
+        }
+        GasChart.write(json, outDir.resolve("resources/reports/gas/holder-counts.png"));
+        return "![Gas of holder-dependent operations at each holder count](" + up + "reports/gas/holder-counts.png)\n";
+      }
       case "include": {
         Path file = generatedReports.resolve(arg).normalize();
         if (!file.startsWith(generatedReports) || !Files.isRegularFile(file)) {

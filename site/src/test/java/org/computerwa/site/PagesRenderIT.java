@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PagesRenderIT {
   private static final Path SCREENSHOTS = Path.of(System.getProperty("site.screenshots", "target/screenshots"));
+  /** Report pages that must show at least one chart of their own (besides the skin's images). */
+  private static final Set<String> REPORTS_WITH_CHARTS = Set.of("gas", "benchmarks", "backtest", SiteSources.JMH_PAGE);
   private static Chromium browser;
 
   @BeforeAll
@@ -56,6 +59,10 @@ class PagesRenderIT {
     assertThat(r.errors()).as("errors on " + page).isEmpty();
     assertThat(r.pictures()).as("pictures on " + page).allSatisfy(p ->
         assertThat(p.rendered()).as(p.toString()).isTrue());
+    if (REPORTS_WITH_CHARTS.contains(page)) {
+      assertThat(r.pictures()).as("charts on the report " + page)
+          .anyMatch(p -> p.source().startsWith("reports/") || p.source().startsWith("images/"));
+    }
     assertThat(png).isRegularFile();
     assertThat(Files.size(png)).isGreaterThan(10_000);
     assertThat(r.screenshotHeight()).isGreaterThan(300);

@@ -102,7 +102,7 @@ class SiteSourcesTest {
     assertThat(sources.expand("markdown/p.md", "<!-- backtest-all -->\n")).startsWith("No backtest report is kept yet");
     Path dir = root.resolve("site/src/site/resources/reports/backtest");
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("rolling.json"), "{\"policy\":\"rolling\",\"profitUsd\":18889351.01,"
+    Files.writeString(dir.resolve("rolling.json"), "{\"policy\":\"rolling\",\"profitUsd\":18317224.60,"
         + "\"site\":{\"capacityMw\":50},\"runs\":[{\"policy\":\"always-mine\",\"switches\":0},{\"policy\":\"rolling\",\"switches\":72,\"note\":\"a|b\"}]}");
     Files.writeString(dir.resolve("rolling.conditions.json"), "{\"command\":\"computerwa backtest --json\"}");
     Files.writeString(dir.resolve("rolling.png"), "png");
@@ -111,12 +111,25 @@ class SiteSourcesTest {
         .contains("### rolling")
         .contains("| command | computerwa backtest --json |")
         .contains("![rolling](reports/backtest/rolling.png)")
-        .contains("| profitUsd | 18889351.01 |")
+        .contains("| profitUsd | 18317224.60 |")
         .contains("| site.capacityMw | 50 |")
         .contains("| policy | switches | note |")
         .contains("| rolling | 72 | a\\|b |")
         .contains("[rolling.json](reports/backtest/rolling.json)")
         .doesNotContain("### rolling.conditions");
+  }
+
+  @Test
+  void aGasChartIsDrawnFromTheGasReportJson() throws Exception {
+    Files.writeString(root.resolve("gen/gas.json"), "{\"holderCounts\":[10,1000],\"operations\":["
+        + "{\"operation\":\"claim (steady)\",\"gasByHolders\":{\"10\":52956,\"1000\":52956}},"
+        + "{\"operation\":\"deploy\",\"gas\":1000000}]}");
+    assertThat(sources.expand("markdown/p.md", "<!-- gas-chart: gas.json -->"))
+        .isEqualTo("![Gas of holder-dependent operations at each holder count](reports/gas/holder-counts.png)\n");
+    assertThat(Files.size(root.resolve("out/resources/reports/gas/holder-counts.png"))).isGreaterThan(1000);
+    Files.writeString(root.resolve("gen/empty.json"), "{\"holderCounts\":[10],\"operations\":[]}");
+    assertThatThrownBy(() -> sources.expand("markdown/p.md", "<!-- gas-chart: empty.json -->"))
+        .isInstanceOf(SiteSourceException.class).hasMessageContaining("no holder-dependent operation");
   }
 
   @Test

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       org.computerwa.examples.headers.VerifyHeadersExample.class,
       org.computerwa.examples.sha256.Sha256Example.class,
+      org.computerwa.examples.backtest.BacktestExample.class,
       Sha256Command.class,
       HeadersCommand.class,
       org.computerwa.examples.mining.SharesCommand.class,
