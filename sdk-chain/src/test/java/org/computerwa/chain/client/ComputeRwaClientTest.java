@@ -89,7 +89,7 @@ class ComputeRwaClientTest extends OnFreshDeployment {
         StatementBatch.of(asset.value(), start, start.plusSeconds(3 * HOUR), signed, usage);
     f.operator.evidence().authorizeAttester(asset, ATTESTER.address());
     assertThat(f.platform.evidence().anchor(batch, ATTESTER).value()).isEqualTo(batch.root());
-    assertThat(f.platform.evidence().anchoredUntil(asset)).contains(start.plusSeconds(3 * HOUR));
+    assertThat(f.platform.evidence().anchoredUntil(asset, ATTESTER.address())).contains(start.plusSeconds(3 * HOUR));
 
     // 5. the outage hour earns the credit SlaTerms computes; the 99.5 % hour is within grace
     UsageStatement outage = signed.get(0).statement();
