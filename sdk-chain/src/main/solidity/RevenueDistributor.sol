@@ -305,40 +305,36 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
     function _accrue() private {
         uint256 bits = _occupied;
         uint256 total;
-        if (bits == 0) {
-            if (_carry != 0 && _totalShares != 0) _creditCarry(0);
-            return;
-        }
         uint256 last = _lastAccrual;
-        if (last == block.timestamp) return;
-        uint256 remaining = bits;
-        for (uint256 i = 0; remaining >> i != 0; ++i) {
-            if (remaining & (1 << i) == 0) continue;
-            Stream memory s = _slots[i];
-            uint256 from = last > s.start ? last : s.start;
-            uint256 to = block.timestamp < s.end ? block.timestamp : s.end;
-            if (to > from) {
-                uint256 amount = uint256(s.rate) * (to - from);
-                if (s.debit != 0) {
-                    uint256 take = amount < s.debit ? amount : s.debit;
-                    _slots[i].debit = uint80(s.debit - take);
-                    amount -= take;
+        if (bits != 0 && last != block.timestamp) {
+            uint256 remaining = bits;
+            for (uint256 i = 0; remaining >> i != 0; ++i) {
+                if (remaining & (1 << i) == 0) continue;
+                Stream memory s = _slots[i];
+                uint256 from = last > s.start ? last : s.start;
+                uint256 to = block.timestamp < s.end ? block.timestamp : s.end;
+                if (to > from) {
+                    uint256 amount = uint256(s.rate) * (to - from);
+                    if (s.debit != 0) {
+                        uint256 take = amount < s.debit ? amount : s.debit;
+                        _slots[i].debit = uint80(s.debit - take);
+                        amount -= take;
+                    }
+                    total += amount;
                 }
-                total += amount;
+                if (block.timestamp >= s.end) bits &= ~(1 << i);
             }
-            if (block.timestamp >= s.end) bits &= ~(1 << i);
+            _lastAccrual = uint32(block.timestamp);
+            if (bits != remaining) _occupied = uint16(bits);
         }
-        _lastAccrual = uint32(block.timestamp);
-        if (bits != remaining) _occupied = uint16(bits);
+        uint256 carry = _carry;
+        if (total == 0 && carry == 0) return;
         if (_totalShares == 0) {
-            if (total != 0) _carry += uint128(total);
+            _carry = uint128(carry + total);
             return;
         }
-        if (_carry != 0) {
-            _creditCarry(total);
-        } else if (total != 0) {
-            _addPoints(total);
-        }
+        if (carry != 0) _carry = 0;
+        _addPoints(total + carry);
     }
 
     /// @dev What the streams would accrue now, without writing; and the debit they would absorb.
@@ -361,13 +357,6 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
 
     function _holds(uint8 slot, uint256 leaseId) private view returns (bool) {
         return slot < MAX_STREAMS && _occupied & (1 << slot) != 0 && _slots[slot].leaseId == leaseId;
-    }
-
-    /// @dev Credits what streamed while no share existed, plus `total`, to the current holders.
-    function _creditCarry(uint256 total) private {
-        uint256 carry = _carry;
-        _carry = 0;
-        _addPoints(total + carry);
     }
 
     /// @dev pointsPerShare += received * MAGNITUDE / supply, rounded up within the excess budget.
