@@ -165,10 +165,13 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
     /// a claim pays it up to the tokens the distributor holds.
     function withdrawableOf(address holder) public view returns (uint256) {
         uint256 pps = pointsPerShare;
-        uint256 supply = _totalShares;
-        if (supply != 0) {
+        if (_totalShares != 0) {
             (uint256 streamed,) = _pending();
-            pps += ((streamed + _carry) * MAGNITUDE) / supply;
+            uint256 pending = streamed + _carry;
+            if (pending != 0) {
+                (uint256 increment,) = _increment(pending);
+                pps += increment;
+            }
         }
         return SafeCast.toUint256(
             SafeCast.toInt256(pps * IERC20(shareToken()).balanceOf(holder)) + _correction(holder)
@@ -361,22 +364,28 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
 
     /// @dev pointsPerShare += received * MAGNITUDE / supply, rounded up within the excess budget.
     function _addPoints(uint256 received) private {
+        (uint256 increment, uint256 excess) = _increment(received);
+        _excess = uint128(excess);
+        pointsPerShare += increment;
+    }
+
+    /// @dev The increment of a credit of `received` and the excess after it.
+    function _increment(uint256 received) private view returns (uint256 increment, uint256 excess) {
         uint256 supply = _totalShares;
         uint256 dividend = received * MAGNITUDE;
-        uint256 increment = dividend / supply;
+        increment = dividend / supply;
         uint256 remainder = dividend - increment * supply;
+        excess = _excess;
         if (remainder != 0) {
             uint256 up = supply - remainder;
-            uint256 excess = _excess;
             if (excess + up < MAGNITUDE) {
                 increment += 1;
-                _excess = uint128(excess + up);
+                excess += up;
             } else {
                 // excess >= 2^128 - supply > 2^128 - 2^96 > remainder: no underflow.
-                _excess = uint128(excess - remainder);
+                excess -= remainder;
             }
         }
-        pointsPerShare += increment;
     }
 
     function _onlyLeaseManager() private view {

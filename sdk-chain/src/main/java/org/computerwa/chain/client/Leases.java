@@ -105,7 +105,8 @@ public final class Leases {
    * @param settlementLag how long income waits before it is paid out: the window in which the
    *     attester anchors and SLA credits can still be applied; whole seconds, 0 to 2^32 - 1
    * @param minimumTerm the lessee's commitment, whole seconds, 0 to {@code terms.term()}
-   * @param attester the attester key of the lease's evidence, not zero
+   * @param attester the attester key of the lease's evidence, or {@link Address#ZERO} for a lease
+   *     without evidence (no SLA credits, no missing-evidence refunds)
    * @return the new lease id
    * @throws ValidationException for terms the lease manager cannot represent, naming the field
    * @throws ChainException REVERTED with {@code AttesterNotAuthorized} if the owner has not
@@ -114,7 +115,7 @@ public final class Leases {
    */
   public Outcome<LeaseId> offer(
       AssetId asset, LeaseTerms terms, Duration settlementLag, Duration minimumTerm, Address attester) {
-    return offer(asset, validate(asset, terms, settlementLag, minimumTerm, Assets.nonZero("attester", attester)), terms);
+    return offer(asset, validate(asset, terms, settlementLag, minimumTerm, attester), terms);
   }
 
   private Outcome<LeaseId> offer(AssetId asset, LeaseManager.OfferTerms onChain, LeaseTerms terms) {

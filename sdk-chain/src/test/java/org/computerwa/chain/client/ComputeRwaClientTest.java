@@ -44,21 +44,23 @@ class ComputeRwaClientTest extends OnFreshDeployment {
 
   @Test
   void theWholeStoryPaysEveryPartyExactlyWhatSdkCoreComputes() {
-    // 1. register the asset and issue its shares to two verified holders
+    // 1. register the asset with its shares issued to two verified holders, in one transaction
     ComputeAsset node = f.gpuNode("gpu-node-story");
-    AssetId asset = f.platform.assets().register(node).value();
+    f.platform.assets().verifyHolders(List.of(f.alice.address(), f.bob.address()));
+    Outcome<AssetId> registered =
+        f.platform.assets().register(node, Map.of(f.alice.address(), ALICE_SHARES, f.bob.address(), BOB_SHARES));
+    assertThat(registered.receipts()).hasSize(1);
+    AssetId asset = registered.value();
     assertThat(f.platform.assets().specHash(asset)).isEqualTo(node.specHash());
     assertThat(f.platform.assets().ownerOf(asset)).isEqualTo(f.operator.address());
-    f.platform.assets().verifyHolders(List.of(f.alice.address(), f.bob.address()));
-    Outcome<BigInteger> issued =
-        f.platform.assets().issueShares(asset, Map.of(f.alice.address(), ALICE_SHARES, f.bob.address(), BOB_SHARES));
-    assertThat(issued.value()).isEqualTo(ALICE_SHARES.add(BOB_SHARES));
-    assertThat(issued.receipts()).hasSize(2);
+    assertThat(f.platform.assets().totalShares(asset)).isEqualTo(ALICE_SHARES.add(BOB_SHARES));
     assertThat(f.platform.assets().sharesOf(asset, f.alice.address())).isEqualTo(ALICE_SHARES);
 
     // 2. the operator offers 4 GPUs for 10 hours; the lessee accepts with a permit
     LeaseTerms terms = f.terms(node.id(), 4, RATE, Duration.ofHours(10));
-    LeaseId leaseId = f.operator.leases().offer(asset, terms, Duration.ofHours(6)).value();
+    f.operator.evidence().authorizeAttester(asset, ATTESTER.address());
+    LeaseId leaseId =
+        f.operator.leases().offer(asset, terms, Duration.ofHours(6), terms.term(), ATTESTER.address()).value();
     f.lessee.payments().mintTestTokens(f.lessee.address(), terms.totalRent());
     Outcome<Lease> accepted = f.lessee.leases().acceptWithPermit(leaseId);
     Lease lease = accepted.value();
@@ -87,22 +89,34 @@ class ComputeRwaClientTest extends OnFreshDeployment {
     }
     StatementBatch batch =
         StatementBatch.of(asset.value(), start, start.plusSeconds(3 * HOUR), signed, usage);
-    f.operator.evidence().authorizeAttester(asset, ATTESTER.address());
     assertThat(f.platform.evidence().anchor(batch, ATTESTER).value()).isEqualTo(batch.root());
     assertThat(f.platform.evidence().anchoredUntil(asset, ATTESTER.address())).contains(start.plusSeconds(3 * HOUR));
 
-    // 5. the outage hour earns the credit SlaTerms computes; the 99.5 % hour is within grace
+    // 5. the outage hour of one device earns the lease its share of the asset: one statement
+    // stands for one of the asset's units, so the ledger's lease-level credit is divided by the
+    // capacity (whole seconds); the 99.5 % hour is within grace
     UsageStatement outage = signed.get(0).statement();
     TokenAmount credit = f.lessee.evidence().applySlaCredit(leaseId, batch, outage).value();
-    assertThat(credit).isEqualTo(ledger.slaCredit(outage.periodStart(), outage.periodEnd(), 9_000));
-    assertThat(credit.baseUnits()).isEqualTo(BigInteger.valueOf((360 - 60) * RATE));
+    long capacity = node.capacityUnits();
+    long creditSeconds = (360 - 60) / capacity;
+    assertThat(credit.baseUnits()).isEqualTo(BigInteger.valueOf(creditSeconds * RATE));
+    assertThat(ledger.slaCredit(outage.periodStart(), outage.periodEnd(), 9_000).baseUnits())
+        .isEqualTo(BigInteger.valueOf((360 - 60) * RATE));
     UsageStatement fine = signed.get(2).statement();
     assertThat(ledger.slaCredit(fine.periodStart(), fine.periodEnd(), 9_950).isZero()).isTrue();
     assertThatThrownBy(() -> f.lessee.evidence().applySlaCredit(leaseId, batch, fine))
         .isInstanceOfSatisfying(ChainException.class, e -> assertThat(e.errorName()).contains("NoCreditDue"));
 
-    // 6. past the end and the lag, settlement pays the full rent less the credit, by the waterfall
+    // 6. the site anchors the other seven hours; past the end and the lag, settlement pays the
+    // full rent less the credit, by the waterfall
     SharedChain.advanceTime(20 * HOUR);
+    List<SignedUsageStatement> rest = new ArrayList<>();
+    for (int h = 3; h < 10; h++) {
+      rest.add(statement(asset, start.plusSeconds(h * HOUR), 10_000).sign(DEVICE, usage));
+    }
+    f.platform.evidence().anchor(
+        StatementBatch.of(asset.value(), start.plusSeconds(3 * HOUR), start.plusSeconds(10 * HOUR), rest, usage),
+        ATTESTER);
     Settlement s = f.platform.leases().settle(leaseId).value();
     LeaseLedger settled = ledger.settle(f.platform.chainTime());
     assertThat(s.gross()).isEqualTo(settled.paid());
@@ -133,7 +147,7 @@ class ComputeRwaClientTest extends OnFreshDeployment {
     ComputeAsset node = f.gpuNode("gpu-node-terminated");
     AssetId asset = f.platform.assets().register(node).value();
     LeaseTerms terms = f.terms(node.id(), 2, RATE, Duration.ofHours(4));
-    LeaseId id = f.operator.leases().offer(asset, terms).value();
+    LeaseId id = f.operator.leases().offer(asset, terms, Duration.ZERO, Duration.ZERO, Address.ZERO).value();
     f.lessee.payments().mintTestTokens(f.lessee.address(), terms.totalRent());
     LeaseLedger ledger =
         LeaseLedger.open(f.lessee.leases().acceptWithPermit(id).value().asAccepted(terms)).deposit(terms.totalRent());
