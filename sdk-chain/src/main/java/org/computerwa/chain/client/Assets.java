@@ -209,6 +209,17 @@ public final class Assets {
     return rpc.view("read share supply of asset " + id, share, shareToken(share).totalSupply());
   }
 
+  /**
+   * The revenue distributor of an asset (the holders' income is paid into it and claimed from it).
+   *
+   * @param id the asset
+   * @return the distributor's address
+   * @throws ValidationException (field {@code assetId}) for an asset without one
+   */
+  public Address distributorOf(AssetId id) {
+    return Address.fromHex(distributorAddress(id));
+  }
+
   String shareTokenAddress(AssetId id) {
     return attached(
         "share token", id, rpc.view("read share token of asset " + id, registryAddress(), registry().shareTokenOf(id.value())));

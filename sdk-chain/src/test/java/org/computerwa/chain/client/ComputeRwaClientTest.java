@@ -24,6 +24,7 @@ import org.computerwa.core.lease.LeaseStatus;
 import org.computerwa.core.lease.LeaseTerms;
 import org.computerwa.core.money.TokenAmount;
 import org.computerwa.core.revenue.Distribution;
+import org.computerwa.core.revenue.DistributorModel;
 import org.computerwa.core.revenue.ProRataSplit;
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +39,10 @@ class ComputeRwaClientTest extends OnFreshDeployment {
       SigningKey.fromHex("0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba");
   static final SigningKey DEVICE =
       SigningKey.fromHex("0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356");
-  // Powers of two make the distributor's 2^128 fixed point exact, so claims equal ProRataSplit.
-  static final BigInteger ALICE_SHARES = BigInteger.valueOf(3).shiftLeft(60);
-  static final BigInteger BOB_SHARES = BigInteger.ONE.shiftLeft(60);
+  // Plain share counts (7 and 3 whole shares of 18 decimals): the distributor's 2^128 fixed point
+  // rounds, and sdk-core's DistributorModel reproduces the rounding exactly.
+  static final BigInteger ALICE_SHARES = BigInteger.valueOf(7).multiply(BigInteger.TEN.pow(18));
+  static final BigInteger BOB_SHARES = BigInteger.valueOf(3).multiply(BigInteger.TEN.pow(18));
 
   @Test
   void theWholeStoryPaysEveryPartyExactlyWhatSdkCoreComputes() {
@@ -51,6 +53,9 @@ class ComputeRwaClientTest extends OnFreshDeployment {
         f.platform.assets().register(node, Map.of(f.alice.address(), ALICE_SHARES, f.bob.address(), BOB_SHARES));
     assertThat(registered.receipts()).hasSize(1);
     AssetId asset = registered.value();
+    DistributorModel model = DistributorModel.create(f.platform.payments().token());
+    model.mint("alice", ALICE_SHARES, f.platform.chainTime());
+    model.mint("bob", BOB_SHARES, f.platform.chainTime());
     assertThat(f.platform.assets().specHash(asset)).isEqualTo(node.specHash());
     assertThat(f.platform.assets().ownerOf(asset)).isEqualTo(f.operator.address());
     assertThat(f.platform.assets().totalShares(asset)).isEqualTo(ALICE_SHARES.add(BOB_SHARES));
@@ -64,6 +69,10 @@ class ComputeRwaClientTest extends OnFreshDeployment {
     f.lessee.payments().mintTestTokens(f.lessee.address(), terms.totalRent());
     Outcome<Lease> accepted = f.lessee.leases().acceptWithPermit(leaseId);
     Lease lease = accepted.value();
+    BigInteger holderRate = BigInteger.valueOf(RATE - RATE * 1_000 / 10_000);
+    Instant lag = lease.start().orElseThrow().plus(Duration.ofHours(6));
+    int slot = model.openStream(leaseId.value().longValueExact(), holderRate, lag,
+        lease.end().orElseThrow().plus(Duration.ofHours(6)), f.platform.chainTime());
     assertThat(accepted.receipts()).hasSize(1);
     assertThat(lease.status()).isEqualTo(LeaseStatus.ACTIVE);
     assertThat(lease.escrow()).isEqualTo(terms.totalRent());
@@ -100,6 +109,8 @@ class ComputeRwaClientTest extends OnFreshDeployment {
     long capacity = node.capacityUnits();
     long creditSeconds = (360 - 60) / capacity;
     assertThat(credit.baseUnits()).isEqualTo(BigInteger.valueOf(creditSeconds * RATE));
+    model.debitStream(slot, leaseId.value().longValueExact(), holderRate.multiply(BigInteger.valueOf(creditSeconds)),
+        f.platform.chainTime());
     assertThat(ledger.slaCredit(outage.periodStart(), outage.periodEnd(), 9_000).baseUnits())
         .isEqualTo(BigInteger.valueOf((360 - 60) * RATE));
     UsageStatement fine = signed.get(2).statement();
@@ -129,13 +140,22 @@ class ComputeRwaClientTest extends OnFreshDeployment {
     assertThat(closed.status()).isEqualTo(LeaseStatus.EXPIRED);
     assertThat(closed.escrow().isZero()).isTrue();
 
-    // 7. holders claim exactly their pro-rata part; operator and lessee withdraw fee and credit
+    // 7. holders claim exactly what the distributor model computes (and, within a base unit,
+    // their pro-rata part of what reached the holders); operator and lessee withdraw fee and credit
     SortedMap<String, TokenAmount> split =
         ProRataSplit.of(Map.of("alice", ALICE_SHARES, "bob", BOB_SHARES)).split(s.toHolders());
-    assertThat(f.alice.revenue().claimable(asset, f.alice.address())).isEqualTo(split.get("alice"));
-    assertThat(f.alice.revenue().claim(asset).value()).isEqualTo(split.get("alice"));
-    assertThat(f.bob.revenue().claim(asset).value()).isEqualTo(split.get("bob"));
-    assertThat(f.alice.payments().balanceOf(f.alice.address())).isEqualTo(split.get("alice"));
+    TokenAmount aliceOwed = model.owed("alice", f.platform.chainTime());
+    assertThat(f.alice.revenue().claimable(asset, f.alice.address())).isEqualTo(aliceOwed);
+    TokenAmount held = f.platform.payments().balanceOf(f.platform.assets().distributorOf(asset));
+    TokenAmount aliceClaim = f.alice.revenue().claim(asset).value();
+    assertThat(aliceClaim).isEqualTo(model.claim("alice", held, f.platform.chainTime()));
+    held = held.minus(aliceClaim);
+    TokenAmount bobClaim = f.bob.revenue().claim(asset).value();
+    assertThat(bobClaim).isEqualTo(model.claim("bob", held, f.platform.chainTime()));
+    assertThat(aliceClaim.baseUnits().subtract(split.get("alice").baseUnits()).abs()).isLessThanOrEqualTo(BigInteger.ONE);
+    assertThat(bobClaim.baseUnits().subtract(split.get("bob").baseUnits()).abs()).isLessThanOrEqualTo(BigInteger.ONE);
+    assertThat(aliceClaim.plus(bobClaim).compareTo(s.toHolders())).isLessThanOrEqualTo(0);
+    assertThat(f.alice.payments().balanceOf(f.alice.address())).isEqualTo(aliceClaim);
     assertThat(f.alice.revenue().claimable(asset, f.alice.address()).isZero()).isTrue();
     assertThat(f.operator.leases().withdraw().value()).isEqualTo(s.operatorFee());
     assertThat(f.lessee.leases().withdraw().value()).isEqualTo(credit);
