@@ -187,6 +187,31 @@ public final class Assets {
   }
 
   /**
+   * Transfers shares of an asset from this client's signer to another verified holder; what the
+   * sender's shares earned up to this second stays the sender's.
+   *
+   * @param id the asset
+   * @param to the receiver, verified
+   * @param shares share base units, positive
+   * @return the receipt
+   * @throws ValidationException (field {@code shares}) if not positive
+   * @throws ChainException REVERTED with {@code NotVerified} for an unverified side, {@code
+   *     ERC20InsufficientBalance} beyond the signer's shares
+   */
+  public Receipt transferShares(AssetId id, Address to, BigInteger shares) {
+    nonZero("to", to);
+    if (shares == null || shares.signum() <= 0) {
+      throw new ValidationException("shares", shares, "must be positive");
+    }
+    String share = shareTokenAddress(id);
+    return rpc.send(
+            "transfer " + shares + " shares of asset " + id + " to " + to,
+            share,
+            shareToken(share).transfer(to.toHex(), shares).encodeFunctionCall())
+        .receipt();
+  }
+
+  /**
    * Shares of an asset held by an account.
    *
    * @param id the asset
