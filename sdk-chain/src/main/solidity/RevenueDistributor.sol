@@ -308,8 +308,8 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
     function _accrue() private {
         uint256 bits = _occupied;
         uint256 total;
-        uint256 last = _lastAccrual;
-        if (bits != 0 && last != block.timestamp) {
+        if (bits != 0 && _lastAccrual != block.timestamp) {
+            uint256 last = _lastAccrual;
             uint256 remaining = bits;
             for (uint256 i = 0; remaining >> i != 0; ++i) {
                 if (remaining & (1 << i) == 0) continue;
