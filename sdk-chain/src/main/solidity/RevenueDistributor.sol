@@ -75,11 +75,12 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
     uint256 public pointsPerShare;
     uint96 private _totalShares;
     uint128 private _excess;
-    uint32 private _lastAccrual;
-    /// @dev Streamed while no share existed (credited with the next accrual that finds shares),
-    /// and the bitmap of occupied stream slots.
+    /// @dev One slot for the accrual state: income streamed while no share existed (credited
+    /// with the next accrual that finds shares), the bitmap of occupied stream slots, and the
+    /// time of the last accrual.
     uint128 private _carry;
     uint16 private _occupied;
+    uint32 private _lastAccrual;
     mapping(address holder => uint256) private _storedCorrection;
     /// @dev Fixed slots, never zeroed once written, so a reused slot costs no fresh storage.
     Stream[16] private _slots;
