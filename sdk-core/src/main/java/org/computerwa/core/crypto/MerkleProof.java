@@ -20,9 +20,9 @@ import org.computerwa.core.VerificationException;
  */
 public final class MerkleProof {
   private final Bytes32 leaf;
-  private final List<Bytes32> siblings;
+  private final Bytes32[] siblings;
 
-  private MerkleProof(Bytes32 leaf, List<Bytes32> siblings) {
+  private MerkleProof(Bytes32 leaf, Bytes32[] siblings) {
     this.leaf = leaf;
     this.siblings = siblings;
   }
@@ -35,12 +35,12 @@ public final class MerkleProof {
    * @return the proof
    */
   public static MerkleProof of(Bytes32 leaf, List<Bytes32> siblings) {
-    return new MerkleProof(leaf, List.copyOf(siblings));
+    return new MerkleProof(java.util.Objects.requireNonNull(leaf), List.copyOf(siblings).toArray(new Bytes32[0]));
   }
 
   /** A proof over siblings this package just built and will not change (no copy). */
   static MerkleProof ofOwned(Bytes32 leaf, Bytes32[] siblings) {
-    return new MerkleProof(leaf, java.util.Collections.unmodifiableList(java.util.Arrays.asList(siblings)));
+    return new MerkleProof(leaf, siblings);
   }
 
   /**
@@ -69,7 +69,7 @@ public final class MerkleProof {
    * @return an unmodifiable list
    */
   public List<Bytes32> siblings() {
-    return siblings;
+    return java.util.Collections.unmodifiableList(java.util.Arrays.asList(siblings));
   }
 
   /**
@@ -103,16 +103,16 @@ public final class MerkleProof {
   public boolean equals(Object o) {
     return o instanceof MerkleProof
         && leaf.equals(((MerkleProof) o).leaf)
-        && siblings.equals(((MerkleProof) o).siblings);
+        && java.util.Arrays.equals(siblings, ((MerkleProof) o).siblings);
   }
 
   @Override
   public int hashCode() {
-    return 31 * leaf.hashCode() + siblings.hashCode();
+    return 31 * leaf.hashCode() + java.util.Arrays.hashCode(siblings);
   }
 
   @Override
   public String toString() {
-    return "MerkleProof[leaf=" + leaf + ", siblings=" + siblings + "]";
+    return "MerkleProof[leaf=" + leaf + ", siblings=" + java.util.Arrays.toString(siblings) + "]";
   }
 }
