@@ -19,6 +19,7 @@ import org.computerwa.core.ValidationException;
 import org.computerwa.core.VerificationException;
 import org.computerwa.core.crypto.Address;
 import org.computerwa.core.crypto.Bytes32;
+import org.computerwa.core.crypto.Eip712Domain;
 import org.computerwa.core.crypto.Signature;
 import org.computerwa.core.evidence.SignedUsageStatement;
 import org.computerwa.core.evidence.StatementBatch;
@@ -213,13 +214,13 @@ public final class EvidenceBatchCommand implements Callable<Integer> {
 
   private static final class Row {
     final UsageStatement statement;
-    final org.computerwa.core.crypto.Eip712Domain domain;
+    final Eip712Domain domain;
     final Bytes32 digest;
     final @Nullable Signature signature;
     final @Nullable String signatureProblem;
     final Address signer;
 
-    Row(UsageStatement statement, org.computerwa.core.crypto.Eip712Domain domain, Bytes32 digest,
+    Row(UsageStatement statement, Eip712Domain domain, Bytes32 digest,
         @Nullable Signature signature, @Nullable String signatureProblem, Address signer) {
       this.statement = statement;
       this.domain = domain;

@@ -36,26 +36,25 @@ public final class Keccak256 {
     return Bytes32.wrap(out);
   }
 
-  /** Keccak-256 of two 32-byte words, the inner node of a Merkle tree. */
-  static Bytes32 hashPair(byte[] first, byte[] second) {
+  /**
+   * Keccak-256 of two 32-byte words read from {@code src} at {@code firstOff} then
+   * {@code secondOff}, written to {@code dst} at {@code dstOff}: an inner Merkle node. Writes into
+   * the caller's array so that building a large tree allocates nothing per node.
+   */
+  static void hashPairInto(byte[] src, int firstOff, int secondOff, byte[] dst, int dstOff) {
     KeccakDigest digest = DIGEST.get();
-    digest.reset();
-    digest.update(first, 0, 32);
-    digest.update(second, 0, 32);
-    byte[] out = new byte[32];
-    digest.doFinal(out, 0);
-    return Bytes32.wrap(out);
+    digest.update(src, firstOff, 32);
+    digest.update(src, secondOff, 32);
+    digest.doFinal(dst, dstOff); // doFinal also resets the digest for the next use
   }
 
   /** {@code keccak256(keccak256(input))}, the standard Merkle leaf of ABI-encoded values. */
-  static Bytes32 hashTwice(byte[] input) {
+  static Bytes32 hashTwice(byte[] input, int length) {
     KeccakDigest digest = DIGEST.get();
-    digest.reset();
-    digest.update(input, 0, input.length);
-    byte[] inner = new byte[32];
-    digest.doFinal(inner, 0);
-    digest.update(inner, 0, 32);
+    digest.update(input, 0, length);
     byte[] out = new byte[32];
+    digest.doFinal(out, 0);
+    digest.update(out, 0, 32); // the inner hash, read before doFinal overwrites it
     digest.doFinal(out, 0);
     return Bytes32.wrap(out);
   }

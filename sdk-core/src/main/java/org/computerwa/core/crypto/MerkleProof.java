@@ -1,5 +1,6 @@
 package org.computerwa.core.crypto;
 
+import java.util.Arrays;
 import java.util.List;
 import org.computerwa.core.VerificationException;
 
@@ -19,12 +20,11 @@ import org.computerwa.core.VerificationException;
  * @since 0.1.0
  */
 public final class MerkleProof {
-  private final Bytes32 leaf;
-  private final List<Bytes32> siblings;
+  // The leaf, then the siblings bottom up, 32 bytes each: one array per proof, however deep.
+  private final byte[] path;
 
-  private MerkleProof(Bytes32 leaf, List<Bytes32> siblings) {
-    this.leaf = leaf;
-    this.siblings = siblings;
+  private MerkleProof(byte[] path) {
+    this.path = path;
   }
 
   /**
@@ -35,12 +35,17 @@ public final class MerkleProof {
    * @return the proof
    */
   public static MerkleProof of(Bytes32 leaf, List<Bytes32> siblings) {
-    return new MerkleProof(leaf, List.copyOf(siblings));
+    byte[] path = new byte[32 * (1 + siblings.size())];
+    System.arraycopy(leaf.raw(), 0, path, 0, 32);
+    for (int i = 0; i < siblings.size(); i++) {
+      System.arraycopy(siblings.get(i).raw(), 0, path, 32 * (i + 1), 32);
+    }
+    return new MerkleProof(path);
   }
 
-  /** A proof over siblings this package just built and will not change (no copy). */
-  static MerkleProof ofOwned(Bytes32 leaf, Bytes32[] siblings) {
-    return new MerkleProof(leaf, java.util.Collections.unmodifiableList(java.util.Arrays.asList(siblings)));
+  /** A proof over a path (leaf, then siblings) this package just filled and will not change. */
+  static MerkleProof ofOwnedPath(byte[] path) {
+    return new MerkleProof(path);
   }
 
   /**
@@ -51,7 +56,25 @@ public final class MerkleProof {
    * @return {@code keccak256(min(a,b) || max(a,b))}
    */
   public static Bytes32 hashPair(Bytes32 a, Bytes32 b) {
-    return a.compareTo(b) <= 0 ? Keccak256.hashPair(a.raw(), b.raw()) : Keccak256.hashPair(b.raw(), a.raw());
+    byte[] pair = new byte[64];
+    boolean aFirst = a.compareTo(b) <= 0;
+    System.arraycopy((aFirst ? a : b).raw(), 0, pair, 0, 32);
+    System.arraycopy((aFirst ? b : a).raw(), 0, pair, 32, 32);
+    byte[] out = new byte[32];
+    Keccak256.hashPairInto(pair, 0, 32, out, 0);
+    return Bytes32.wrap(out);
+  }
+
+  /**
+   * Hashes the pair at {@code aOff} and {@code bOff} of {@code src} the OpenZeppelin way (the
+   * smaller first) into {@code dst} at {@code dstOff}.
+   */
+  static void hashPairInto(byte[] src, int aOff, int bOff, byte[] dst, int dstOff) {
+    if (Arrays.compareUnsigned(src, aOff, aOff + 32, src, bOff, bOff + 32) <= 0) {
+      Keccak256.hashPairInto(src, aOff, bOff, dst, dstOff);
+    } else {
+      Keccak256.hashPairInto(src, bOff, aOff, dst, dstOff);
+    }
   }
 
   /**
@@ -60,7 +83,16 @@ public final class MerkleProof {
    * @return the leaf
    */
   public Bytes32 leaf() {
-    return leaf;
+    return Bytes32.wrap(Arrays.copyOfRange(path, 0, 32));
+  }
+
+  /**
+   * The number of siblings, the leaf's depth in the tree.
+   *
+   * @return {@code siblings().size()}, without building the list
+   */
+  public int depth() {
+    return path.length / 32 - 1;
   }
 
   /**
@@ -69,7 +101,11 @@ public final class MerkleProof {
    * @return an unmodifiable list
    */
   public List<Bytes32> siblings() {
-    return siblings;
+    Bytes32[] siblings = new Bytes32[depth()];
+    for (int i = 0; i < siblings.length; i++) {
+      siblings[i] = Bytes32.wrap(Arrays.copyOfRange(path, 32 * (i + 1), 32 * (i + 2)));
+    }
+    return List.of(siblings);
   }
 
   /**
@@ -78,11 +114,14 @@ public final class MerkleProof {
    * @return the recomputed root
    */
   public Bytes32 root() {
-    Bytes32 node = leaf;
-    for (Bytes32 sibling : siblings) {
-      node = hashPair(node, sibling);
+    // work[0..32) holds the running node, work[32..64) the next sibling
+    byte[] work = new byte[64];
+    System.arraycopy(path, 0, work, 0, 32);
+    for (int off = 32; off < path.length; off += 32) {
+      System.arraycopy(path, off, work, 32, 32);
+      hashPairInto(work, 0, 32, work, 0);
     }
-    return node;
+    return Bytes32.wrap(Arrays.copyOf(work, 32));
   }
 
   /**
@@ -95,24 +134,22 @@ public final class MerkleProof {
     Bytes32 actual = root();
     if (!actual.equals(expectedRoot)) {
       throw new VerificationException(
-          "ROOT_MISMATCH", "proof of leaf " + leaf + " leads to " + actual + ", not " + expectedRoot);
+          "ROOT_MISMATCH", "proof of leaf " + leaf() + " leads to " + actual + ", not " + expectedRoot);
     }
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof MerkleProof
-        && leaf.equals(((MerkleProof) o).leaf)
-        && siblings.equals(((MerkleProof) o).siblings);
+    return o instanceof MerkleProof && Arrays.equals(path, ((MerkleProof) o).path);
   }
 
   @Override
   public int hashCode() {
-    return 31 * leaf.hashCode() + siblings.hashCode();
+    return Arrays.hashCode(path);
   }
 
   @Override
   public String toString() {
-    return "MerkleProof[leaf=" + leaf + ", siblings=" + siblings + "]";
+    return "MerkleProof[leaf=" + leaf() + ", siblings=" + siblings() + "]";
   }
 }

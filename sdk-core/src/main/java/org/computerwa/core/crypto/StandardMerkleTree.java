@@ -1,7 +1,6 @@
 package org.computerwa.core.crypto;
 
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import org.computerwa.core.ValidationException;
 
@@ -22,20 +21,24 @@ import org.computerwa.core.ValidationException;
  * {@link #leafHash(byte[]) keccak256(bytes.concat(keccak256(abi.encode(values...))))}, which
  * protects against second-preimage attacks that pass an inner node off as a leaf.
  *
- * <p>Cost: building hashes {@code n - 1} pairs after an {@code n log n} sort; a proof is
- * {@code log2 n} array reads. Immutable and thread-safe.
+ * <p>Cost: building hashes {@code n - 1} pairs after an {@code n log n} sort, into one flat array
+ * of {@code 32 (2n - 1)} bytes (no object per node); a proof copies its {@code log2 n} siblings
+ * out of that array. Immutable and thread-safe.
  *
  * @since 0.1.0
  */
 public final class StandardMerkleTree {
-  private final Bytes32[] nodes;
-  private final Bytes32[] sortedLeaves;
+  // Node i occupies nodes[32 i, 32 i + 32); leaves sit at the end in descending order.
+  private final byte[] nodes;
+  private final int nodeCount;
   private final int[] treeIndexOfInput;
+  private final Bytes32 root;
 
-  private StandardMerkleTree(Bytes32[] nodes, Bytes32[] sortedLeaves, int[] treeIndexOfInput) {
+  private StandardMerkleTree(byte[] nodes, int[] treeIndexOfInput) {
     this.nodes = nodes;
-    this.sortedLeaves = sortedLeaves;
+    this.nodeCount = nodes.length / 32;
     this.treeIndexOfInput = treeIndexOfInput;
+    this.root = Bytes32.wrap(Arrays.copyOf(nodes, 32));
   }
 
   /**
@@ -52,20 +55,18 @@ public final class StandardMerkleTree {
     int n = leafHashes.size();
     Bytes32[] input = leafHashes.toArray(new Bytes32[0]);
     int[] order = sortedOrder(input);
-    Bytes32[] tree = new Bytes32[2 * n - 1];
-    Bytes32[] sorted = new Bytes32[n];
+    int nodeCount = 2 * n - 1;
+    byte[] nodes = new byte[32 * nodeCount];
     int[] treeIndexOfInput = new int[n];
     for (int i = 0; i < n; i++) {
-      // A fresh copy per leaf, allocated in tree order: hashing and proofs then walk memory in order.
-      Bytes32 leaf = Bytes32.wrap(input[order[i]].raw().clone());
-      sorted[i] = leaf;
-      tree[tree.length - 1 - i] = leaf;
-      treeIndexOfInput[order[i]] = tree.length - 1 - i;
+      int treeIndex = nodeCount - 1 - i;
+      System.arraycopy(input[order[i]].raw(), 0, nodes, 32 * treeIndex, 32);
+      treeIndexOfInput[order[i]] = treeIndex;
     }
-    for (int i = tree.length - 1 - n; i >= 0; i--) {
-      tree[i] = MerkleProof.hashPair(tree[2 * i + 1], tree[2 * i + 2]);
+    for (int i = nodeCount - 1 - n; i >= 0; i--) {
+      MerkleProof.hashPairInto(nodes, 32 * (2 * i + 1), 32 * (2 * i + 2), nodes, 32 * i);
     }
-    return new StandardMerkleTree(tree, sorted, treeIndexOfInput);
+    return new StandardMerkleTree(nodes, treeIndexOfInput);
   }
 
   /**
@@ -77,7 +78,7 @@ public final class StandardMerkleTree {
    * @return the leaf hash
    */
   public static Bytes32 leafHash(byte[] abiEncoded) {
-    return Keccak256.hashTwice(abiEncoded);
+    return Keccak256.hashTwice(abiEncoded, abiEncoded.length);
   }
 
   /**
@@ -86,7 +87,7 @@ public final class StandardMerkleTree {
    * @return node 0
    */
   public Bytes32 root() {
-    return nodes[0];
+    return root;
   }
 
   /**
@@ -95,7 +96,12 @@ public final class StandardMerkleTree {
    * @return an unmodifiable list
    */
   public List<Bytes32> leaves() {
-    return Collections.unmodifiableList(Arrays.asList(sortedLeaves));
+    int n = treeIndexOfInput.length;
+    Bytes32[] sorted = new Bytes32[n];
+    for (int i = 0; i < n; i++) {
+      sorted[i] = node(nodeCount - 1 - i);
+    }
+    return List.of(sorted);
   }
 
   /**
@@ -104,7 +110,11 @@ public final class StandardMerkleTree {
    * @return an unmodifiable list of {@code 2n - 1} nodes
    */
   public List<Bytes32> nodes() {
-    return List.of(nodes);
+    Bytes32[] all = new Bytes32[nodeCount];
+    for (int i = 0; i < nodeCount; i++) {
+      all[i] = node(i);
+    }
+    return List.of(all);
   }
 
   /**
@@ -115,11 +125,23 @@ public final class StandardMerkleTree {
    * @throws ValidationException if the leaf is not in the tree
    */
   public int treeIndex(Bytes32 leafHash) {
-    int i = Arrays.binarySearch(sortedLeaves, leafHash);
-    if (i < 0) {
-      throw new ValidationException("leaf", leafHash, "must be a leaf of this tree");
+    byte[] key = leafHash.raw();
+    // binary search over the ascending leaves; ascending position j is tree index nodeCount-1-j
+    int lo = 0;
+    int hi = treeIndexOfInput.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int off = 32 * (nodeCount - 1 - mid);
+      int c = Arrays.compareUnsigned(nodes, off, off + 32, key, 0, 32);
+      if (c < 0) {
+        lo = mid + 1;
+      } else if (c > 0) {
+        hi = mid - 1;
+      } else {
+        return nodeCount - 1 - mid;
+      }
     }
-    return nodes.length - 1 - i;
+    throw new ValidationException("leaf", leafHash, "must be a leaf of this tree");
   }
 
   /**
@@ -149,17 +171,21 @@ public final class StandardMerkleTree {
   }
 
   private MerkleProof proofAt(int treeIndex) {
-    int depth = 0;
-    for (int i = treeIndex; i > 0; i = (i - 1) / 2) {
-      depth++;
-    }
-    Bytes32[] siblings = new Bytes32[depth];
+    // depth = floor(log2(treeIndex + 1)): the number of steps from node treeIndex up to node 0
+    int depth = 31 - Integer.numberOfLeadingZeros(treeIndex + 1);
+    byte[] path = new byte[32 * (1 + depth)];
+    System.arraycopy(nodes, 32 * treeIndex, path, 0, 32);
     int index = treeIndex;
-    for (int level = 0; level < depth; level++) {
-      siblings[level] = nodes[index % 2 == 1 ? index + 1 : index - 1];
-      index = (index - 1) / 2;
+    for (int level = 1; level <= depth; level++) {
+      int sibling = (index & 1) == 1 ? index + 1 : index - 1;
+      System.arraycopy(nodes, 32 * sibling, path, 32 * level, 32);
+      index = (index - 1) >> 1;
     }
-    return MerkleProof.ofOwned(nodes[treeIndex], siblings);
+    return MerkleProof.ofOwnedPath(path);
+  }
+
+  private Bytes32 node(int i) {
+    return Bytes32.wrap(Arrays.copyOfRange(nodes, 32 * i, 32 * i + 32));
   }
 
   @Override
@@ -174,7 +200,7 @@ public final class StandardMerkleTree {
 
   @Override
   public String toString() {
-    return "StandardMerkleTree[root=" + root() + ", leaves=" + sortedLeaves.length + "]";
+    return "StandardMerkleTree[root=" + root() + ", leaves=" + treeIndexOfInput.length + "]";
   }
 
   /**

@@ -2,6 +2,7 @@ package org.computerwa.core.evidence;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.crypto.Address;
@@ -47,6 +48,8 @@ public final class UsageStatement {
   public static final int FULL_AVAILABILITY_BPS = 10_000;
 
   private static final Bytes32 TYPE_HASH = Keccak256.hashUtf8(ENCODE_TYPE);
+  // abi.encode of the seven leaf fields, one buffer per thread: leaf hashing allocates no encoding
+  private static final ThreadLocal<byte[]> LEAF_ENCODING = ThreadLocal.withInitial(() -> new byte[7 * 32]);
   private static final BigInteger UINT256_LIMIT = BigInteger.ONE.shiftLeft(256);
 
   private final BigInteger assetId;
@@ -196,8 +199,10 @@ public final class UsageStatement {
    * @return the leaf hash
    */
   public Bytes32 leafHash() {
-    byte[] encoded = new byte[7 * 32];
+    // Every byte of every word is written below, so the reused buffer needs no clearing.
+    byte[] encoded = LEAF_ENCODING.get();
     putUint(encoded, 0, assetId);
+    Arrays.fill(encoded, 32, 32 + 12, (byte) 0);
     System.arraycopy(device.toBytes(), 0, encoded, 32 + 12, 20);
     putLong(encoded, 2, periodStart.getEpochSecond());
     putLong(encoded, 3, periodEnd.getEpochSecond());
@@ -209,13 +214,19 @@ public final class UsageStatement {
 
   /** Writes a non-negative number below 2^256 as ABI word {@code word}, big-endian. */
   private static void putUint(byte[] out, int word, BigInteger v) {
+    if (v.bitLength() < 64) {
+      putLong(out, word, v.longValue()); // the usual case, without BigInteger's byte array
+      return;
+    }
     byte[] b = v.toByteArray(); // may carry one leading sign byte of zero
     int len = Math.min(b.length, 32);
+    Arrays.fill(out, 32 * word, 32 * word + 32 - len, (byte) 0);
     System.arraycopy(b, b.length - len, out, 32 * word + 32 - len, len);
   }
 
   private static void putLong(byte[] out, int word, long v) {
     int end = 32 * word + 32;
+    Arrays.fill(out, 32 * word, end - 8, (byte) 0);
     for (int i = 1; i <= 8; i++) {
       out[end - i] = (byte) (v >>> (8 * (i - 1)));
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -85,7 +84,7 @@ class StandardMerkleTreeTest {
 
   @Test
   void randomTreesProveEveryLeafAndRejectTamperedProofs() {
-    long seed = new SecureRandom().nextLong();
+    long seed = org.computerwa.core.Seeds.seed("StandardMerkleTreeTest.randomTrees");
     SplittableRandom random = new SplittableRandom(seed);
     for (int round = 0; round < 40; round++) {
       int n = 1 + random.nextInt(40);
@@ -141,6 +140,47 @@ class StandardMerkleTreeTest {
         org.assertj.core.api.Assertions.assertThat(byIndex.leaf()).as("seed %d", seed).isEqualTo(leaves.get(i));
         byIndex.verify(tree.root());
       }
+    }
+  }
+
+  @Test
+  void theFlatLayoutIsOpenZeppelinsArrayAndProofsRoundTrip() {
+    long seed = org.computerwa.core.Seeds.seed("StandardMerkleTreeTest.flatLayout");
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int round = 0; round < 30; round++) {
+      int n = 1 + random.nextInt(70);
+      List<Bytes32> leaves = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        byte[] b = new byte[32];
+        random.nextBytes(b);
+        leaves.add(Bytes32.of(b));
+      }
+      StandardMerkleTree tree = StandardMerkleTree.ofLeaves(leaves);
+      List<Bytes32> nodes = tree.nodes();
+      assertThat(nodes).as("seed %d", seed).hasSize(2 * n - 1);
+      assertThat(nodes.get(0)).isEqualTo(tree.root());
+      for (int i = 0; i < n - 1; i++) {
+        assertThat(nodes.get(i)).as("seed %d node %d", seed, i)
+            .isEqualTo(MerkleProof.hashPair(nodes.get(2 * i + 1), nodes.get(2 * i + 2)));
+      }
+      List<Bytes32> sorted = new ArrayList<>(leaves);
+      sorted.sort(null);
+      assertThat(tree.leaves()).as("seed %d", seed).isEqualTo(sorted);
+      for (int i = 0; i < n; i++) {
+        Bytes32 leaf = leaves.get(i);
+        assertThat(nodes.get(tree.treeIndex(leaf))).isEqualTo(leaf);
+        MerkleProof proof = tree.proof(i);
+        assertThat(proof.depth()).as("seed %d", seed).isEqualTo(proof.siblings().size());
+        assertThat(MerkleProof.of(proof.leaf(), proof.siblings())).isEqualTo(proof).hasSameHashCodeAs(proof);
+        assertThat(proof.root()).isEqualTo(tree.root());
+      }
+      if (n > 1) {
+        assertThatThrownBy(() -> tree.proof(tree.root()))
+            .as("the root is not a leaf, seed %d", seed)
+            .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("leaf"));
+      }
+      assertThatThrownBy(() -> tree.proof(n)).isInstanceOfSatisfying(ValidationException.class,
+          e -> assertThat(e.field()).isEqualTo("index"));
     }
   }
 }
