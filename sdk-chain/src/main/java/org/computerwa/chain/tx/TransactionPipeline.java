@@ -85,6 +85,9 @@ public final class TransactionPipeline implements AutoCloseable {
   private final TxSigner signer;
   private final OperationListener listener;
   private final Set<String> contracts = ConcurrentHashMap.newKeySet();
+  private final ConcurrentHashMap<String, Object> driving = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Long> nonceTakenSince = new ConcurrentHashMap<>();
+  private final Duration renonceGrace;
 
   private TransactionPipeline(Builder b, JsonRpc rpc) {
     this.rpc = rpc;
@@ -97,6 +100,7 @@ public final class TransactionPipeline implements AutoCloseable {
     this.receiptTimeout = b.receiptTimeout;
     this.pollInterval = b.pollInterval;
     this.bumpAfter = b.bumpAfter;
+    this.renonceGrace = b.bumpAfter.compareTo(Duration.ofSeconds(10)) > 0 ? b.bumpAfter : Duration.ofSeconds(10);
     this.maxFeeCap = b.maxFeeCap;
     this.listener = b.listener;
     long nodeChain = chain.chainId();
@@ -306,8 +310,26 @@ public final class TransactionPipeline implements AutoCloseable {
     return row;
   }
 
-  /** One step forward; returns the row as now recorded. */
-  private OperationRow advance(OperationRow row, boolean submitting) {
+  /**
+   * One step forward; returns the row as now recorded. Steps of one operation are serialised in
+   * this process (a caller's send and a resume() may drive the same operation); across processes
+   * every transition is conditional on the recorded state.
+   */
+  private OperationRow advance(OperationRow stale, boolean submitting) {
+    Object lock = driving.computeIfAbsent(stale.id(), k -> new Object());
+    try {
+      synchronized (lock) {
+        OperationRow row = journal.find(stale.id()).orElseThrow();
+        return step(row, submitting);
+      }
+    } finally {
+      if (OperationState.valueOf(journal.find(stale.id()).orElseThrow().state()).terminal()) {
+        driving.remove(stale.id());
+      }
+    }
+  }
+
+  private OperationRow step(OperationRow row, boolean submitting) {
     switch (OperationState.valueOf(row.state())) {
       case INTENT:
         return prepare(row);
@@ -366,8 +388,18 @@ public final class TransactionPipeline implements AutoCloseable {
   /** Sends an attempt's raw transaction; a refusal of the very first attempt fails the operation. */
   private OperationRow broadcast(OperationRow row, OperationRow.Attempt attempt, boolean first) {
     try {
-      chain.sendRaw(attempt.raw());
+      String nodeHash = chain.sendRaw(attempt.raw());
+      if (!nodeHash.equalsIgnoreCase(attempt.txHash())) {
+        throw ChainException.of(
+            ChainException.Kind.DECODE,
+            row.action() + ": the node computed hash " + nodeHash + " for the transaction journaled as " + attempt.txHash(),
+            attempt.txHash(),
+            null);
+      }
     } catch (ChainException e) {
+      if (e.kind() == ChainException.Kind.DECODE) {
+        throw e;
+      }
       if (e.kind() == ChainException.Kind.RPC_ERROR) {
         if (RpcErrors.alreadyKnown(e)) {
           LOG.debug("{}: node already has {}", row.action(), attempt.txHash());
@@ -436,9 +468,15 @@ public final class TransactionPipeline implements AutoCloseable {
       }
       // The nonce went to a transaction that is not one of ours. Once that is final, none of our
       // attempts can ever be mined: sign the operation again at a new nonce.
+      // A node may count a mined transaction before it serves its receipt: wait a grace period
+      // with the nonce taken and no receipt before concluding.
+      long since = nonceTakenSince.computeIfAbsent(row.id(), k -> System.currentTimeMillis());
       long head = chain.blockNumber();
       long finalBlock = Math.max(0, head - confirmations + 1);
-      if (chain.transactionCount(from, ChainReader.hex(finalBlock)) > nonce && minedAttempt(row).isEmpty()) {
+      if (System.currentTimeMillis() - since > renonceGrace.toMillis()
+          && chain.transactionCount(from, ChainReader.hex(finalBlock)) > nonce
+          && minedAttempt(row).isEmpty()) {
+        nonceTakenSince.remove(row.id());
         LOG.debug("{}: nonce {} taken by a transaction outside the journal; signing again", row.action(), nonce);
         journal.renonce(row.id());
         return journal.find(row.id()).orElseThrow();

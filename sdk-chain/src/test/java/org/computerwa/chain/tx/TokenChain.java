@@ -23,10 +23,10 @@ import org.web3j.abi.datatypes.generated.Uint256;
 public final class TokenChain implements AutoCloseable {
   static final String TRANSFER_TOPIC = Keccak256.hashUtf8("Transfer(address,address,uint256)").toHex();
 
-  final DevChain chain;
+  public final DevChain chain;
   final Address token;
   final JsonRpc rpc;
-  final ChainReader reader;
+  public final ChainReader reader;
 
   private TokenChain(DevChain chain, Address token) {
     this.chain = chain;
@@ -88,7 +88,7 @@ public final class TokenChain implements AutoCloseable {
   }
 
   /** A mint of {@code amount} base units to {@code to}. */
-  TransactionRequest.Builder mint(Address to, long amount) {
+  public TransactionRequest.Builder mint(Address to, long amount) {
     String data = FunctionEncoder.encode(new Function(
         "mint", List.of(new org.web3j.abi.datatypes.Address(to.toHex()), new Uint256(amount)), List.of()));
     return TransactionRequest.builder().action("mint " + amount + " to " + to).to(token).data(data);

@@ -350,7 +350,16 @@ public final class JdbcJournal implements AutoCloseable {
    */
   public void addAttempt(String opId, OperationRow.Attempt attempt) {
     inTx(c -> {
-      insertAttempt(c, opId, attempt);
+      int seq;
+      try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM crwa_attempt WHERE op_id = ?")) {
+        p.setString(1, opId);
+        try (ResultSet r = p.executeQuery()) {
+          r.next();
+          seq = r.getInt(1);
+        }
+      }
+      insertAttempt(c, opId, new OperationRow.Attempt(
+          seq, attempt.txHash(), attempt.raw(), attempt.maxFee(), attempt.tip(), attempt.gasPrice(), attempt.createdMillis()));
       touch(c, opId);
       return null;
     });
