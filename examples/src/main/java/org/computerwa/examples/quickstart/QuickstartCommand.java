@@ -136,7 +136,6 @@ public final class QuickstartCommand implements Callable<Integer> {
       SigningKey attester = SigningKey.fromHex(chain.accounts().get(5).privateKeyHex());
       SigningKey device = SigningKey.fromHex(chain.accounts().get(6).privateKeyHex());
       Token usd = platform.payments().token();
-      DevClock clock = new DevClock(chain.rpcUrl());
 
       step("Register an 8-GPU node owned by the operator " + operator.address());
       ComputeAsset node = gpuNode(operator.address());
@@ -188,7 +187,7 @@ public final class QuickstartCommand implements Callable<Integer> {
       out.println("    runs " + real.start() + " .. " + real.end() + ", escrow " + money(lease.escrow()));
 
       step("Three hours pass");
-      clock.advance(Duration.ofHours(3));
+      chain.advanceTime(Duration.ofHours(3));
       Instant now = operator.chainTime();
       Runway runway = operator.leases().runway(leaseId);
       out.println("    chain time " + now + ", accrued " + money(operator.leases().accrued(leaseId))
@@ -236,7 +235,7 @@ public final class QuickstartCommand implements Callable<Integer> {
       }
 
       step("Twenty hours later the lease has ended; anyone settles it");
-      clock.advance(Duration.ofHours(20));
+      chain.advanceTime(Duration.ofHours(20));
       Outcome<Settlement> settled = platform.leases().settle(leaseId);
       receipts(settled);
       Settlement s = settled.value();

@@ -6,10 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -365,42 +361,26 @@ public final class DevChain implements AutoCloseable {
   }
 
   private static void awaitRpc(Process process, int port, Path log, Duration startupTimeout) {
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port))
-              .timeout(Duration.ofSeconds(2))
-              .header("Content-Type", "application/json")
-              .POST(
-                  HttpRequest.BodyPublishers.ofString(
-                      "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"))
-              .build();
+    try (JsonRpc probe = JsonRpc.connect("http://127.0.0.1:" + port, Duration.ofSeconds(2), 1, Duration.ofMillis(20))) {
       long deadline = System.nanoTime() + startupTimeout.toNanos();
       while (System.nanoTime() < deadline) {
         if (!process.isAlive()) {
           String output = Builder.tail(log);
           throw new DevChainException(
-              "anvil exited with code " + process.exitValue() + ": " + output,
-              output.contains("in use"),
-              null);
+              "anvil exited with code " + process.exitValue() + ": " + output, output.contains("in use"), null);
         }
         try {
-          HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-          if (response.statusCode() == 200 && response.body().contains("\"result\"")) {
-            return;
-          }
-        } catch (IOException notYet) {
-          LOG.trace("anvil not answering yet", notYet);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new DevChainException("interrupted while waiting for anvil", false, e);
+          probe.call("eth_chainId");
+          return;
+        } catch (org.computerwa.chain.client.ChainException notYet) {
+          LOG.trace("anvil not answering yet: {}", notYet.getMessage());
         }
         Builder.sleep(20);
       }
       throw new DevChainException(
-          "anvil did not answer eth_chainId within " + startupTimeout + ": " + Builder.tail(log),
-          true,
-          null);
+          "anvil did not answer eth_chainId within " + startupTimeout + ": " + Builder.tail(log), true, null);
     }
+  }
 
   /**
    * Configures and starts a {@link DevChain}.

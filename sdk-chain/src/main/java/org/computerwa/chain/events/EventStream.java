@@ -108,7 +108,7 @@ public final class EventStream implements AutoCloseable {
    * @return the checkpoint, empty before the first poll delivered anything
    */
   public Optional<Checkpoint> checkpoint() {
-    return store.checkpoint().map(r -> new Checkpoint(r.number(), r.hash()));
+    return store.checkpoint().map(r -> Checkpoint.of(r.number(), r.hash()));
   }
 
   /**
@@ -211,7 +211,7 @@ public final class EventStream implements AutoCloseable {
   }
 
   private static EventPosition position(JsonNode log) {
-    return new EventPosition(
+    return EventPosition.of(
         Address.fromHex(log.path("address").asText()),
         ChainReader.quantity("log.blockNumber", log.get("blockNumber")).longValueExact(),
         log.path("blockHash").asText().toLowerCase(java.util.Locale.ROOT),

@@ -33,6 +33,7 @@ import org.computerwa.core.crypto.Address;
  */
 final class FaultRun {
   static final int CONFIRMATIONS = 4;
+  private static final List<String> EVERY_FAULT = List.of("lostReply", "drop", "spike", "reorg", "restart");
 
   record Result(int ops, int lost, int duplicated, int nonterminal, int nonceGaps, int eventDiffs, Map<String, Integer> faults) {
     String line() {
@@ -66,6 +67,9 @@ final class FaultRun {
         for (int i = 0; i < ops; i++) {
           int dice = random.nextInt(100);
           String fault = dice < 2 ? "restart" : dice < 10 ? "drop" : dice < 16 ? "reorg" : dice < 22 ? "spike" : dice < 32 ? "lostReply" : "none";
+          if (i >= 1 && i <= EVERY_FAULT.size()) {
+            fault = EVERY_FAULT.get(i - 1); // every kind at least once, whatever the seed and K
+          }
           faults.merge(fault, 1, Integer::sum);
           if (fault.equals("lostReply")) {
             proxy.dropNextBroadcasts(1);

@@ -222,6 +222,8 @@ public final class Rpc implements AutoCloseable {
   public <T> T view(String action, String to, RemoteFunctionCall<T> call) {
     try {
       return call.send();
+    } catch (ChainException e) {
+      throw e;
     } catch (IOException e) {
       throw transport(action, e);
     } catch (Exception e) {
@@ -229,7 +231,10 @@ public final class Rpc implements AutoCloseable {
       if (revert.isPresent()) {
         throw reverted(action, revert.get(), null);
       }
-      throw ChainException.of(ChainException.Kind.TRANSPORT, action + " failed: " + e.getMessage(), null, e);
+      if ("0x".equals(new ChainReader(transport).code(to))) {
+        throw ChainException.of(ChainException.Kind.NO_CONTRACT, action + ": no contract at " + to + " on chain " + chainId, null, e);
+      }
+      throw ChainException.of(ChainException.Kind.DECODE, action + ": cannot decode the answer: " + e.getMessage(), null, e);
     }
   }
 
