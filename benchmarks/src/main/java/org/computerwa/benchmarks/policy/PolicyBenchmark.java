@@ -67,7 +67,9 @@ public class PolicyBenchmark {
     }
     prices = PriceSeries.of(starts, rt, da);
     site = SiteProfile.builder().capacityMw(50).efficiencyJPerTh(20).minDwellMinutes(60).switchCostUsd(500).build();
-    backtest = Backtest.builder().prices(prices).site(site).hashpriceUsdPerPhDay(50).build();
+    backtest = Backtest.builder().prices(prices).site(site).hashpriceUsdPerPhDay(50)
+        .market(org.computerwa.mining.policy.MarketRules.ercot(java.time.Duration.ofMinutes(5)))
+        .decisionLead(java.time.Duration.ofMinutes(5)).build();
   }
 
   /**

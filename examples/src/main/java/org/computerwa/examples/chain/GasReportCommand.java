@@ -16,7 +16,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code computerwa gas-report [--json]}: starts a local anvil node, deploys the contracts, runs
+ * {@code computerwa gas-report [--json] [--markdown FILE]}: starts a local anvil node, deploys the contracts, runs
  * each operation and prints the gas it used, with holder-dependent operations measured at 10 and
  * 1,000 share holders.
  *
@@ -39,6 +39,12 @@ public final class GasReportCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
   private boolean json;
+
+  @Option(
+      names = "--markdown",
+      paramLabel = "FILE",
+      description = "Also writes the report as Markdown tables to FILE (the site build uses this).")
+  private @Nullable Path markdown;
 
   @Option(
       names = "--holders",
@@ -81,6 +87,14 @@ public final class GasReportCommand implements Callable<Integer> {
         scenario.measure(bench);
       }
       report = GasReport.of(bench.measurements(), counts, environment(session), bench.notes());
+    }
+    if (markdown != null) {
+      try {
+        GasReportMarkdown.write(report, markdown);
+      } catch (java.io.IOException e) {
+        s.commandLine().getErr().println("cannot write " + markdown + ": " + e.getMessage());
+        return ComputerwaCli.EXIT_USAGE;
+      }
     }
     PrintWriter out = s.commandLine().getOut();
     out.print(json ? report.toJson() : report.toText());

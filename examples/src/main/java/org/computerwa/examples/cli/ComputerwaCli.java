@@ -26,10 +26,15 @@ import picocli.CommandLine.Command;
     description = "ComputeRWA SDK: compute capacity as on-chain real-world assets.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      org.computerwa.examples.headers.VerifyHeadersExample.class,
+      org.computerwa.examples.sha256.Sha256Example.class,
+      org.computerwa.examples.backtest.BacktestExample.class,
       Sha256Command.class,
       HeadersCommand.class,
+      org.computerwa.examples.mining.SharesCommand.class,
       BacktestCommand.class,
       GasReportCommand.class,
+      org.computerwa.examples.evidence.EvidenceCommand.class,
       org.computerwa.examples.quickstart.QuickstartCommand.class
     })
 public final class ComputerwaCli {

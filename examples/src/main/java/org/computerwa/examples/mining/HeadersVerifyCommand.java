@@ -40,8 +40,10 @@ import picocli.CommandLine.Spec;
  * {@code height} and {@code header_hex} are then taken from wherever they are); blank lines are
  * ignored. Rows are numbered from 1. Every header's proof of work is checked against its own
  * nBits and the network limit. Where a row's height is the previous row's height + 1, linkage,
- * the difficulty rules and median time past are also checked with earlier rows as context;
- * missing context gives {@code unchecked}. Exit 0 if every row is valid, 1 if any is invalid,
+ * the difficulty rules and median time past are also checked with the rows that the
+ * previous-block hashes prove to be ancestors as context; missing or unproven context gives
+ * {@code unchecked}. A row with a height also has its version checked (Core's {@code bad-version}).
+ * The network defaults to mainnet, as in Bitcoin's own tools. Exit 0 if every row is valid, 1 if any is invalid,
  * 2 on unreadable input (nothing is printed on stdout then).
  */
 @Command(
@@ -54,7 +56,7 @@ public final class HeadersVerifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--network", paramLabel = "NAME", defaultValue = "signet",
+  @Option(names = "--network", paramLabel = "NAME", defaultValue = "mainnet",
       description = "mainnet, testnet3, testnet4, signet or regtest (default: ${DEFAULT-VALUE}).")
   String network;
 
@@ -96,6 +98,7 @@ public final class HeadersVerifyCommand implements Callable<Integer> {
     checks.put("link", c.link().label());
     checks.put("difficulty", c.difficulty().label());
     checks.put("mtp", c.mtp().label());
+    checks.put("version", c.version().label());
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("row", c.index() + 1);
     row.put("height", c.height().isPresent() ? c.height().getAsLong() : null);

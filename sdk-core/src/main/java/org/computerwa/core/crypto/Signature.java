@@ -73,6 +73,41 @@ public final class Signature {
   }
 
   /**
+   * Decodes a signature as a verifier of untrusted input must: exactly the 65-byte
+   * {@code r || s || v} form that OpenZeppelin's {@code ECDSA.recover(bytes32, bytes)} takes, with
+   * reasons a caller can act on.
+   *
+   * <pre>{@code
+   * Signature sig = Signature.decode(bytesFromTheWire);   // or RejectedSignatureException
+   * }</pre>
+   *
+   * @param bytes the encoded signature
+   * @return the signature
+   * @throws RejectedSignatureException {@code MALFORMED_SIGNATURE} for any length but 65 (the
+   *     64-byte EIP-2098 compact form included), a bad {@code v} or {@code r}; {@code HIGH_S} for
+   *     the malleable twin of a valid signature
+   */
+  public static Signature decode(byte[] bytes) {
+    if (bytes.length != 65) {
+      throw new RejectedSignatureException(SignedMessageRejection.MALFORMED_SIGNATURE,
+          "signature has " + bytes.length + " bytes, must be the 65-byte r || s || v form"
+              + (bytes.length == 64 ? " (the 64-byte EIP-2098 compact form is refused)" : ""));
+    }
+    BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(bytes, 0, 32));
+    BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(bytes, 32, 64));
+    int v = bytes[64] & 0xff;
+    if (s.compareTo(Secp256k1.HALF_N) > 0 && s.compareTo(Secp256k1.N) < 0) {
+      throw new RejectedSignatureException(SignedMessageRejection.HIGH_S,
+          "signature s 0x" + s.toString(16) + " is above n/2: the malleable twin of a low-s signature");
+    }
+    try {
+      return of(r, s, v < 2 ? v + 27 : v);
+    } catch (ValidationException e) {
+      throw new RejectedSignatureException(SignedMessageRejection.MALFORMED_SIGNATURE, e.getMessage());
+    }
+  }
+
+  /**
    * The component {@code r}.
    *
    * @return r
@@ -150,6 +185,29 @@ public final class Signature {
     if (!actual.equals(expected)) {
       throw new VerificationException(
           "WRONG_SIGNER", "digest " + digest + " was signed by " + actual + ", expected " + expected);
+    }
+  }
+
+  /**
+   * Checks that {@code expected} signed {@code digest}, with a typed reason when not.
+   *
+   * @param digest the signed digest
+   * @param expected the address that must have signed it
+   * @param what what was signed, for the message (such as {@code "permit"})
+   * @throws RejectedSignatureException {@code WRONG_SIGNER} if another key signed it (which is
+   *     also how a signature for another EIP-712 domain shows), {@code MALFORMED_SIGNATURE} if no
+   *     key did
+   */
+  public void requireSigner(Bytes32 digest, Address expected, String what) {
+    ECPoint q = Secp256k1.recover(v - 27, r, s, digest.raw());
+    if (q == null) {
+      throw new RejectedSignatureException(SignedMessageRejection.MALFORMED_SIGNATURE,
+          what + ": no public key recovers from signature " + toHex());
+    }
+    Address actual = Address.ofPublicKey(Secp256k1.encodeXy(q));
+    if (!actual.equals(expected)) {
+      throw new RejectedSignatureException(SignedMessageRejection.WRONG_SIGNER,
+          what + " was signed by " + actual + " over digest " + digest + ", expected " + expected);
     }
   }
 

@@ -1,17 +1,18 @@
 package org.computerwa.mining.policy;
 
 /**
- * Receives every applied decision, for example to set miners' power targets and GPU schedulers.
+ * Carries out decisions, for example by setting miners' power targets and GPU schedulers.
  *
  * <pre>{@code
- * LoadController c = LoadController.builder().site(site).policy(p)
+ * LoadController c = LoadController.builder().site(site).policy(p).decisionLead(Duration.ofMinutes(5))
  *     .actuator(d -> fleet.setPowerMw(d.applied().miningMw()))
  *     .build();
  * }</pre>
  *
- * <p>Called on the deciding thread, after the decision is final and audited. An exception thrown
- * here propagates to the caller of {@link LoadController#decide(PolicyContext)}; the decision
- * stands.
+ * <p>Called on the deciding thread, in the order the actuators were added. Returning normally
+ * confirms the decision; throwing refuses it: the controller then commits nothing (see
+ * {@link ActuationException}). Actuators that ran before the one that threw are not rolled back —
+ * they see the next decision, which starts again from the last committed state.
  *
  * @since 0.1.0
  */
@@ -19,7 +20,7 @@ package org.computerwa.mining.policy;
 public interface Actuator {
 
   /**
-   * Applies a decision.
+   * Applies a decision; returns only once it is in effect.
    *
    * @param decision the decision to carry out
    */

@@ -10,7 +10,7 @@ import java.util.Set;
  * why they differ.
  *
  * <pre>{@code
- * Decision d = controller.decide(market);
+ * Decision d = controller.decide(marketView);
  * d.applied().miningMw();
  * d.interventions();   // e.g. [DWELL]
  * d.switched();        // true if the mining setpoint changed
@@ -43,7 +43,8 @@ public final class Decision {
   }
 
   /**
-   * Index of the decided interval.
+   * Sequence number of the decision at its controller: 0 for the first interval decided, then one
+   * more per committed decision (in a replay from the first interval, the series index).
    *
    * @return the index
    */

@@ -2,6 +2,7 @@ package org.computerwa.mining.policy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.computerwa.core.ValidationException;
@@ -27,28 +29,44 @@ import org.slf4j.LoggerFactory;
  * try (LoadController controller = LoadController.builder()
  *     .site(site)
  *     .policy(LoadPolicies.rolling())
+ *     .decisionLead(Duration.ofMinutes(5))
  *     .deadline(Duration.ofMillis(200))
  *     .auditLog(log)
  *     .actuator(d -> fleet.setPowerMw(d.applied().miningMw()))
  *     .build()) {
- *   Decision d = controller.decide(PolicyContext.builder().prices(prices).index(t)
- *       .hashpriceUsdPerPhDay(50).build());
+ *   Decision d = controller.decide(marketView);   // from a live feed or a MarketReplay
  *   controller.swapPolicy(LoadPolicies.alwaysMine(), "hashprice spike");
  * }
  * }</pre>
+ *
+ * <p><b>Input.</b> Each call gets a {@link MarketView}: what the market had published at the
+ * decision time. Intervals must come in order, each the one right after the last decided
+ * interval (the first may be any); a skipped, repeated or earlier interval is refused with an
+ * {@link IntervalSequenceException} and changes nothing. A view decided less than the
+ * configured decision lead before its interval starts is refused too.
  *
  * <p><b>Envelope.</b> Whatever the policy proposes, the applied allocation serves every committed
  * lease in full, stays within capacity and the pools' limits, and respects dwell and ramp as
  * defined in the {@linkplain org.computerwa.mining.policy package overview}. Each change to the
  * proposal is reported as an {@link Intervention}.
  *
- * <p><b>Deadline.</b> With a deadline set, a policy that has not answered in time (or throws) is
- * replaced for that interval by the conservative fallback: hold the current mining setpoint and
- * run no AI spot work (no switch, no new commitment).
+ * <p><b>Deadline.</b> With a deadline set, the policy runs on a worker thread. A policy that has
+ * not answered in time (or throws) is replaced for that interval by the conservative fallback:
+ * hold the current mining setpoint and run no AI spot work (no switch, no new commitment). The
+ * late call is interrupted and its worker abandoned (a fresh worker serves the next decision, so a
+ * policy that ignores interruption cannot capture the controller); while the abandoned call is
+ * still running, the same policy is not called again — the fallback stands in — so a policy is
+ * never run by two threads at once. An abandoned worker is a daemon thread that ends when the
+ * policy returns.
  *
- * <p><b>Concurrency.</b> Decisions are serialised; {@link #swapPolicy} may be called from any
- * thread at any time. A decision reads the policy in force exactly once, so it is made, recorded
- * and attributed wholly by one policy: a swap takes effect from the next decision.
+ * <p><b>Commit.</b> The controller's state (setpoint, dwell count, last interval) changes only
+ * after every actuator returned normally; then the decision is audited. If an actuator throws,
+ * {@link #decide} throws an {@link ActuationException} and nothing is committed.
+ *
+ * <p><b>Concurrency and lifecycle.</b> Decisions are serialised; {@link #swapPolicy} may be called
+ * from any thread at any time. A decision reads the policy in force exactly once, so it is made,
+ * recorded and attributed wholly by one policy: a swap takes effect from the next decision. After
+ * {@link #close()}, {@code decide} and {@code swapPolicy} throw {@link ControllerClosedException}.
  *
  * @since 0.1.0
  */
@@ -59,15 +77,23 @@ public final class LoadController implements AutoCloseable {
   private final AuditLog auditLog;
   private final List<Actuator> actuators;
   private final Clock clock;
+  private final Duration decisionLead;
   private final @Nullable Duration deadline;
-  private final @Nullable ExecutorService executor;
   private final AtomicReference<Current> current;
   private final ReentrantLock decideLock = new ReentrantLock();
   private final Object swapLock = new Object();
+  private volatile boolean closed;
 
+  // Guarded by decideLock.
+  private @Nullable ExecutorService worker;
+  /** Call state of the last abandoned call: 0 queued, 1 running, 2 returned. */
+  private @Nullable AtomicInteger abandoned;
+  private @Nullable LoadPolicy abandonedPolicy;
   private @Nullable SiteRules rules;
   private int level;
   private int held;
+  private long lastStartSecond = Long.MIN_VALUE;
+  private int decided;
 
   private static final class Current {
     final LoadPolicy policy;
@@ -79,19 +105,23 @@ public final class LoadController implements AutoCloseable {
     }
   }
 
-  private LoadController(Builder b, LoadPolicy policy) {
-    this.site = Objects.requireNonNull(b.site);
+  private LoadController(Builder b, SiteProfile site, LoadPolicy policy, Duration lead) {
+    this.site = site;
     this.auditLog = b.auditLog;
     this.actuators = List.copyOf(b.actuators);
     this.clock = b.clock;
+    this.decisionLead = lead;
     this.deadline = b.deadline;
-    this.executor = b.deadline == null ? null : Executors.newSingleThreadExecutor(r -> {
+    this.current = new AtomicReference<>(new Current(policy, 0));
+    this.level = -1;
+  }
+
+  private static ExecutorService newWorker() {
+    return Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "load-policy");
       t.setDaemon(true);
       return t;
     });
-    this.current = new AtomicReference<>(new Current(policy, 0));
-    this.level = -1;
   }
 
   /**
@@ -122,12 +152,22 @@ public final class LoadController implements AutoCloseable {
   }
 
   /**
+   * How long before its interval a decision must be made at the latest.
+   *
+   * @return the lead
+   */
+  public Duration decisionLead() {
+    return decisionLead;
+  }
+
+  /**
    * Replaces the policy atomically; the next decision uses the new one. The swap is audited.
    *
    * @param policy the new policy
    * @param reason why, for the audit log; not blank
    * @return the audit record of the swap
    * @throws ValidationException if the reason is blank
+   * @throws ControllerClosedException after {@link #close()}
    */
   public PolicySwitch swapPolicy(LoadPolicy policy, String reason) {
     Objects.requireNonNull(policy, "policy");
@@ -135,6 +175,9 @@ public final class LoadController implements AutoCloseable {
       throw new ValidationException("reason", reason, "must say why the policy is swapped");
     }
     synchronized (swapLock) {
+      if (closed) {
+        throw new ControllerClosedException("swapPolicy");
+      }
       Current old = current.get();
       Current next = new Current(policy, old.version + 1);
       current.set(next);
@@ -146,30 +189,38 @@ public final class LoadController implements AutoCloseable {
   }
 
   /**
-   * Decides one interval: asks the policy in force, applies the envelope, updates the site state,
-   * records the decision and calls the actuators. Intervals are expected in increasing order.
+   * Decides one interval: asks the policy in force, applies the envelope, has the actuators carry
+   * the decision out and, once they confirmed, commits the site state and audits the decision.
    *
-   * @param market what is known at decision time (site state is added here)
+   * @param market what the market had published at decision time
    * @return the decision
+   * @throws IntervalSequenceException if the interval is not the one after the last decided
+   * @throws ValidationException if the view was taken less than the decision lead before its
+   *     interval, or its interval length differs from the previous ones
+   * @throws ActuationException if an actuator refused the decision (nothing committed)
+   * @throws ControllerClosedException after {@link #close()}
    */
-  public Decision decide(PolicyContext market) {
+  public Decision decide(MarketView market) {
+    Objects.requireNonNull(market, "market");
     decideLock.lock();
     try {
+      if (closed) {
+        throw new ControllerClosedException("decide");
+      }
+      checkSequence(market);
       Current now = current.get();
       SiteRules r = rulesFor(market.intervalMinutes());
-      if (level < 0) {
-        level = r.initialLevel();
-        held = r.dwell;
-      }
-      PriceSeries prices = market.prices();
-      int t = market.index();
-      double leased = r.leasedMw(prices, t);
+      int fromLevel = level < 0 ? r.initialLevel() : level;
+      int fromHeld = level < 0 ? r.dwell : held;
+      Instant start = market.intervalStart();
+      Instant end = start.plusSeconds(market.intervalMinutes() * 60L);
+      double leased = site.leases().isEmpty() ? 0 : site.leasedMw(start, end);
       int cap = r.capLevel(leased);
-      PolicyContext ctx = market.bind(site, r.mw(level), held, r.dwell, leased, r.mw(cap));
+      PolicyContext ctx = new PolicyContext(market, site, r.mw(fromLevel), fromHeld, r.dwell, leased, r.mw(cap));
       EnumSet<Intervention> interventions = EnumSet.noneOf(Intervention.class);
       Allocation proposal = propose(now.policy, ctx, interventions);
-      int target = Envelope.miningLevel(r, level, held, cap, proposal.miningMw(), interventions);
-      boolean switched = target != level;
+      int target = Envelope.miningLevel(r, fromLevel, fromHeld, cap, proposal.miningMw(), interventions);
+      boolean switched = target != fromLevel;
       double room = r.spotRoom(leased, target);
       double spot = proposal.aiSpotMw();
       if (spot > room + 1e-9) {
@@ -179,22 +230,40 @@ public final class LoadController implements AutoCloseable {
       double miningMw = r.mw(target);
       Allocation applied = Allocation.of(miningMw, spot, leased,
           Math.max(0, site.capacityMw() - leased - miningMw - spot));
-      double fromMw = r.mw(level);
-      if (switched) {
-        level = target;
-        held = 1;
-      } else {
-        held = Math.min(held + 1, r.dwell);
-      }
-      Decision d = new Decision(t, prices.start(t), clock.instant(), now.policy.name(), fromMw, proposal,
+      Decision d = new Decision(decided, start, clock.instant(), now.policy.name(), r.mw(fromLevel), proposal,
           applied, interventions, switched);
-      auditLog.decision(d);
-      for (Actuator a : actuators) {
-        a.apply(d);
+      for (int i = 0; i < actuators.size(); i++) {
+        try {
+          actuators.get(i).apply(d);
+        } catch (RuntimeException e) {
+          LOG.debug("actuator {} refused {}", i, d, e);
+          throw new ActuationException(d, i, e);
+        }
       }
+      level = target;
+      held = switched ? 1 : Math.min(fromHeld + 1, r.dwell);
+      lastStartSecond = market.intervalStartSecond();
+      decided++;
+      auditLog.decision(d);
       return d;
     } finally {
       decideLock.unlock();
+    }
+  }
+
+  private void checkSequence(MarketView market) {
+    long step = market.intervalMinutes() * 60L;
+    SiteRules r = rules;
+    if (r != null && r.hours * 60 != market.intervalMinutes()) {
+      throw new ValidationException("view.intervalMinutes", market.intervalMinutes(),
+          "must equal the length of the intervals decided so far (" + Math.round(r.hours * 60) + " min)");
+    }
+    if (lastStartSecond != Long.MIN_VALUE && market.intervalStartSecond() != lastStartSecond + step) {
+      throw new IntervalSequenceException(Instant.ofEpochSecond(lastStartSecond + step), market.intervalStart());
+    }
+    if (market.decisionLead().compareTo(decisionLead) < 0) {
+      throw new ValidationException("view.asOf", market.asOf(), "must be at least the decision lead (" + decisionLead
+          + ") before the interval start " + market.intervalStart());
     }
   }
 
@@ -210,39 +279,80 @@ public final class LoadController implements AutoCloseable {
   private Allocation propose(LoadPolicy policy, PolicyContext ctx, EnumSet<Intervention> interventions) {
     Allocation fallback = ctx.allocate(ctx.currentMiningMw(), 0);
     Duration limit = deadline;
-    ExecutorService ex = executor;
     try {
-      if (limit == null || ex == null) {
+      if (limit == null) {
         return Objects.requireNonNull(policy.propose(ctx), "proposal");
       }
-      Future<Allocation> f = ex.submit(() -> policy.propose(ctx));
+      AtomicInteger late = abandoned;
+      if (late != null) {
+        boolean running = late.get() == 1;
+        if (running && abandonedPolicy == policy) {
+          interventions.add(Intervention.DEADLINE);
+          LOG.debug("policy {} is still running a late call; fallback at {}", policy.name(), ctx.intervalStart());
+          return fallback;
+        }
+        if (!running) {
+          abandoned = null;
+          abandonedPolicy = null;
+        }
+      }
+      ExecutorService ex = worker;
+      if (ex == null) {
+        ex = newWorker();
+        worker = ex;
+      }
+      AtomicInteger state = new AtomicInteger();
+      Future<Allocation> f = ex.submit(() -> {
+        state.set(1);
+        try {
+          return policy.propose(ctx);
+        } finally {
+          state.set(2);
+        }
+      });
       try {
         return Objects.requireNonNull(f.get(limit.toNanos(), TimeUnit.NANOSECONDS), "proposal");
-      } catch (TimeoutException e) {
+      } catch (TimeoutException | InterruptedException e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
         f.cancel(true);
+        // The call may ignore the interrupt: abandon its thread, the next decision gets a new one.
+        ex.shutdownNow();
+        worker = null;
+        abandoned = state;
+        abandonedPolicy = policy;
         interventions.add(Intervention.DEADLINE);
-        LOG.debug("policy {} missed its deadline of {} at interval {}", policy.name(), limit, ctx.index());
+        LOG.debug("policy {} missed its deadline of {} at {}", policy.name(), limit, ctx.intervalStart());
         return fallback;
       } catch (ExecutionException e) {
         throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : new IllegalStateException(e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        f.cancel(true);
-        interventions.add(Intervention.DEADLINE);
-        return fallback;
       }
     } catch (RuntimeException e) {
       interventions.add(Intervention.POLICY_ERROR);
-      LOG.debug("policy {} failed at interval {}", policy.name(), ctx.index(), e);
+      LOG.debug("policy {} failed at {}", policy.name(), ctx.intervalStart(), e);
       return fallback;
     }
   }
 
-  /** Stops the deadline worker thread, if any. */
+  /**
+   * Closes the controller: stops the policy worker, if any; later calls to {@link #decide} and
+   * {@link #swapPolicy} throw {@link ControllerClosedException}. Idempotent.
+   */
   @Override
   public void close() {
-    if (executor != null) {
-      executor.shutdownNow();
+    synchronized (swapLock) {
+      closed = true;
+    }
+    decideLock.lock();
+    try {
+      ExecutorService ex = worker;
+      if (ex != null) {
+        ex.shutdownNow();
+        worker = null;
+      }
+    } finally {
+      decideLock.unlock();
     }
   }
 
@@ -250,7 +360,7 @@ public final class LoadController implements AutoCloseable {
    * Builds a {@link LoadController}.
    *
    * <pre>{@code
-   * LoadController.builder().site(site).policy(LoadPolicies.alwaysMine()).build();
+   * LoadController.builder().site(site).policy(LoadPolicies.alwaysMine()).decisionLead(Duration.ZERO).build();
    * }</pre>
    */
   public static final class Builder {
@@ -266,8 +376,25 @@ public final class LoadController implements AutoCloseable {
     private final List<Actuator> actuators = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private @Nullable Duration deadline;
+    private @Nullable Duration decisionLead;
 
     private Builder() {}
+
+    /**
+     * How long before its interval starts each decision must be made at the latest, required:
+     * the command has to reach the fleet in time. Views taken later are refused.
+     *
+     * @param lead {@code >= 0}
+     * @return this builder
+     */
+    public Builder decisionLead(Duration lead) {
+      Objects.requireNonNull(lead, "decisionLead");
+      if (lead.isNegative()) {
+        throw new ValidationException("decisionLead", lead, "must be >= 0");
+      }
+      this.decisionLead = lead;
+      return this;
+    }
 
     /**
      * The site, required.
@@ -343,17 +470,22 @@ public final class LoadController implements AutoCloseable {
      * Checks and builds the controller.
      *
      * @return the controller
-     * @throws ValidationException if the site or the policy is missing
+     * @throws ValidationException if the site, the policy or the decision lead is missing
      */
     public LoadController build() {
-      if (site == null) {
+      SiteProfile s = site;
+      if (s == null) {
         throw new ValidationException("site", null, "must be set");
       }
       LoadPolicy p = policy;
       if (p == null) {
         throw new ValidationException("policy", null, "must be set");
       }
-      return new LoadController(this, p);
+      Duration lead = decisionLead;
+      if (lead == null) {
+        throw new ValidationException("decisionLead", null, "must be set: how long before an interval its command goes out");
+      }
+      return new LoadController(this, s, p, lead);
     }
   }
 }

@@ -1,34 +1,56 @@
 package org.computerwa.mining.policy;
 
-import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.computerwa.core.ValidationException;
 
 /**
- * The built-in policies: always-mine, always-AI, price threshold with hysteresis, greedy margin and
- * a rolling-horizon policy on a price forecast.
+ * The built-in policies: always-mine, always-AI, price threshold with hysteresis, greedy margin,
+ * a rolling-horizon policy on a price forecast, and an adaptive policy that learns among rules.
  *
  * <pre>{@code
  * LoadPolicy p = LoadPolicies.byName("rolling");
  * LoadPolicy t = LoadPolicies.threshold(10); // 10 USD/MWh hysteresis
+ * LoadPolicies.names();                      // [always-mine, always-ai, threshold, greedy, rolling, adaptive]
  * }</pre>
  *
- * <p>None of them looks at anything but the {@link PolicyContext}; they hold no state between
- * intervals, so the same inputs always give the same proposals. Where both pools can run, power
- * goes first to the pool with the higher value per MWh (mining value versus AI margin).
+ * <p>They look at nothing but the {@link PolicyContext}. All but {@code adaptive} hold no state
+ * between intervals, so the same inputs always give the same proposals. Where both pools can run,
+ * power goes first to the pool with the higher value per MWh (mining value versus AI margin).
+ *
+ * <p><b>Which can lose against always-mine.</b> Every policy that curtails on published prices
+ * can: it acts on prices that are already past, so a spike that ends before the next decision
+ * costs a curtailment and two switches while earning nothing. {@code threshold} with no hysteresis
+ * and {@code greedy} (which trusts the day-ahead price) lose in calm periods; {@code rolling}
+ * weighs switching costs and persistence but still loses in some quarters; {@code adaptive}
+ * follows whichever rule has been earning, starting from always-mine, and loses mostly while a
+ * regime changes. {@code always-ai} ignores mining altogether. The backtest report lists the
+ * measured quarterly results per market, out of sample.
  *
  * @since 0.1.0
  */
 public final class LoadPolicies {
 
-  /** Names accepted by {@link #byName(String)}. */
-  public static final String[] NAMES = {"always-mine", "always-ai", "threshold", "greedy", "rolling"};
+  private static final List<String> NAMES = List.of("always-mine", "always-ai", "threshold", "greedy", "rolling", "adaptive");
+
+  /**
+   * The names {@link #byName(String)} accepts, in a fixed order.
+   *
+   * @return an unmodifiable list
+   */
+  public static List<String> names() {
+    return NAMES;
+  }
 
   private LoadPolicies() {}
 
   /**
    * A built-in policy by name, with default parameters.
    *
-   * @param name one of {@link #NAMES}
+   * @param name one of {@link #names()}
    * @return the policy
    * @throws ValidationException for an unknown name
    */
@@ -44,8 +66,10 @@ public final class LoadPolicies {
         return greedy();
       case "rolling":
         return rolling();
+      case "adaptive":
+        return adaptive();
       default:
-        throw new ValidationException("policy", name, "must be one of " + Arrays.toString(NAMES));
+        throw new ValidationException("policy", name, "must be one of " + NAMES);
     }
   }
 
@@ -88,7 +112,7 @@ public final class LoadPolicies {
       double v = ctx.miningValueUsdPerMwh();
       boolean mining = ctx.currentMiningMw() > 0;
       boolean mine = mining ? last <= v + hysteresisUsdPerMwh : last < v - hysteresisUsdPerMwh;
-      return byMerit(ctx, mine, ctx.aiMarginUsdPerMwh() > last);
+      return ctx.meritOrder(mine, ctx.aiMarginUsdPerMwh() > last);
     });
   }
 
@@ -109,8 +133,67 @@ public final class LoadPolicies {
       } else {
         return ctx.allocate(ctx.currentMiningMw(), 0);
       }
-      return byMerit(ctx, ctx.miningValueUsdPerMwh() > est, ctx.aiMarginUsdPerMwh() > est);
+      return ctx.meritOrder(ctx.miningValueUsdPerMwh() > est, ctx.aiMarginUsdPerMwh() > est);
     });
+  }
+
+  /**
+   * The parameter grid a walk-forward evaluation chooses from for a built-in policy: named
+   * settings, each making a fresh policy. Policies without parameters have one entry.
+   *
+   * <pre>{@code
+   * LoadPolicies.grid("threshold").keySet();  // [threshold h=0, threshold h=10, ...]
+   * }</pre>
+   *
+   * @param name one of {@link #names()}
+   * @return an unmodifiable map, in a fixed order
+   * @throws ValidationException for an unknown name
+   */
+  public static Map<String, Supplier<LoadPolicy>> grid(String name) {
+    Map<String, Supplier<LoadPolicy>> g = new LinkedHashMap<>();
+    switch (name) {
+      case "threshold":
+        for (double h : new double[] {0, 10, 25, 50, 100}) {
+          String key = "threshold h=" + (int) h;
+          g.put(key, () -> LoadPolicy.named(key, threshold(h)));
+        }
+        break;
+      case "rolling":
+        for (double entry : new double[] {100, 200, 400}) {
+          for (double exit : new double[] {45, 90}) {
+            for (double restart : new double[] {0.5, 1, 2}) {
+              String key = "rolling entry=" + (int) entry + " exit=" + (int) exit + " restart=" + restart;
+              g.put(key, () -> LoadPolicy.named(key, RollingHorizonPolicy.builder().entryHalfLifeMinutes(entry)
+                  .exitHalfLifeMinutes(exit).restartSwitchCostShare(restart).build()));
+            }
+          }
+        }
+        break;
+      case "adaptive":
+        for (double days : new double[] {7, 14, 30}) {
+          for (double temperature : new double[] {1, 4}) {
+            String key = "adaptive half-life=" + (int) days + "d temperature=" + (int) temperature;
+            g.put(key, () -> LoadPolicy.named(key,
+                AdaptivePolicy.builder().halfLifeDays(days).temperatureSwitches(temperature).build()));
+          }
+        }
+        break;
+      default:
+        LoadPolicy check = byName(name); // validates the name
+        g.put(check.name(), () -> byName(name));
+        break;
+    }
+    return Collections.unmodifiableMap(g);
+  }
+
+  /**
+   * A new adaptive policy with its default candidates; see {@link AdaptivePolicy}. Keeps state:
+   * one instance per site.
+   *
+   * @return the policy
+   */
+  public static LoadPolicy adaptive() {
+    return AdaptivePolicy.builder().build();
   }
 
   /**
@@ -120,18 +203,5 @@ public final class LoadPolicies {
    */
   public static LoadPolicy rolling() {
     return RollingHorizonPolicy.builder().build();
-  }
-
-  /** Full power to the pools asked for, the more valuable pool first. */
-  static Allocation byMerit(PolicyContext ctx, boolean mine, boolean spot) {
-    double cap = ctx.miningCapMw();
-    double spotMw = ctx.site().gpuSpotMw();
-    double room = Math.max(0, ctx.site().capacityMw() - ctx.leasedMw());
-    if (mine && spot && ctx.aiMarginUsdPerMwh() > ctx.miningValueUsdPerMwh()) {
-      double s = Math.min(spotMw, room);
-      return ctx.allocate(Math.min(cap, room - s), s);
-    }
-    double m = mine ? cap : 0;
-    return ctx.allocate(m, spot ? Math.min(spotMw, room - m) : 0);
   }
 }

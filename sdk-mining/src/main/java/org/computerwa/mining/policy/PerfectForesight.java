@@ -3,6 +3,7 @@ package org.computerwa.mining.policy;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
+import org.computerwa.core.ValidationException;
 import org.computerwa.mining.economics.MiningEconomics;
 
 /**
@@ -22,12 +23,19 @@ import org.computerwa.mining.economics.MiningEconomics;
  * setpoint its best value is taken per interval (all the room left when the AI margin beats the
  * price, none otherwise). Every schedule the {@link LoadController} can apply is feasible here, so
  * no policy can earn more. Time {@code O(T · L · d)}, memory {@code O(T · L)} for {@code T}
- * intervals, {@code L} levels and dwell {@code d}.
+ * intervals, {@code L} levels and dwell {@code d}; {@code T · L} is bounded by {@link #MAX_CELLS} and
+ * larger problems are refused with a {@link ValidationException} before any memory is taken.
  *
  * @since 0.1.0
  */
 public final class PerfectForesight {
   private static final double NEG = Double.NEGATIVE_INFINITY;
+
+  /**
+   * Largest {@code intervals × levels} the optimum accepts: its back-pointers take 4 bytes and one
+   * bit per cell (about 260 MiB at this bound). Levels are {@code floor(miningMaxMw / resolutionMw) + 1}.
+   */
+  public static final long MAX_CELLS = 64L << 20;
 
   private PerfectForesight() {}
 
@@ -52,6 +60,7 @@ public final class PerfectForesight {
    * @param site the site
    * @param scenario hashprice and AI margin in force at each interval's start
    * @return the optimal schedule
+   * @throws ValidationException if {@code intervals × levels} exceeds {@link #MAX_CELLS}
    */
   public static Solution solve(PriceSeries prices, SiteProfile site, Scenario scenario) {
     Objects.requireNonNull(prices, "prices");
@@ -67,6 +76,12 @@ public final class PerfectForesight {
       margin[t] = scenario.aiMarginUsdPerMwh(start);
     }
     int levels = r.maxLevel + 1;
+    long cells = (long) n * levels;
+    if (cells > MAX_CELLS) {
+      throw new ValidationException("site.resolutionMw", site.resolutionMw(), "gives " + levels + " mining levels; "
+          + n + " intervals x " + levels + " levels = " + cells + " exceeds the optimum's bound of " + MAX_CELLS
+          + " (about " + (MAX_CELLS * 4 / (1 << 20)) + " MiB of schedule): use a coarser resolution or a shorter series");
+    }
     int d = r.dwell;
     double c = site.switchCostUsd();
     double[] leased = new double[n];
@@ -81,7 +96,7 @@ public final class PerfectForesight {
     double[] w = new double[levels];
     double[] bestSwitch = new double[levels];
     int[] bestTarget = new int[levels];
-    short[] target = new short[n * levels];
+    int[] target = new int[(int) cells];
     long[] stay = new long[(n * levels + 63) / 64];
     int[] deque = new int[levels];
     for (int t = n - 1; t >= 0; t--) {
@@ -102,7 +117,7 @@ public final class PerfectForesight {
         boolean forced = m > cap[t];
         int tgt = forced ? globalArg : bestTarget[m];
         double sw = (forced ? w[globalArg] : bestSwitch[m]) - c;
-        target[base + m] = (short) tgt;
+        target[base + m] = tgt;
         for (int k = 1; k <= d; k++) {
           if (forced) {
             cur[k][m] = sw;

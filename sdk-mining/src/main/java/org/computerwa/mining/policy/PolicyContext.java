@@ -1,63 +1,42 @@
 package org.computerwa.mining.policy;
 
 import java.time.Instant;
-import java.util.Objects;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.computerwa.core.ValidationException;
 import org.computerwa.mining.economics.MiningEconomics;
-import org.jspecify.annotations.Nullable;
 
 /**
- * What a policy may know when it decides interval {@code index}: settled prices of earlier
- * intervals, published day-ahead prices, today's hashprice and the site's current state — never
- * the realised price of the interval being decided or of any later one.
+ * The engine's view of one decision, handed to a {@link LoadPolicy}: the {@link MarketView} the
+ * caller passed (what the market had published at decision time) joined with the site's state
+ * as the {@link LoadController} holds it. Only the controller creates one.
  *
  * <pre>{@code
- * PolicyContext market = PolicyContext.builder()
- *     .prices(series).index(t)
- *     .hashpriceUsdPerPhDay(50)
- *     .build();
- * Decision d = controller.decide(market);
+ * LoadPolicy cautious = ctx -> ctx.settledCount() > 0 && ctx.settledUsdPerMwh(1) > ctx.miningValueUsdPerMwh()
+ *     ? ctx.allocate(0, 0)
+ *     : ctx.allocate(ctx.miningCapMw(), 0);
  * }</pre>
  *
- * <p>The rule is structural: this type has no accessor that reaches a realised price at or after
- * {@code index}. {@link #settledUsdPerMwh(int)} takes a lag of at least 1; a caller's forecast is
- * accepted only if it was made no later than the interval's start; day-ahead prices are
- * shown for the intervals from {@code index} on that fall inside the publication horizon (default
- * 10 hours: ERCOT's day-ahead market for an operating day clears around 13:30 Central on the day
- * before, so at any moment at least the next ten hours are published). Everything that depends on
- * the site ({@link #currentMiningMw()}, {@link #leasedMw()}, the mining value) is filled in by the
- * {@link LoadController} before the policy sees the context.
+ * <p>The rule is structural: no accessor reaches a price that was not published at
+ * {@link #decisionTime()}. {@link #settledUsdPerMwh(int)} counts back from the most recent
+ * <em>published</em> settled price (with a decision lead and a publication delay that is often
+ * not the interval just before the decided one: see {@link #settledIntervalStart(int)}).
  *
  * @since 0.1.0
  */
 public final class PolicyContext {
-  private static final SiteProfile UNBOUND = SiteProfile.builder().capacityMw(1).build();
-  private final PriceSeries prices;
-  private final int index;
-  private final double hashpriceUsdPerPhDay;
-  private final double aiMarginUsdPerMwh;
-  private final int dayAheadHorizonIntervals;
+  private final MarketView market;
   private final SiteProfile site;
   private final double currentMiningMw;
   private final int intervalsHeld;
   private final int dwellIntervals;
   private final double leasedMw;
   private final double miningCapMw;
-  private final double[] forecast;
-  private final @Nullable Instant forecastMadeAt;
 
-  private PolicyContext(PriceSeries prices, int index, double hashprice, double aiMargin, int horizon,
-      SiteProfile site, double currentMiningMw, int held, int dwell, double leasedMw, double capMw,
-      double[] forecast, @Nullable Instant forecastMadeAt) {
-    this.forecast = forecast;
-    this.forecastMadeAt = forecastMadeAt;
-    this.prices = prices;
-    this.index = index;
-    this.hashpriceUsdPerPhDay = hashprice;
-    this.aiMarginUsdPerMwh = aiMargin;
-    this.dayAheadHorizonIntervals = horizon;
+  PolicyContext(MarketView market, SiteProfile site, double currentMiningMw, int held, int dwell,
+      double leasedMw, double capMw) {
+    this.market = market;
     this.site = site;
     this.currentMiningMw = currentMiningMw;
     this.intervalsHeld = held;
@@ -66,31 +45,13 @@ public final class PolicyContext {
     this.miningCapMw = capMw;
   }
 
-  /**
-   * Starts a builder.
-   *
-   * @return a new builder
-   */
-  public static Builder builder() {
-    return new Builder();
+  /** The same market with another site state (used by policies that simulate alternatives). */
+  PolicyContext withState(double miningMw, int held) {
+    return new PolicyContext(market, site, miningMw, held, dwellIntervals, leasedMw, miningCapMw);
   }
 
-  PolicyContext bind(SiteProfile s, double miningMw, int held, int dwell, double leased, double capMw) {
-    return new PolicyContext(prices, index, hashpriceUsdPerPhDay, aiMarginUsdPerMwh,
-        dayAheadHorizonIntervals, s, miningMw, held, dwell, leased, capMw, forecast, forecastMadeAt);
-  }
-
-  PriceSeries prices() {
-    return prices;
-  }
-
-  /**
-   * Index of the interval being decided.
-   *
-   * @return the index
-   */
-  public int index() {
-    return index;
+  MarketView market() {
+    return market;
   }
 
   /**
@@ -99,7 +60,16 @@ public final class PolicyContext {
    * @return the instant
    */
   public Instant intervalStart() {
-    return prices.start(index);
+    return market.intervalStart();
+  }
+
+  /**
+   * When the decision is made; nothing in this context was published later.
+   *
+   * @return the instant, not after {@link #intervalStart()}
+   */
+  public Instant decisionTime() {
+    return market.asOf();
   }
 
   /**
@@ -108,7 +78,7 @@ public final class PolicyContext {
    * @return minutes
    */
   public int intervalMinutes() {
-    return prices.intervalMinutes();
+    return market.intervalMinutes();
   }
 
   /**
@@ -117,52 +87,88 @@ public final class PolicyContext {
    * @return hours
    */
   public double intervalHours() {
-    return prices.intervalMinutes() / 60.0;
+    return market.intervalMinutes() / 60.0;
   }
 
   /**
-   * Number of settled intervals visible (all intervals before this one).
+   * Number of settled prices visible.
    *
-   * @return the count, equal to {@link #index()}
+   * @return the count
    */
   public int settledCount() {
-    return index;
+    return market.settledCount();
   }
 
   /**
-   * The settled real-time price {@code lag} intervals back.
+   * A published settled real-time price.
    *
-   * @param lag 1 for the last settled interval, up to {@link #settledCount()}
+   * @param lag 1 for the most recent published one, up to {@link #settledCount()}
    * @return USD/MWh
-   * @throws ValidationException if {@code lag < 1} (the interval being decided or a later one) or
-   *     reaches before the series
+   * @throws ValidationException if {@code lag} is outside {@code 1..settledCount()}
    */
   public double settledUsdPerMwh(int lag) {
-    if (lag < 1 || lag > index) {
-      throw new ValidationException("lag", lag, "must be within 1.." + index + ": only settled intervals are known");
-    }
-    return prices.rt(index - lag);
+    checkLag(lag);
+    return market.settled(lag);
   }
 
   /**
-   * The last settled real-time price.
+   * Start of the interval a published settled price belongs to.
    *
-   * @return USD/MWh, or empty before the first settlement
+   * @param lag 1 for the most recent published one, up to {@link #settledCount()}
+   * @return the instant
+   * @throws ValidationException if {@code lag} is outside {@code 1..settledCount()}
+   */
+  public Instant settledIntervalStart(int lag) {
+    checkLag(lag);
+    return Instant.ofEpochSecond(market.settledStartSecond(lag));
+  }
+
+  private void checkLag(int lag) {
+    if (lag < 1 || lag > market.settledCount()) {
+      throw new ValidationException("lag", lag,
+          "must be within 1.." + market.settledCount() + ": only published settled prices are known");
+    }
+  }
+
+  /**
+   * The most recent published settled price.
+   *
+   * @return USD/MWh, or empty before the first one
    */
   public OptionalDouble lastSettledUsdPerMwh() {
-    return index == 0 ? OptionalDouble.empty() : OptionalDouble.of(prices.rt(index - 1));
+    return market.settledCount() == 0 ? OptionalDouble.empty() : OptionalDouble.of(market.settled(1));
+  }
+
+  /**
+   * Median of the most recent published settled prices.
+   *
+   * @param count how many, from 1; fewer are used when fewer are published
+   * @return USD/MWh, or empty when none is published
+   * @throws ValidationException if {@code count < 1}
+   */
+  public OptionalDouble settledMedianUsdPerMwh(int count) {
+    if (count < 1) {
+      throw new ValidationException("count", count, "must be >= 1");
+    }
+    int k = Math.min(count, market.settledCount());
+    if (k == 0) {
+      return OptionalDouble.empty();
+    }
+    double[] window = new double[k];
+    for (int i = 0; i < k; i++) {
+      window[i] = market.settled(i + 1);
+    }
+    Arrays.sort(window);
+    return OptionalDouble.of(k % 2 == 1 ? window[k / 2] : 0.5 * (window[k / 2 - 1] + window[k / 2]));
   }
 
   /**
    * How many day-ahead prices, from this interval on, are published at decision time.
    *
-   * @return 0 when the market has no day-ahead prices
+   * @return 0 when none is
    */
   public int dayAheadVisible() {
-    if (!prices.hasDayAhead()) {
-      return 0;
-    }
-    return Math.min(dayAheadHorizonIntervals, prices.size() - index);
+    return market.dayAheadCount();
   }
 
   /**
@@ -173,10 +179,11 @@ public final class PolicyContext {
    * @throws ValidationException if that price is not published yet
    */
   public double dayAheadUsdPerMwh(int ahead) {
-    if (ahead < 0 || ahead >= dayAheadVisible()) {
-      throw new ValidationException("ahead", ahead, "must be within 0.." + (dayAheadVisible() - 1) + ": only published day-ahead prices are known");
+    if (ahead < 0 || ahead >= market.dayAheadCount()) {
+      throw new ValidationException("ahead", ahead,
+          "must be within 0.." + (market.dayAheadCount() - 1) + ": only published day-ahead prices are known");
     }
-    return prices.da(index + ahead);
+    return market.dayAhead(ahead);
   }
 
   /**
@@ -185,30 +192,31 @@ public final class PolicyContext {
    * @return 0 without a forecast
    */
   public int forecastVisible() {
-    return Math.min(forecast.length, prices.size() - index);
+    return market.forecastCount();
   }
 
   /**
-   * A forecast price, made before this interval started.
+   * A forecast price, made no later than the decision.
    *
    * @param ahead 0 for the interval being decided, up to {@link #forecastVisible()} − 1
    * @return USD/MWh
    * @throws ValidationException if the forecast does not reach that far
    */
   public double forecastUsdPerMwh(int ahead) {
-    if (ahead < 0 || ahead >= forecastVisible()) {
-      throw new ValidationException("ahead", ahead, "must be within 0.." + (forecastVisible() - 1) + ": the forecast does not reach further");
+    if (ahead < 0 || ahead >= market.forecastCount()) {
+      throw new ValidationException("ahead", ahead,
+          "must be within 0.." + (market.forecastCount() - 1) + ": the forecast does not reach further");
     }
-    return forecast[ahead];
+    return market.forecast(ahead);
   }
 
   /**
    * When the forecast was made.
    *
-   * @return the instant, not after the interval's start, or empty without a forecast
+   * @return the instant, or empty without a forecast
    */
   public Optional<Instant> forecastMadeAt() {
-    return Optional.ofNullable(forecastMadeAt);
+    return Optional.ofNullable(market.forecastMadeAt());
   }
 
   /**
@@ -217,7 +225,7 @@ public final class PolicyContext {
    * @return USD per (PH/s) per day
    */
   public double hashpriceUsdPerPhDay() {
-    return hashpriceUsdPerPhDay;
+    return market.hashpriceUsdPerPhDay();
   }
 
   /**
@@ -227,7 +235,7 @@ public final class PolicyContext {
    * @return USD/MWh
    */
   public double miningValueUsdPerMwh() {
-    return MiningEconomics.breakEvenUsdPerMwh(hashpriceUsdPerPhDay, site.efficiencyJPerTh());
+    return MiningEconomics.breakEvenUsdPerMwh(market.hashpriceUsdPerPhDay(), site.efficiencyJPerTh());
   }
 
   /**
@@ -236,7 +244,7 @@ public final class PolicyContext {
    * @return USD/MWh
    */
   public double aiMarginUsdPerMwh() {
-    return aiMarginUsdPerMwh;
+    return market.aiMarginUsdPerMwh();
   }
 
   /**
@@ -318,128 +326,28 @@ public final class PolicyContext {
   }
 
   /**
-   * Builds a {@link PolicyContext}.
+   * Full power to the pools asked for, the more valuable per MWh first (mining value versus AI
+   * margin) when both cannot run at full power: the merit order the built-in policies use.
    *
-   * <pre>{@code
-   * PolicyContext.builder().prices(series).index(0).hashpriceUsdPerPhDay(50).build();
-   * }</pre>
+   * @param mine whether mining should run
+   * @param aiSpot whether AI spot work should run
+   * @return the allocation
    */
-  public static final class Builder {
-    private @Nullable PriceSeries prices;
-    private int index = -1;
-    private double hashpriceUsdPerPhDay = Double.NaN;
-    private double aiMarginUsdPerMwh;
-    private double dayAheadHorizonMinutes = 600;
-    private double[] forecast = new double[0];
-    private @Nullable Instant forecastMadeAt;
-
-    private Builder() {}
-
-    /**
-     * A price forecast for this interval and the following ones, made at {@code madeAt}; it must
-     * have been made no later than the start of the interval being decided.
-     *
-     * @param usdPerMwh forecast prices, index 0 for the interval being decided; copied
-     * @param madeAt when the forecast was made
-     * @return this builder
-     */
-    public Builder forecast(double[] usdPerMwh, Instant madeAt) {
-      this.forecast = usdPerMwh.clone();
-      this.forecastMadeAt = Objects.requireNonNull(madeAt, "madeAt");
-      return this;
+  public Allocation meritOrder(boolean mine, boolean aiSpot) {
+    double cap = miningCapMw;
+    double spotMw = site.gpuSpotMw();
+    double room = Math.max(0, site.capacityMw() - leasedMw);
+    if (mine && aiSpot && aiMarginUsdPerMwh() > miningValueUsdPerMwh()) {
+      double s = Math.min(spotMw, room);
+      return allocate(Math.min(cap, room - s), s);
     }
+    double m = mine ? cap : 0;
+    return allocate(m, aiSpot ? Math.min(spotMw, room - m) : 0);
+  }
 
-    /**
-     * The price series, required.
-     *
-     * @param series the series
-     * @return this builder
-     */
-    public Builder prices(PriceSeries series) {
-      this.prices = Objects.requireNonNull(series, "prices");
-      return this;
-    }
-
-    /**
-     * The interval being decided, required.
-     *
-     * @param i index within the series
-     * @return this builder
-     */
-    public Builder index(int i) {
-      this.index = i;
-      return this;
-    }
-
-    /**
-     * Today's hashprice, required.
-     *
-     * @param usd USD per (PH/s) per day, {@code >= 0}
-     * @return this builder
-     */
-    public Builder hashpriceUsdPerPhDay(double usd) {
-      this.hashpriceUsdPerPhDay = usd;
-      return this;
-    }
-
-    /**
-     * AI compute margin before power; defaults to 0.
-     *
-     * @param usd USD/MWh, finite
-     * @return this builder
-     */
-    public Builder aiMarginUsdPerMwh(double usd) {
-      this.aiMarginUsdPerMwh = usd;
-      return this;
-    }
-
-    /**
-     * How far ahead day-ahead prices are published; defaults to 600 minutes.
-     *
-     * @param minutes minutes, {@code >= 0}
-     * @return this builder
-     */
-    public Builder dayAheadHorizonMinutes(double minutes) {
-      this.dayAheadHorizonMinutes = minutes;
-      return this;
-    }
-
-    /**
-     * Checks and builds the context (site state is added by the controller).
-     *
-     * @return the context
-     * @throws ValidationException naming the offending field
-     */
-    public PolicyContext build() {
-      PriceSeries prices = this.prices;
-      if (prices == null) {
-        throw new ValidationException("context.prices", null, "must be set");
-      }
-      if (index < 0 || index >= prices.size()) {
-        throw new ValidationException("context.index", index, "must be within 0.." + (prices.size() - 1));
-      }
-      if (!(hashpriceUsdPerPhDay >= 0) || Double.isInfinite(hashpriceUsdPerPhDay)) {
-        throw new ValidationException("context.hashpriceUsdPerPhDay", hashpriceUsdPerPhDay, "must be a finite number >= 0");
-      }
-      if (!Double.isFinite(aiMarginUsdPerMwh)) {
-        throw new ValidationException("context.aiMarginUsdPerMwh", aiMarginUsdPerMwh, "must be finite");
-      }
-      if (!(dayAheadHorizonMinutes >= 0) || Double.isInfinite(dayAheadHorizonMinutes)) {
-        throw new ValidationException("context.dayAheadHorizonMinutes", dayAheadHorizonMinutes, "must be a finite number >= 0");
-      }
-      int horizon = (int) Math.floor(dayAheadHorizonMinutes / prices.intervalMinutes());
-      Instant made = forecastMadeAt;
-      if (made != null && made.isAfter(prices.start(index))) {
-        throw new ValidationException("context.forecastMadeAt", made,
-            "must not be after the start of the interval being decided (" + prices.start(index) + ")");
-      }
-      for (int i = 0; i < forecast.length; i++) {
-        if (!Double.isFinite(forecast[i])) {
-          throw new ValidationException("context.forecast[" + i + "]", forecast[i], "must be finite");
-        }
-      }
-      return new PolicyContext(prices, index, hashpriceUsdPerPhDay, aiMarginUsdPerMwh, horizon,
-          UNBOUND, 0, 0, 1, 0, 0, forecast, forecastMadeAt);
-    }
+  @Override
+  public String toString() {
+    return "PolicyContext[" + market + ", mining " + currentMiningMw + " MW held " + intervalsHeld + "/" + dwellIntervals
+        + ", leased " + leasedMw + " MW]";
   }
 }

@@ -12,12 +12,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * PriceSeries prices = PriceSeries.of(starts, realTime, dayAhead); // dayAhead may be null
- * PolicyContext ctx = PolicyContext.builder().prices(prices).index(96).build();
+ * MarketReplay replay = MarketReplay.builder().prices(prices)
+ *     .rules(MarketRules.ercot(Duration.ofMinutes(5))).decisionLead(Duration.ofMinutes(5))
+ *     .scenario(Scenario.constant(50, 0)).build();
  * }</pre>
  *
  * <p>Intervals are given by their start instants, strictly increasing on a fixed step of whole
- * minutes. The series itself holds every price; a {@link PolicyContext} built on it shows a policy
- * only those known at decision time.
+ * minutes. The series itself holds every price; a {@link MarketReplay} built on it shows a policy
+ * only those published at decision time.
  *
  * @since 0.1.0
  */
@@ -182,5 +184,18 @@ public final class PriceSeries {
 
   long startSecond(int index) {
     return startEpochSeconds[index];
+  }
+
+  /** The backing arrays, shared with replay views that never write to them. */
+  long[] startsArray() {
+    return startEpochSeconds;
+  }
+
+  double[] realTimeArray() {
+    return realTime;
+  }
+
+  double @Nullable [] dayAheadArray() {
+    return dayAhead;
   }
 }

@@ -1,6 +1,5 @@
 package org.computerwa.mining.policy;
 
-import java.util.Arrays;
 import org.computerwa.core.ValidationException;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * recent settled level {@code L} decays towards a reference {@code R_j} with weight
  * {@code w_j = 2^(−(j+1)·Δ/halfLife)}, Δ the interval length. {@code R_j} is the published
  * day-ahead price of {@code t + j}; where none is published, the caller's forecast for it (see
- * {@link PolicyContext.Builder#forecast}); otherwise the median settled price of the last 24 hours.
+ * {@link MarketView.Builder#forecast}); otherwise the median settled price of the last 24 hours.
  *
  * <p><b>Curtail</b> (while mining): {@code L = min(p₁, max(p₂, R₀))} with {@code p₁, p₂} the last two
  * settled prices — a single settled spike that the day-ahead market did not expect is not trusted
@@ -39,10 +38,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>AI spot work runs while its margin beats {@code E_0}. The defaults (entry half-life 200 min,
  * exit half-life 90 min, entry share 0, restart share 1, restart window factor 2) are rules about
- * persistence and switch economics, not about any price event; results are flat around them
- * (on the ERCOT reference the 20 best of 162 settings — half-lives 100–400 / 30–90 min, entry
- * shares 0–0.5, restart shares 0.5–1, window factors 1–2 — lie within 84.1–85.5 % captured
- * flexibility). The policy keeps no decision state, only a cache of its weights: it is
+ * persistence and switch economics, not about any price event. How much the choice among
+ * settings matters, out of sample, is measured by a walk-forward over
+ * {@link LoadPolicies#grid(String) LoadPolicies.grid("rolling")} (the backtest report).
+ *
+ * <p><b>Can lose against always-mine</b>: it acts on published prices only, so in a calm period
+ * a spike that is over before the next decision costs it two switches. The policy keeps no decision state, only a cache of its weights: it is
  * deterministic.
  *
  * @since 0.1.0
@@ -112,7 +113,7 @@ public final class RollingHorizonPolicy implements LoadPolicy {
       }
       mine = margin * energy > restartSwitchCostShare * switchCost;
     }
-    return LoadPolicies.byMerit(ctx, mine, ctx.aiMarginUsdPerMwh() > e0);
+    return ctx.meritOrder(mine, ctx.aiMarginUsdPerMwh() > e0);
   }
 
   /** Persistence weights for one interval length, computed once and reused. */
@@ -168,13 +169,7 @@ public final class RollingHorizonPolicy implements LoadPolicy {
   }
 
   private static double trailingMedian(PolicyContext ctx) {
-    int k = Math.min(ctx.settledCount(), Math.max(1, 1440 / ctx.intervalMinutes()));
-    double[] window = new double[k];
-    for (int i = 0; i < k; i++) {
-      window[i] = ctx.settledUsdPerMwh(i + 1);
-    }
-    Arrays.sort(window);
-    return k % 2 == 1 ? window[k / 2] : 0.5 * (window[k / 2 - 1] + window[k / 2]);
+    return ctx.settledMedianUsdPerMwh(Math.max(1, 1440 / ctx.intervalMinutes())).orElseThrow();
   }
 
   /**

@@ -2,10 +2,15 @@
  * The switchable load policy engine: a site's power split between Bitcoin mining, AI compute and
  * curtailment, interval by interval.
  *
- * <p>A {@link org.computerwa.mining.policy.LoadPolicy} proposes an
- * {@link org.computerwa.mining.policy.Allocation} from a
- * {@link org.computerwa.mining.policy.PolicyContext} that can only show what is known when the
- * interval is decided. The {@link org.computerwa.mining.policy.LoadController} holds the current,
+ * <p>The caller hands the {@link org.computerwa.mining.policy.LoadController} a
+ * {@link org.computerwa.mining.policy.MarketView}: what the market had published at the decision
+ * time (settled real-time prices and day-ahead curves, each with its publication time). Live, a
+ * feed fills it; in a replay {@link org.computerwa.mining.policy.MarketReplay} derives the same
+ * view from a price file and the market's {@link org.computerwa.mining.policy.MarketRules}, so a
+ * policy cannot tell the two apart. The controller joins the view with the site's state into a
+ * {@link org.computerwa.mining.policy.PolicyContext}, from which a
+ * {@link org.computerwa.mining.policy.LoadPolicy} proposes an
+ * {@link org.computerwa.mining.policy.Allocation}; the controller holds the current,
  * hot-swappable policy and passes every proposal through a safety envelope that the policy cannot
  * bypass. {@link org.computerwa.mining.policy.PerfectForesight} computes the exact optimum under the
  * same rules.

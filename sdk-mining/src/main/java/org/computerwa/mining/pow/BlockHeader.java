@@ -227,6 +227,10 @@ public final class BlockHeader {
     return Integer.toUnsignedLong((int) INT_LE.get(b, headerOffset + 68));
   }
 
+  static int versionAt(byte[] b, int headerOffset) {
+    return (int) INT_LE.get(b, headerOffset);
+  }
+
   static int bitsAt(byte[] b, int headerOffset) {
     return (int) INT_LE.get(b, headerOffset + 72);
   }

@@ -5,8 +5,8 @@ import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The per-rule outcome for one {@link HeaderEntry}: proof of work, linkage, difficulty and
- * median time past, plus the first broken rule.
+ * The per-rule outcome for one {@link HeaderEntry}: proof of work, linkage, difficulty, median
+ * time past and version, plus the first broken rule in Bitcoin Core's order.
  *
  * <pre>{@code
  * HeaderCheck c = checks.get(i);
@@ -25,10 +25,11 @@ public final class HeaderCheck {
   private final CheckStatus link;
   private final CheckStatus difficulty;
   private final CheckStatus mtp;
+  private final CheckStatus version;
   private final @Nullable RejectReason reason;
 
   HeaderCheck(int index, long height, @Nullable BlockHash hash, CheckStatus pow, CheckStatus link,
-      CheckStatus difficulty, CheckStatus mtp, @Nullable RejectReason reason) {
+      CheckStatus difficulty, CheckStatus mtp, CheckStatus version, @Nullable RejectReason reason) {
     this.index = index;
     this.height = height;
     this.hash = hash;
@@ -36,6 +37,7 @@ public final class HeaderCheck {
     this.link = link;
     this.difficulty = difficulty;
     this.mtp = mtp;
+    this.version = version;
     this.reason = reason;
   }
 
@@ -85,9 +87,12 @@ public final class HeaderCheck {
   }
 
   /**
-   * The difficulty rules (Core's {@code GetNextWorkRequired}, BIP94's time-warp rule).
+   * The difficulty rules (Core's {@code GetNextWorkRequired}, BIP94's time-warp rule). A retarget
+   * is checked only when its period start is proven an ancestor by hash linkage; otherwise only
+   * Core's {@code PermittedDifficultyTransition} applies and the status is UNCHECKED unless that
+   * fails.
    *
-   * @return the status; UNCHECKED when the needed earlier headers are missing
+   * @return the status; UNCHECKED when the needed ancestors are not proven
    */
   public CheckStatus difficulty() {
     return difficulty;
@@ -103,7 +108,18 @@ public final class HeaderCheck {
   }
 
   /**
-   * The first broken rule.
+   * Core's {@code bad-version} rule: nVersion at least 2, 3 and 4 from the BIP34, BIP66 and BIP65
+   * heights of the network on.
+   *
+   * @return OK or FAIL; NOT_APPLICABLE for an entry without a height
+   */
+  public CheckStatus version() {
+    return version;
+  }
+
+  /**
+   * The first broken rule, in Core's order: proof of work, linkage, {@code bad-diffbits},
+   * {@code time-too-old}, {@code time-timewarp-attack}, {@code bad-version}.
    *
    * @return the reason, or empty if valid
    */
@@ -123,6 +139,6 @@ public final class HeaderCheck {
   @Override
   public String toString() {
     return "HeaderCheck{index=" + index + ", height=" + height + ", pow=" + pow + ", link=" + link + ", difficulty="
-        + difficulty + ", mtp=" + mtp + ", reason=" + reason + "}";
+        + difficulty + ", mtp=" + mtp + ", version=" + version + ", reason=" + reason + "}";
   }
 }

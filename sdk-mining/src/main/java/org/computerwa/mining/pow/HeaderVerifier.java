@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Thread-safe: each thread gets its own hasher and scratch space. The default engine is
- * {@link Sha256Engine#fastest()}, the default network {@link Network#defaultNetwork()}.
+ * {@link Sha256Engine#fastest()}; there is no default network.
  *
  * @since 0.1.0
  */
@@ -30,8 +30,8 @@ public final class HeaderVerifier {
   private final AtomicReference<@Nullable Thread> owner = new AtomicReference<>();
   private final PowCheck ownerCheck;
 
-  private HeaderVerifier(Builder b) {
-    this.network = b.network;
+  private HeaderVerifier(Builder b, Network network) {
+    this.network = network;
     this.engine = b.engine;
     this.checks = ThreadLocal.withInitial(() -> new PowCheck(network, engine));
     this.ownerCheck = new PowCheck(network, engine);
@@ -49,7 +49,7 @@ public final class HeaderVerifier {
   /**
    * Starts a builder.
    *
-   * @return a builder with the default network and engine
+   * @return a builder with the fastest engine and no network (it must be set)
    */
   public static Builder builder() {
     return new Builder();
@@ -140,7 +140,7 @@ public final class HeaderVerifier {
 
   /** Configures a {@link HeaderVerifier}. */
   public static final class Builder {
-    private Network network = Network.defaultNetwork();
+    private @Nullable Network network;
     private Sha256Engine engine = Sha256Engine.fastest();
 
     private Builder() {}
@@ -171,9 +171,14 @@ public final class HeaderVerifier {
      * Builds the verifier.
      *
      * @return the verifier
+     * @throws org.computerwa.core.ValidationException if no network was set: there is no default
      */
     public HeaderVerifier build() {
-      return new HeaderVerifier(this);
+      if (network == null) {
+        throw new org.computerwa.core.ValidationException("network", null,
+            "must be set: choose Network.MAINNET, TESTNET3, TESTNET4, SIGNET or REGTEST (there is no default)");
+      }
+      return new HeaderVerifier(this, network);
     }
   }
 }

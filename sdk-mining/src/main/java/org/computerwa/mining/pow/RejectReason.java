@@ -37,5 +37,10 @@ public enum RejectReason {
   /** The timestamp is more than two hours ahead of the verifier's clock. */
   TIME_TOO_NEW,
   /** BIP94: the first block of a period is more than 600 seconds earlier than its parent. */
-  TIME_WARP
+  TIME_WARP,
+  /**
+   * nVersion is below what the buried deployments require at the header's height (Core's
+   * {@code bad-version}: 2 from BIP34, 3 from BIP66, 4 from BIP65).
+   */
+  BAD_VERSION
 }

@@ -15,6 +15,7 @@ import org.computerwa.core.ValidationException;
 import org.junit.jupiter.api.Test;
 
 class LoadControllerTest {
+  // decisions come from MarketReplay views; see LiveFeedTest for a live feed
 
   private static SiteProfile leasedSite(PriceSeries p) {
     return SiteProfile.builder().capacityMw(30).miningMaxMw(25).miningMinMw(5).miningRampUpMwPerMinute(1).miningRampDownMwPerMinute(2)
@@ -44,11 +45,11 @@ class LoadControllerTest {
     SiteProfile site = leasedSite(p);
     for (int round = 0; round < 50; round++) {
       AuditLog.InMemory log = AuditLog.inMemory();
-      try (LoadController c = LoadController.builder().site(site).policy(adversary(seeds.nextLong())).auditLog(log).build()) {
+      try (LoadController c = LoadController.builder().decisionLead(Duration.ZERO).site(site).policy(adversary(seeds.nextLong())).auditLog(log).build()) {
         int lastSwitch = -100;
         double prev = site.initialMiningMw();
         for (int t = 0; t < p.size(); t++) {
-          Decision d = c.decide(PolicyContext.builder().prices(p).index(t).hashpriceUsdPerPhDay(50).build());
+          Decision d = c.decide(SeriesFixtures.replay(p).view(t));
           Allocation a = d.applied();
           double leased = site.leasedMw(p.start(t), p.end(t));
           assertThat(a.aiLeasedMw()).as("lease served at %d", t).isEqualTo(leased);
@@ -82,9 +83,9 @@ class LoadControllerTest {
 
   private static List<Allocation> run(PriceSeries p, LoadPolicy policy) {
     List<Allocation> out = new ArrayList<>();
-    try (LoadController c = LoadController.builder().site(leasedSite(p)).policy(policy).actuator(d -> out.add(d.applied())).build()) {
+    try (LoadController c = LoadController.builder().decisionLead(Duration.ZERO).site(leasedSite(p)).policy(policy).actuator(d -> out.add(d.applied())).build()) {
       for (int t = 0; t < p.size(); t++) {
-        c.decide(PolicyContext.builder().prices(p).index(t).hashpriceUsdPerPhDay(50).build());
+        c.decide(SeriesFixtures.replay(p).view(t));
       }
     }
     return out;
@@ -106,7 +107,7 @@ class LoadControllerTest {
     }
     AuditLog.InMemory log = AuditLog.inMemory();
     AtomicInteger swaps = new AtomicInteger();
-    try (LoadController c = LoadController.builder().site(site).policy(policies.get(0)).auditLog(log).build()) {
+    try (LoadController c = LoadController.builder().decisionLead(Duration.ZERO).site(site).policy(policies.get(0)).auditLog(log).build()) {
       AtomicBoolean done = new AtomicBoolean();
       CountDownLatch start = new CountDownLatch(1);
       List<Thread> swappers = new ArrayList<>();
@@ -129,7 +130,7 @@ class LoadControllerTest {
       }
       start.countDown();
       for (int t = 0; t < p.size(); t++) {
-        c.decide(PolicyContext.builder().prices(p).index(t).hashpriceUsdPerPhDay(50).build());
+        c.decide(SeriesFixtures.replay(p).view(t));
       }
       done.set(true);
       for (Thread th : swappers) {
@@ -146,7 +147,7 @@ class LoadControllerTest {
   @Test
   void aSwapIsAuditedWithFromToAndReason() {
     AuditLog.InMemory log = AuditLog.inMemory();
-    try (LoadController c = LoadController.builder().site(SiteProfile.builder().capacityMw(5).build())
+    try (LoadController c = LoadController.builder().decisionLead(Duration.ZERO).site(SiteProfile.builder().capacityMw(5).build())
         .policy(LoadPolicies.alwaysMine()).auditLog(log).build()) {
       PolicySwitch s = c.swapPolicy(LoadPolicies.rolling(), "price spike watch");
       assertThat(s.from()).isEqualTo("always-mine");
@@ -169,9 +170,9 @@ class LoadControllerTest {
       }
       return ctx.allocate(0, 0);
     });
-    try (LoadController c = LoadController.builder().site(SiteProfile.builder().capacityMw(10).build())
+    try (LoadController c = LoadController.builder().decisionLead(Duration.ZERO).site(SiteProfile.builder().capacityMw(10).build())
         .policy(slow).deadline(Duration.ofMillis(50)).build()) {
-      Decision d = c.decide(PolicyContext.builder().prices(p).index(0).hashpriceUsdPerPhDay(50).build());
+      Decision d = c.decide(SeriesFixtures.replay(p).view(0));
       assertThat(d.interventions()).contains(Intervention.DEADLINE);
       assertThat(d.fallback()).isTrue();
       assertThat(d.applied().miningMw()).isEqualTo(10);
@@ -183,11 +184,11 @@ class LoadControllerTest {
   @Test
   void aFailingPolicyIsReplacedByTheFallback() {
     PriceSeries p = SeriesFixtures.of(15, new double[] {50}, null);
-    try (LoadController c = LoadController.builder().site(SiteProfile.builder().capacityMw(10).build())
+    try (LoadController c = LoadController.builder().decisionLead(Duration.ZERO).site(SiteProfile.builder().capacityMw(10).build())
         .policy(ctx -> {
           throw new IllegalStateException("boom");
         }).build()) {
-      Decision d = c.decide(PolicyContext.builder().prices(p).index(0).hashpriceUsdPerPhDay(50).build());
+      Decision d = c.decide(SeriesFixtures.replay(p).view(0));
       assertThat(d.interventions()).containsExactly(Intervention.POLICY_ERROR);
       assertThat(d.applied().miningMw()).isEqualTo(10);
     }
@@ -199,5 +200,112 @@ class LoadControllerTest {
     assertThatThrownBy(() -> SiteProfile.builder().capacityMw(10)
         .addLease(GpuLease.of(a, a.plusSeconds(3600), 6)).addLease(GpuLease.of(a.plusSeconds(1800), a.plusSeconds(7200), 6)).build())
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("site.leases"));
+  }
+
+  private static LoadController.Builder tenMw() {
+    return LoadController.builder().decisionLead(Duration.ZERO).site(SiteProfile.builder().capacityMw(10).minDwellMinutes(30).build());
+  }
+
+  @Test
+  void aSkippedOrRepeatedIntervalIsATypedErrorThatChangesNothing() {
+    PriceSeries p = SeriesFixtures.of(15, new double[] {50, 500, 50, 50, 50}, null);
+    MarketReplay replay = SeriesFixtures.replay(p);
+    try (LoadController c = tenMw().policy(LoadPolicies.threshold(0)).build()) {
+      c.decide(replay.view(0));
+      c.decide(replay.view(1));
+      assertThatThrownBy(() -> c.decide(replay.view(1)))
+          .isInstanceOfSatisfying(IntervalSequenceException.class, e -> {
+            assertThat(e.expected()).isEqualTo(p.start(2));
+            assertThat(e.field()).isEqualTo("view.intervalStart");
+            assertThat(e.getMessage()).contains("repeated");
+          });
+      assertThatThrownBy(() -> c.decide(replay.view(3)))
+          .isInstanceOfSatisfying(IntervalSequenceException.class, e -> assertThat(e.getMessage()).contains("skipped"));
+      Decision d = c.decide(replay.view(2));
+      assertThat(d.index()).isEqualTo(2);
+      assertThat(d.switched()).isTrue(); // last settled 500 > mining value: curtail
+      // the dwell counts from the switch at interval 2, unaffected by the refused calls
+      assertThat(c.decide(replay.view(3)).interventions()).contains(Intervention.DWELL);
+    }
+  }
+
+  @Test
+  void aViewTakenInsideTheDecisionLeadIsRefused() {
+    PriceSeries p = SeriesFixtures.of(15, new double[] {50, 50}, null);
+    try (LoadController c = tenMw().decisionLead(Duration.ofMinutes(2)).policy(LoadPolicies.alwaysMine()).build()) {
+      assertThatThrownBy(() -> c.decide(SeriesFixtures.replay(p).view(0)))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("view.asOf"));
+    }
+  }
+
+  @Test
+  void aStuckPolicyCannotCaptureTheController() throws Exception {
+    PriceSeries p = SeriesFixtures.of(15, new double[] {50, 50, 50, 50}, null);
+    MarketReplay replay = SeriesFixtures.replay(p);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    LoadPolicy stuck = LoadPolicy.named("stuck", ctx -> {
+      calls.incrementAndGet();
+      while (release.getCount() > 0) {
+        Thread.onSpinWait(); // ignores interruption on purpose
+      }
+      return ctx.allocate(0, 0);
+    });
+    try (LoadController c = tenMw().policy(stuck).deadline(Duration.ofMillis(50)).build()) {
+      assertThat(c.decide(replay.view(0)).fallback()).isTrue();
+      // still running: the same policy is not called a second time, the fallback stands in
+      assertThat(c.decide(replay.view(1)).interventions()).contains(Intervention.DEADLINE);
+      assertThat(calls).hasValue(1);
+      // a swapped-in policy gets a fresh worker and answers in time
+      c.swapPolicy(LoadPolicy.named("quick", ctx -> ctx.allocate(0, 0)), "stuck policy");
+      Decision d = c.decide(replay.view(2));
+      assertThat(d.fallback()).isFalse();
+      assertThat(d.policyName()).isEqualTo("quick");
+      assertThat(d.applied().miningMw()).isZero();
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void callsAfterCloseFailLoudly() {
+    PriceSeries p = SeriesFixtures.of(15, new double[] {50}, null);
+    LoadController c = tenMw().policy(LoadPolicies.alwaysMine()).deadline(Duration.ofMillis(100)).build();
+    c.close();
+    c.close(); // idempotent
+    assertThatThrownBy(() -> c.decide(SeriesFixtures.replay(p).view(0))).isInstanceOf(ControllerClosedException.class);
+    assertThatThrownBy(() -> c.swapPolicy(LoadPolicies.rolling(), "after close")).isInstanceOf(ControllerClosedException.class);
+  }
+
+  @Test
+  void stateCommitsOnlyAfterTheActuatorsConfirm() {
+    PriceSeries p = SeriesFixtures.of(15, new double[] {50, 500, 50}, null);
+    MarketReplay replay = SeriesFixtures.replay(p);
+    AtomicBoolean fail = new AtomicBoolean(true);
+    List<Decision> confirmed = new ArrayList<>();
+    AuditLog.InMemory log = AuditLog.inMemory();
+    try (LoadController c = tenMw().policy(LoadPolicies.threshold(0)).auditLog(log)
+        .actuator(confirmed::add)
+        .actuator(d -> {
+          if (d.switched() && fail.getAndSet(false)) {
+            throw new IllegalStateException("fleet did not acknowledge");
+          }
+        }).build()) {
+      c.decide(replay.view(0));
+      c.decide(replay.view(1));
+      assertThatThrownBy(() -> c.decide(replay.view(2)))
+          .isInstanceOfSatisfying(ActuationException.class, e -> {
+            assertThat(e.decision()).isNotNull();
+            assertThat(e.decision().switched()).isTrue();
+            assertThat(e.retryable()).isTrue();
+          });
+      assertThat(log.decisions()).hasSize(2);
+      // nothing was committed: the same interval is decided again from the same state
+      Decision retry = c.decide(replay.view(2));
+      assertThat(retry.switched()).isTrue();
+      assertThat(retry.fromMiningMw()).isEqualTo(10);
+      assertThat(retry.index()).isEqualTo(2);
+      assertThat(log.decisions()).hasSize(3);
+    }
   }
 }

@@ -114,10 +114,11 @@ class PerfectForesightTest {
           .minDwellMinutes(30 + 15 * round).switchCostUsd(250 * round)
           .addLease(GpuLease.of(p.start(100), p.start(700), 8)).build();
       org.computerwa.mining.policy.backtest.Backtest bt = org.computerwa.mining.policy.backtest.Backtest.builder()
+          .market(MarketRules.ercot(java.time.Duration.ZERO)).decisionLead(java.time.Duration.ZERO)
           .prices(p).site(site).hashpriceUsdPerPhDay(50).aiMarginUsdPerMwh(90).build();
       double optimum = bt.optimumProfitUsd();
       java.util.List<LoadPolicy> policies = new java.util.ArrayList<>();
-      for (String name : LoadPolicies.NAMES) {
+      for (String name : LoadPolicies.names()) {
         policies.add(LoadPolicies.byName(name));
       }
       for (int i = 0; i < 4; i++) {
@@ -149,5 +150,34 @@ class PerfectForesightTest {
     PerfectForesight.Solution s = PerfectForesight.solve(p, site, 50, 0);
     assertThat(s.miningMw()).containsExactly(10, 6, 6, 6);
     assertThat(s.switches()).isEqualTo(1);
+  }
+
+  @Test
+  void aFineResolutionAboveShortRangeGivesTheExactOptimum() {
+    // 100 MW at 0.003 MW: 33,334 levels, beyond a 16-bit index. With no switching cost, no dwell and
+    // no ramp limit, the optimum mines at the top level whenever the price is below the mining value.
+    double[] rt = {20, 300, 20, 20, 400, 10};
+    PriceSeries p = SeriesFixtures.of(15, rt, null);
+    SiteProfile site = SiteProfile.builder().capacityMw(100).resolutionMw(0.003).build();
+    double v = MiningEconomics.breakEvenUsdPerMwh(50, site.efficiencyJPerTh());
+    double top = Math.floor(100 / 0.003 + 1e-9) * 0.003;
+    double expected = 0;
+    for (double price : rt) {
+      expected += 0.25 * top * Math.max(0, v - price);
+    }
+    PerfectForesight.Solution s = PerfectForesight.solve(p, site, 50, 0);
+    assertThat(s.profitUsd()).isPositive().isCloseTo(expected, within(1e-6));
+    assertThat(s.miningMw()).containsExactly(top, 0, top, top, 0, top);
+  }
+
+  @Test
+  void aProblemBeyondTheMemoryBoundIsRefusedNamingTheResolution() {
+    PriceSeries p = SeriesFixtures.spiky(1, 20_000, 15, 50);
+    SiteProfile site = SiteProfile.builder().capacityMw(100).resolutionMw(0.01).build(); // 10,001 levels
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PerfectForesight.solve(p, site, 50, 0))
+        .isInstanceOfSatisfying(org.computerwa.core.ValidationException.class, e -> {
+          assertThat(e.field()).isEqualTo("site.resolutionMw");
+          assertThat(e.getMessage()).contains("20000 intervals x 10001 levels");
+        });
   }
 }

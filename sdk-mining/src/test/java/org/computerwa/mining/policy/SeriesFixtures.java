@@ -18,6 +18,12 @@ final class SeriesFixtures {
     return PriceSeries.of(starts, rt, da);
   }
 
+  /** A replay of {@code p} at 50 USD/PH/day with no decision lead and no publication delay. */
+  static MarketReplay replay(PriceSeries p) {
+    return MarketReplay.builder().prices(p).rules(MarketRules.ercot(java.time.Duration.ZERO))
+        .decisionLead(java.time.Duration.ZERO).scenario(Scenario.constant(50, 0)).build();
+  }
+
   /** A spiky random walk around {@code mean} with day-ahead prices that are noisy versions of it. */
   static PriceSeries spiky(long seed, int n, int minutes, double mean) {
     SplittableRandom rnd = new SplittableRandom(seed);

@@ -60,14 +60,15 @@ class HeaderChainVerifierTest {
   }
 
   @Test
-  void chainBCrossesTheRetargetAndIsExactlyCheckedWhenThePeriodStartIsGiven() {
+  void chainBCrossesTheRetargetWhichStaysUncheckedWhenThePeriodStartIsOnlyClaimedByHeight() {
     List<HeaderEntry> entries = new ArrayList<>();
     entries.add(entry(chainRows("B", "period_start").get(0)));
     chainRows("B", "main").forEach(r -> entries.add(entry(r)));
     List<HeaderCheck> checks = MAINNET.checkEach(entries);
     assertThat(checks).allSatisfy(c -> assertThat(c.valid()).as("%s", c).isTrue());
     HeaderCheck retarget = checks.stream().filter(c -> c.height().orElse(0) == 554400).findFirst().orElseThrow();
-    assertThat(retarget.difficulty()).isEqualTo(CheckStatus.OK);
+    // The real period start (552384) is in the list, but nothing links it to 554399: not proven.
+    assertThat(retarget.difficulty()).isEqualTo(CheckStatus.UNCHECKED);
     assertThat(retarget.link()).isEqualTo(CheckStatus.OK);
     assertThat(checks.get(0).link()).isEqualTo(CheckStatus.NOT_APPLICABLE);
     assertThat(checks.get(1).link()).isEqualTo(CheckStatus.NOT_APPLICABLE);
@@ -87,7 +88,7 @@ class HeaderChainVerifierTest {
   }
 
   @Test
-  void aTamperedPeriodStartMakesTheRealRetargetFail() {
+  void aRetargetIsNotJudgedAgainstWhicheverHeaderSatAtThePeriodStartHeight() {
     Map<String, String> start = chainRows("B", "period_start").get(0);
     BlockHeader real = BlockHeader.parseHex(start.get("header_hex"));
     BlockHeader earlier = BlockHeader.of(real.version(), real.prevBlockHash(), real.merkleRoot(), real.time() - 86_400,
@@ -97,8 +98,155 @@ class HeaderChainVerifierTest {
     chainRows("B", "main").forEach(r -> entries.add(entry(r)));
     HeaderCheck retarget = MAINNET.checkEach(entries).stream()
         .filter(c -> c.height().orElse(0) == 554400).findFirst().orElseThrow();
-    assertThat(retarget.difficulty()).isEqualTo(CheckStatus.FAIL);
-    assertThat(retarget.reason()).contains(RejectReason.BAD_DIFFICULTY);
+    assertThat(retarget.difficulty()).isEqualTo(CheckStatus.UNCHECKED);
+    assertThat(retarget.valid()).isTrue();
+  }
+
+  /** A synthetic mainnet period: unmined (proof of work fails) but linked, so the rules still run. */
+  private static List<BlockHeader> unminedPeriod(long firstHeight, int count, int bits, long spacing) {
+    List<BlockHeader> out = new ArrayList<>();
+    BlockHash prev = BlockHash.fromRaw(new byte[32]);
+    long time = 1_500_000_000L;
+    for (int i = 0; i < count; i++) {
+      byte[] merkle = new byte[32];
+      merkle[0] = (byte) i;
+      merkle[1] = (byte) (i >>> 8);
+      BlockHeader h = BlockHeader.of(0x20000000, prev, merkle, time, bits, 0);
+      out.add(h);
+      prev = h.hash();
+      time += spacing;
+    }
+    return out;
+  }
+
+  private static List<HeaderEntry> entries(long firstHeight, List<BlockHeader> headers) {
+    List<HeaderEntry> out = new ArrayList<>();
+    for (int i = 0; i < headers.size(); i++) {
+      out.add(HeaderEntry.of(firstHeight + i, headers.get(i).toBytes()));
+    }
+    return out;
+  }
+
+  @Test
+  void aRetargetWithAProvenPeriodStartIsCheckedExactly() {
+    long start = 2016L * 200;
+    List<BlockHeader> period = unminedPeriod(start, 2016, 0x1b0404cb, 590);
+    BlockHeader first = period.get(0);
+    BlockHeader last = period.get(2015);
+    int required = PowRules.calculateNextWorkRequired(Network.MAINNET, first.time(), first.bits(), last.time(),
+        last.bits());
+    assertThat(required).isNotEqualTo(0x1b0404cb);
+    for (int bits : new int[] {required, 0x1b0404cb}) {
+      List<BlockHeader> chain = new ArrayList<>(period);
+      chain.add(BlockHeader.of(0x20000000, last.hash(), new byte[32], last.time() + 600, bits, 0));
+      HeaderCheck retarget = MAINNET.checkEach(entries(start, chain)).get(2016);
+      assertThat(retarget.link()).isEqualTo(CheckStatus.OK);
+      assertThat(retarget.difficulty()).as("bits %08x", bits)
+          .isEqualTo(bits == required ? CheckStatus.OK : CheckStatus.FAIL);
+    }
+    // Replace one header in the middle: its children no longer link, so the start is not proven.
+    List<BlockHeader> broken = new ArrayList<>(period);
+    BlockHeader mid = broken.get(1000);
+    broken.set(1000, BlockHeader.of(mid.version(), mid.prevBlockHash(), mid.merkleRoot(), mid.time() + 1, mid.bits(),
+        0));
+    broken.add(BlockHeader.of(0x20000000, last.hash(), new byte[32], last.time() + 600, required, 0));
+    List<HeaderCheck> checks = MAINNET.checkEach(entries(start, broken));
+    assertThat(checks.get(1001).link()).isEqualTo(CheckStatus.FAIL);
+    assertThat(checks.get(2016).difficulty()).isEqualTo(CheckStatus.UNCHECKED);
+  }
+
+  @Test
+  void medianTimePastDoesNotReachAcrossAFailedLink() {
+    long now = NOW.instant().getEpochSecond();
+    RegtestMiner late = new RegtestMiner(now - 86_400).addMany(12, RegtestMiner.EASY, 60);
+    RegtestMiner other = new RegtestMiner(now - 30 * 86_400).addMany(2, RegtestMiner.EASY, 60);
+    List<BlockHeader> headers = new ArrayList<>(late.headers());
+    headers.addAll(other.headers());
+    ChainVerification r = REGTEST.verify(100, headers);
+    // Header 12 does not link to 11; header 13 links to 12 and is older than 0..11, which are not
+    // its ancestors, so its median time past is unchecked, not a failure.
+    assertThat(r.failures()).singleElement().satisfies(f -> {
+      assertThat(f.index()).isEqualTo(12);
+      assertThat(f.reason()).isEqualTo(RejectReason.BAD_PREV_HASH);
+    });
+    ChainVerification parallel = HeaderChainVerifier.builder().network(Network.REGTEST).clock(NOW).parallelism(2)
+        .build().verify(100, headers);
+    assertThat(parallel).isEqualTo(r);
+  }
+
+  @Test
+  void chainWorkCreditsOnlyTheHeadersBeforeTheFirstFailure() {
+    RegtestMiner m = new RegtestMiner(1_700_000_000L).addMany(10, RegtestMiner.EASY, 600);
+    List<BlockHeader> headers = new ArrayList<>(m.headers());
+    BigInteger one = CompactTarget.of(RegtestMiner.EASY).work();
+    assertThat(REGTEST.verify(50, headers).chainWork()).isEqualTo(one.multiply(BigInteger.valueOf(10)));
+    headers.set(6, RegtestMiner.highHash(headers.get(6)));
+    ChainVerification r = REGTEST.verify(50, headers);
+    assertThat(r.failures()).extracting(HeaderFailure::index).contains(6);
+    assertThat(r.chainWork()).isEqualTo(one.multiply(BigInteger.valueOf(6)));
+    // The same on many threads, where the failure lies in a later range.
+    RegtestMiner longer = new RegtestMiner(1_600_000_000L).addMany(20_000, RegtestMiner.EASY, 600);
+    List<BlockHeader> many = new ArrayList<>(longer.headers());
+    many.set(15_000, RegtestMiner.highHash(many.get(15_000)));
+    ChainVerification parallel = HeaderChainVerifier.builder().network(Network.REGTEST).clock(NOW).parallelism(4)
+        .build().verify(0, many);
+    assertThat(parallel.chainWork()).isEqualTo(one.multiply(BigInteger.valueOf(15_000)));
+  }
+
+  @Test
+  void realHeadersPassTheVersionRuleAtTheirOwnHeights() {
+    List<Map<String, String>> rows = TestData.csv("headers/mainnet_checkpoints.csv");
+    List<HeaderEntry> entries = rows.stream()
+        .map(r -> HeaderEntry.of(Long.parseLong(r.get("height")), TestData.hex(r.get("header_hex"))))
+        .collect(Collectors.toList());
+    assertThat(MAINNET.checkEach(entries)).allSatisfy(c -> {
+      assertThat(c.version()).as("%s", c).isEqualTo(CheckStatus.OK);
+      assertThat(c.valid()).as("%s", c).isTrue();
+    });
+  }
+
+  static Stream<org.junit.jupiter.params.provider.Arguments> outdatedVersions() {
+    // The last checkpoint of each version before its successor's activation height.
+    return Stream.of(org.junit.jupiter.params.provider.Arguments.of("223776", 227_931L),
+        org.junit.jupiter.params.provider.Arguments.of("362880", 363_725L),
+        org.junit.jupiter.params.provider.Arguments.of("383040", 388_381L));
+  }
+
+  @ParameterizedTest(name = "header {0} at {1}")
+  @MethodSource("outdatedVersions")
+  void aRealHeaderOfAnOutdatedVersionIsRejectedFromTheActivationHeightOn(String realHeight, long activation) {
+    byte[] bytes = TestData.csv("headers/mainnet_checkpoints.csv").stream()
+        .filter(r -> r.get("height").equals(realHeight)).findFirst().map(r -> TestData.hex(r.get("header_hex")))
+        .orElseThrow();
+    HeaderCheck before = MAINNET.checkEach(List.of(HeaderEntry.of(activation - 1, bytes))).get(0);
+    HeaderCheck at = MAINNET.checkEach(List.of(HeaderEntry.of(activation, bytes))).get(0);
+    assertThat(before.valid()).isTrue();
+    assertThat(before.version()).isEqualTo(CheckStatus.OK);
+    assertThat(at.version()).isEqualTo(CheckStatus.FAIL);
+    assertThat(at.reason()).contains(RejectReason.BAD_VERSION);
+    ChainVerification r = MAINNET.verify(activation, bytes);
+    assertThat(r.failures()).singleElement().satisfies(f -> {
+      assertThat(f.reason()).isEqualTo(RejectReason.BAD_VERSION);
+      assertThat(f.message()).contains(String.valueOf(activation)).contains("mainnet");
+    });
+    assertThat(r.chainWork()).isZero();
+    assertThat(MAINNET.verify(activation - 1, bytes).valid()).isTrue();
+  }
+
+  @Test
+  void regtestRejectsAVersionOneHeaderFromHeightOne() {
+    RegtestMiner m = new RegtestMiner(1_700_000_000L).addMany(2, RegtestMiner.EASY, 600);
+    BlockHeader v1 = RegtestMiner.mineVersion(m.headers().get(1), 1);
+    assertThat(REGTEST.verify(0, List.of(m.headers().get(0))).valid()).isTrue();
+    assertThat(REGTEST.verify(1, List.of(v1)).failures()).extracting(HeaderFailure::reason)
+        .containsExactly(RejectReason.BAD_VERSION);
+  }
+
+  @Test
+  void thereIsNoDefaultNetwork() {
+    assertThatThrownBy(() -> HeaderChainVerifier.builder().build())
+        .isInstanceOfSatisfying(ValidationException.class,
+            e -> assertThat(e.getMessage()).contains("network").contains("no default"));
   }
 
   @Test
@@ -261,6 +409,8 @@ class HeaderChainVerifierTest {
         .as("seed %d", seed).containsExactly(highHash, highHash + 1, swapped, swapped + 1, swapped + 2);
     assertThat(sequential.failures().get(0).reason()).isEqualTo(RejectReason.HIGH_HASH);
     assertThat(sequential.failures().get(2).reason()).isEqualTo(RejectReason.BAD_PREV_HASH);
+    BigInteger one = CompactTarget.of(RegtestMiner.EASY).work();
+    assertThat(sequential.chainWork()).as("seed %d", seed).isEqualTo(one.multiply(BigInteger.valueOf(highHash)));
   }
 
   @Test

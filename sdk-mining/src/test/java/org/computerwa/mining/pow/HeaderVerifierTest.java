@@ -139,10 +139,18 @@ class HeaderVerifierTest {
   }
 
   @Test
-  void theDefaultVerifierUsesTheFastestEngineAndSignet() {
-    HeaderVerifier verifier = HeaderVerifier.builder().build();
+  void theDefaultEngineIsTheFastest() {
+    HeaderVerifier verifier = HeaderVerifier.builder().network(Network.SIGNET).build();
     assertThat(verifier.engine()).isSameAs(Sha256Engine.fastest());
     assertThat(verifier.network()).isSameAs(Network.SIGNET);
+  }
+
+  @Test
+  void thereIsNoDefaultNetwork() {
+    assertThatThrownBy(() -> HeaderVerifier.builder().build())
+        .isInstanceOfSatisfying(org.computerwa.core.ValidationException.class, e -> {
+          assertThat(e.getMessage()).contains("network").contains("no default").contains("MAINNET");
+        });
   }
 
   @Test

@@ -23,9 +23,21 @@ class NetworkTest {
     assertThat(n.targetTimespanSeconds()).isEqualTo(1_209_600);
   }
 
-  @Test
-  void signetIsTheDefault() {
-    assertThat(Network.defaultNetwork()).isSameAs(Network.SIGNET);
+  @ParameterizedTest
+  @CsvSource({"mainnet,227931,363725,388381", "testnet3,21111,330776,581885", "testnet4,1,1,1", "signet,1,1,1",
+      "regtest,1,1,1"})
+  void carriesTheBuriedDeploymentHeightsOfBitcoinCore(String name, long bip34, long bip66, long bip65) {
+    Network n = Network.named(name);
+    assertThat(n.bip34Height()).isEqualTo(bip34);
+    assertThat(n.bip66Height()).isEqualTo(bip66);
+    assertThat(n.bip65Height()).isEqualTo(bip65);
+    assertThat(n.versionTooLow(bip34 - 1, 1)).isFalse();
+    assertThat(n.versionTooLow(bip34, 1)).isTrue();
+    assertThat(n.versionTooLow(bip66, 2)).isTrue();
+    assertThat(n.versionTooLow(bip65, 3)).isTrue();
+    assertThat(n.versionTooLow(bip65, 4)).isFalse();
+    // nVersion is signed: a version with the top bit set is below every minimum.
+    assertThat(n.versionTooLow(bip34, 0x80000004)).isTrue();
   }
 
   @Test

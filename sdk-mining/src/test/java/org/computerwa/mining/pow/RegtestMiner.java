@@ -57,6 +57,17 @@ final class RegtestMiner {
     }
   }
 
+  /** The header re-mined with another version. */
+  static BlockHeader mineVersion(BlockHeader good, int version) {
+    HeaderVerifier pow = HeaderVerifier.builder().network(Network.REGTEST).build();
+    for (int nonce = 0; ; nonce++) {
+      BlockHeader h = BlockHeader.of(version, good.prevBlockHash(), good.merkleRoot(), good.time(), good.bits(), nonce);
+      if (pow.check(h.toBytes(), 0).isEmpty()) {
+        return h;
+      }
+    }
+  }
+
   List<BlockHeader> headers() {
     return headers;
   }

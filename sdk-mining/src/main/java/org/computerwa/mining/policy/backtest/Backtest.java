@@ -1,5 +1,6 @@
 package org.computerwa.mining.policy.backtest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,7 +14,8 @@ import org.computerwa.mining.policy.LoadController;
 import org.computerwa.mining.policy.LoadPolicies;
 import org.computerwa.mining.policy.LoadPolicy;
 import org.computerwa.mining.policy.PerfectForesight;
-import org.computerwa.mining.policy.PolicyContext;
+import org.computerwa.mining.policy.MarketReplay;
+import org.computerwa.mining.policy.MarketRules;
 import org.computerwa.mining.policy.PriceSeries;
 import org.computerwa.mining.policy.Scenario;
 import org.computerwa.mining.policy.SiteProfile;
@@ -28,13 +30,15 @@ import org.jspecify.annotations.Nullable;
  *     .prices(PriceSeriesCsv.read(path))
  *     .site(SiteProfile.builder().capacityMw(50).minDwellMinutes(60).switchCostUsd(500).build())
  *     .hashpriceUsdPerPhDay(50)
+ *     .market(MarketRules.ercot(Duration.ofMinutes(5)))
+ *     .decisionLead(Duration.ofMinutes(5))
  *     .build();
  * BacktestResult r = bt.run(LoadPolicies.rolling());
  * r.capturedFlexibilityValue();
  * }</pre>
  *
- * <p>Each interval the policy sees a {@link PolicyContext} at that index (settled prices before it,
- * published day-ahead prices, the hashprice); the profit of the applied allocation is then taken
+ * <p>Each interval the policy sees the {@link MarketReplay} view at that interval's decision time
+ * (exactly what a live feed would have published by then, under the market's rules); the profit of the applied allocation is then taken
  * at the interval's realised price, minus the switching cost of each switch. Always-mine and the
  * {@link PerfectForesight} optimum are computed on the same series and site.
  *
@@ -47,7 +51,7 @@ public final class Backtest {
   private final double[] hashprice;
   private final double[] miningValue;
   private final double[] aiMargin;
-  private final double dayAheadHorizonMinutes;
+  private final MarketReplay replay;
   /** Always-mine and the optimum depend only on the series, site and scenario: computed once. */
   private volatile @Nullable Reference reference;
 
@@ -65,7 +69,8 @@ public final class Backtest {
       miningValue[t] = MiningEconomics.breakEvenUsdPerMwh(hashprice[t], site.efficiencyJPerTh());
       aiMargin[t] = scenario.aiMarginUsdPerMwh(start);
     }
-    this.dayAheadHorizonMinutes = b.dayAheadHorizonMinutes;
+    this.replay = MarketReplay.builder().prices(prices).rules(Objects.requireNonNull(b.market))
+        .decisionLead(Objects.requireNonNull(b.decisionLead)).scenario(scenario).build();
   }
 
   /**
@@ -89,6 +94,38 @@ public final class Backtest {
     return new BacktestResult(policy.name(), prices, main.mining, main.spot, main.leased, main.curtailed,
         main.profit, ref.alwaysMineProfitUsd, ref.optimum.profitUsd(), main.switches, main.interventions,
         main.slaBreaches, site.capacityMw(), worstDay(main.profit, ref.optimumByInterval));
+  }
+
+  /**
+   * The same backtest (site, scenario, market rules, decision lead) on a contiguous part of the
+   * series; the run starts afresh at {@code from} (initial setpoint, nothing learned).
+   *
+   * @param from first interval, inclusive
+   * @param to last interval, exclusive
+   * @return the backtest of the part
+   */
+  public Backtest slice(int from, int to) {
+    Builder b = builder().prices(prices.slice(from, to)).site(site).scenario(scenario)
+        .market(replay.rules()).decisionLead(replay.decisionLead());
+    return b.build();
+  }
+
+  /**
+   * The series scored.
+   *
+   * @return the prices
+   */
+  public PriceSeries prices() {
+    return prices;
+  }
+
+  /**
+   * Profit of always-mine on this series and site.
+   *
+   * @return USD
+   */
+  public double alwaysMineProfitUsd() {
+    return reference().alwaysMineProfitUsd;
   }
 
   /**
@@ -158,14 +195,12 @@ public final class Backtest {
     p.curtailed = new double[n];
     p.profit = new double[n + 1];
     double h = prices.intervalMinutes() / 60.0;
-    try (LoadController controller = LoadController.builder().site(site).policy(policy).build()) {
+    try (LoadController controller = LoadController.builder().site(site).policy(policy)
+        .decisionLead(replay.decisionLead()).build()) {
       for (int t = 0; t < n; t++) {
         double v = miningValue[t];
         double a = aiMargin[t];
-        PolicyContext ctx = PolicyContext.builder().prices(prices).index(t)
-            .hashpriceUsdPerPhDay(hashprice[t]).aiMarginUsdPerMwh(a)
-            .dayAheadHorizonMinutes(dayAheadHorizonMinutes).build();
-        Decision d = controller.decide(ctx);
+        Decision d = controller.decide(replay.view(t));
         double price = prices.realTimeUsdPerMwh(t);
         p.mining[t] = d.applied().miningMw();
         p.spot[t] = d.applied().aiSpotMw();
@@ -232,7 +267,8 @@ public final class Backtest {
    * Builds a {@link Backtest}.
    *
    * <pre>{@code
-   * Backtest.builder().prices(prices).site(site).hashpriceUsdPerPhDay(50).build();
+   * Backtest.builder().prices(prices).site(site).hashpriceUsdPerPhDay(50)
+   *     .market(MarketRules.ercot(Duration.ofMinutes(5))).decisionLead(Duration.ofMinutes(5)).build();
    * }</pre>
    */
   public static final class Builder {
@@ -240,7 +276,8 @@ public final class Backtest {
     private @Nullable SiteProfile site;
     private double hashpriceUsdPerPhDay = Double.NaN;
     private double aiMarginUsdPerMwh;
-    private double dayAheadHorizonMinutes = 600;
+    private @Nullable MarketRules market;
+    private @Nullable Duration decisionLead;
     private @Nullable Scenario scenario;
 
     private Builder() {}
@@ -302,13 +339,24 @@ public final class Backtest {
     }
 
     /**
-     * How far ahead day-ahead prices are published; defaults to 600 minutes.
+     * When the market publishes its prices, required: decides what each decision may see.
      *
-     * @param minutes minutes, {@code >= 0}
+     * @param rules the market's publication rules
      * @return this builder
      */
-    public Builder dayAheadHorizonMinutes(double minutes) {
-      this.dayAheadHorizonMinutes = minutes;
+    public Builder market(MarketRules rules) {
+      this.market = Objects.requireNonNull(rules, "market");
+      return this;
+    }
+
+    /**
+     * How long before each interval its decision is made, required.
+     *
+     * @param lead {@code >= 0}, whole seconds
+     * @return this builder
+     */
+    public Builder decisionLead(Duration lead) {
+      this.decisionLead = Objects.requireNonNull(lead, "decisionLead");
       return this;
     }
 
@@ -330,8 +378,14 @@ public final class Backtest {
       if (scenario == null) {
         Scenario.constant(hashpriceUsdPerPhDay, aiMarginUsdPerMwh); // validates both values
       }
-      PolicyContext.builder().prices(p).index(0).hashpriceUsdPerPhDay(0)
-          .dayAheadHorizonMinutes(dayAheadHorizonMinutes).build(); // validates the horizon
+      if (market == null) {
+        throw new ValidationException("backtest.market", null, "must be set: say when the market publishes its prices");
+      }
+      if (decisionLead == null) {
+        throw new ValidationException("backtest.decisionLead", null, "must be set: say how long before an interval it is decided");
+      }
+      MarketReplay.builder().prices(p).rules(market).decisionLead(decisionLead)
+          .scenario(Scenario.constant(0, 0)).build(); // validates the lead
       return new Backtest(this, p, s);
     }
   }

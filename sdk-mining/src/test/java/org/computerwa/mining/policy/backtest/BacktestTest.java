@@ -21,19 +21,21 @@ import org.junit.jupiter.api.Test;
 
 class BacktestTest {
 
+  /**
+   * A regression guard, not a performance claim: the rolling defaults were chosen on this file
+   * (in sample). Out-of-sample figures come from {@link WalkForward}.
+   */
   @Test
-  void theRollingPolicyCapturesAtLeast85PercentOnTheErcotFile() {
-    BacktestResult r = ErcotFixture.referenceBacktest(ErcotFixture.prices()).run(LoadPolicies.rolling());
-    System.out.printf("ERCOT reference: rolling %.4f, profit %.0f, always-mine %.0f, optimum %.0f, switches %d%n",
-        r.capturedFlexibilityValue(), r.profitUsd(), r.alwaysMineProfitUsd(), r.optimumProfitUsd(), r.switches());
-    assertThat(r.capturedFlexibilityValue()).isGreaterThanOrEqualTo(0.85);
+  void onTheWholeErcotFileTheRollingPolicyBeatsThePlainThreshold() {
+    Backtest bt = ErcotFixture.referenceBacktest(ErcotFixture.prices());
+    BacktestResult r = bt.run(LoadPolicies.rolling());
+    BacktestResult plain = bt.run(LoadPolicies.threshold(0));
+    System.out.printf("ERCOT in sample: rolling %.4f, threshold %.4f, profit %.0f, always-mine %.0f, optimum %.0f, switches %d%n",
+        r.capturedFlexibilityValue(), plain.capturedFlexibilityValue(), r.profitUsd(), r.alwaysMineProfitUsd(),
+        r.optimumProfitUsd(), r.switches());
+    assertThat(r.capturedFlexibilityValue()).isGreaterThan(plain.capturedFlexibilityValue()).isGreaterThan(0.7);
+    assertThat(plain.capturedFlexibilityValue()).isGreaterThan(0.5);
     assertThat(r.slaBreaches()).isZero();
-  }
-
-  @Test
-  void aPlainLaggedThresholdCapturesAboutThreeQuarters() {
-    BacktestResult r = ErcotFixture.referenceBacktest(ErcotFixture.prices()).run(LoadPolicies.threshold(0));
-    assertThat(r.capturedFlexibilityValue()).isBetween(0.74, 0.80);
   }
 
   /** Sub-periods (calendar months) and synthetic variants of the ERCOT file. */
@@ -124,10 +126,10 @@ class BacktestTest {
         .addLease(GpuLease.of(all.start(0), all.start(all.size() - 1), 5)).build();
     for (PriceSeries p : series) {
       for (SiteProfile site : List.of(ErcotFixture.referenceSite(), leased)) {
-        Backtest bt = Backtest.builder().prices(p).site(site).hashpriceUsdPerPhDay(50).aiMarginUsdPerMwh(120).build();
+        Backtest bt = ErcotFixture.timed().prices(p).site(site).hashpriceUsdPerPhDay(50).aiMarginUsdPerMwh(120).build();
         double optimum = bt.optimumProfitUsd();
         List<LoadPolicy> policies = new ArrayList<>();
-        for (String name : LoadPolicies.NAMES) {
+        for (String name : LoadPolicies.names()) {
           policies.add(LoadPolicies.byName(name));
         }
         for (int i = 0; i < 5; i++) {

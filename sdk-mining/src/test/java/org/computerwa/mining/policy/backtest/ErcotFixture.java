@@ -4,7 +4,9 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
+import org.computerwa.mining.policy.MarketRules;
 import org.computerwa.mining.policy.PriceSeries;
 import org.computerwa.mining.policy.SiteProfile;
 
@@ -31,7 +33,17 @@ final class ErcotFixture {
     return SiteProfile.builder().capacityMw(50).efficiencyJPerTh(20).minDwellMinutes(60).switchCostUsd(500).build();
   }
 
+  /** ERCOT's publication rules with settled prices out 5 minutes after their interval. */
+  static final MarketRules MARKET = MarketRules.ercot(Duration.ofMinutes(5));
+  /** Commands go out 5 minutes before their interval. */
+  static final Duration LEAD = Duration.ofMinutes(5);
+
+  /** A backtest builder with the reference market timing. */
+  static Backtest.Builder timed() {
+    return Backtest.builder().market(MARKET).decisionLead(LEAD);
+  }
+
   static Backtest referenceBacktest(PriceSeries prices) {
-    return Backtest.builder().prices(prices).site(referenceSite()).hashpriceUsdPerPhDay(50).build();
+    return timed().prices(prices).site(referenceSite()).hashpriceUsdPerPhDay(50).build();
   }
 }

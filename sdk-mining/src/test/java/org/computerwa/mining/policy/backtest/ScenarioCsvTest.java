@@ -33,7 +33,7 @@ class ScenarioCsvTest {
   void aConstantScenarioScoresLikeAConstantHashprice() {
     PriceSeries p = ErcotFixture.prices().slice(0, 3000);
     BacktestResult viaValue = ErcotFixture.referenceBacktest(p).run(LoadPolicies.rolling());
-    BacktestResult viaScenario = Backtest.builder().prices(p).site(ErcotFixture.referenceSite())
+    BacktestResult viaScenario = ErcotFixture.timed().prices(p).site(ErcotFixture.referenceSite())
         .scenario(Scenario.constant(50, 0)).build().run(LoadPolicies.rolling());
     assertThat(viaScenario.profitUsd()).isEqualTo(viaValue.profitUsd());
     assertThat(viaScenario.optimumProfitUsd()).isEqualTo(viaValue.optimumProfitUsd());
@@ -43,9 +43,9 @@ class ScenarioCsvTest {
   void noPolicyBeatsTheOptimumUnderAHashpriceStep() {
     PriceSeries p = ErcotFixture.prices().slice(5000, 9000);
     Scenario halving = Scenario.steps(java.util.List.of(p.start(0), p.start(2000)), new double[] {80, 40}, new double[] {0, 0});
-    Backtest bt = Backtest.builder().prices(p).site(ErcotFixture.referenceSite()).scenario(halving).build();
+    Backtest bt = ErcotFixture.timed().prices(p).site(ErcotFixture.referenceSite()).scenario(halving).build();
     double optimum = bt.optimumProfitUsd();
-    for (String name : LoadPolicies.NAMES) {
+    for (String name : LoadPolicies.names()) {
       assertThat(bt.profitUsd(LoadPolicies.byName(name))).as(name).isLessThanOrEqualTo(optimum + 1e-6);
     }
   }

@@ -1,0 +1,42 @@
+package org.computerwa.mining.policy.backtest;
+
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.computerwa.mining.policy.PriceSeries;
+
+/** The real price files in the test resources (see PROVENANCE.md), by name. */
+final class Datasets {
+  /** The file the rolling defaults and the adaptive rules were set on. */
+  static final String TUNING = "ERCOT HB_SOUTH 2024 (Jun-Dec)";
+  /** Files never used to choose a parameter. */
+  static final Map<String, String> HELD_OUT = new LinkedHashMap<>();
+
+  static {
+    HELD_OUT.put("ERCOT HB_NORTH 2023", "ercot_hb_north_rt15_2023.csv");
+    HELD_OUT.put("ERCOT HB_WEST 2023", "ercot_hb_west_rt15_2023.csv");
+    HELD_OUT.put("CAISO SP-15 2021", "caiso_sp15_rt15_2021.csv");
+    HELD_OUT.put("NYISO zone J 2021", "nyiso_zone_j_rt60_2021.csv");
+  }
+
+  private static final Map<String, PriceSeries> CACHE = new LinkedHashMap<>();
+
+  private Datasets() {}
+
+  static synchronized PriceSeries heldOut(String name) {
+    return CACHE.computeIfAbsent(name, n -> read("/org/computerwa/mining/policy/" + Objects.requireNonNull(HELD_OUT.get(n), n)));
+  }
+
+  static PriceSeries read(String resource) {
+    try (Reader in = new InputStreamReader(
+        Objects.requireNonNull(Datasets.class.getResourceAsStream(resource), resource), StandardCharsets.UTF_8)) {
+      return PriceSeriesCsv.read(in);
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package org.computerwa.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteSourcesTest {
+  @TempDir Path root;
+  private SiteSources sources;
+
+  @BeforeEach
+  void aProjectWithAnExampleAKeptJmhRunAndAGeneratedReport() throws Exception {
+    Path example = root.resolve("examples/src/main/java/Demo.java");
+    Files.createDirectories(example.getParent());
+    Files.writeString(example, String.join("\n",
+        "class Demo {",
+        "  void run() {",
+        "    // tag::hello[]",
+        "    int x = 1;",
+        "    // tag::inner[]",
+        "    int y = x + 1;",
+        "    // end::inner[]",
+        "    // end::hello[]",
+        "    // tag::open[]",
+        "  }",
+        "}"));
+    Path jmh = root.resolve("site/src/site/resources/reports/jmh");
+    Files.createDirectories(jmh);
+    Files.writeString(jmh.resolve("run.json"), "[{\"jmhVersion\":\"1.37\",\"benchmark\":\"a.B.fast\",\"mode\":\"thrpt\","
+        + "\"primaryMetric\":{\"score\":3000.0,\"scoreError\":120.0,\"scoreUnit\":\"ops/s\"}},"
+        + "{\"benchmark\":\"a.B.slow\",\"mode\":\"thrpt\",\"params\":{\"n\":\"2\"},"
+        + "\"primaryMetric\":{\"score\":1000.0,\"scoreError\":\"NaN\",\"scoreUnit\":\"ops/s\"}}]");
+    Files.writeString(jmh.resolve("run.conditions.json"), "{\"command\":\"java -jar b.jar B\",\"started\":\"2026-12-01T06:00:00Z\","
+        + "\"machine\":\"2 vCPU\",\"jdk\":\"17\",\"note\":\"shared machine\"}");
+    Files.createDirectories(root.resolve("gen"));
+    Files.writeString(root.resolve("gen/gas.md"), "| op | gas |\n| --- | ---: |\n| x | 1 |\n");
+    sources = new SiteSources(root.resolve("site/src/site"), root.resolve("out"), root, root.resolve("gen"));
+  }
+
+  @Test
+  void aSnippetDirectiveBecomesTheDedentedRegionWithoutNestedMarkers() {
+    String page = sources.expand("markdown/p.md", "Intro\n<!-- snippet: examples/src/main/java/Demo.java#hello -->\nOutro\n");
+    assertThat(page).isEqualTo("Intro\n```java\nint x = 1;\nint y = x + 1;\n```\nOutro\n");
+  }
+
+  @Test
+  void aMissingOrUnclosedRegionFailsWithThePageAndLine() {
+    assertThatThrownBy(() -> sources.expand("markdown/p.md", "a\n<!-- snippet: examples/src/main/java/Demo.java#nope -->\n"))
+        .isInstanceOf(SiteSourceException.class).hasMessageContaining("no region 'nope'");
+    assertThatThrownBy(() -> sources.expand("markdown/p.md", "<!-- snippet: examples/src/main/java/Demo.java#open -->"))
+        .isInstanceOf(SiteSourceException.class).hasMessageContaining("'open' is not closed");
+    assertThatThrownBy(() -> sources.expand("markdown/p.md", "<!-- snippet: ../../etc/passwd#x -->"))
+        .isInstanceOf(SiteSourceException.class).hasMessageContaining("inside the project");
+  }
+
+  @Test
+  void aJmhDirectiveRendersTheConditionsTheChartAndTheScoresFromTheKeptJson() throws Exception {
+    String page = sources.expand("markdown/p.md", "<!-- jmh: run -->\n");
+    assertThat(page)
+        .contains("Measured with `java -jar b.jar B`, 2026-12-01T06:00:00Z.")
+        .contains("- Machine: 2 vCPU")
+        .contains("- Note: shared machine")
+        .contains("![run scores](reports/jmh/run.png)")
+        .contains("| B | `fast` | thrpt | 3,000 ± 120 | ops/s |")
+        .contains("| B | `slow[n=2]` | thrpt | 1,000 | ops/s |");
+    assertThat(root.resolve("out/resources/reports/jmh/run.png")).isRegularFile();
+  }
+
+  @Test
+  void ratiosAreComputedFromTheScoresAndComparedWithTheirTargets() {
+    String page = sources.expand("markdown/p.md", "<!-- jmh-ratios: run\nfast / slow[n=2] >= 2.5\nslow[n=2] / fast >= 1\n-->\nafter\n");
+    assertThat(page)
+        .contains("| `fast` / `slow[n=2]` | 3.00 | >= 2.5 | yes |")
+        .contains("| `slow[n=2]` / `fast` | 0.33 | >= 1 | **no** |")
+        .endsWith("after\n");
+    assertThatThrownBy(() -> sources.expand("markdown/p.md", "<!-- jmh-ratios: run\nfast / medium >= 1\n-->"))
+        .isInstanceOf(SiteSourceException.class).hasMessageContaining("no result 'medium'");
+  }
+
+  @Test
+  void aJmhRunWithoutItsConditionsFileIsRefused() throws Exception {
+    Files.delete(root.resolve("site/src/site/resources/reports/jmh/run.conditions.json"));
+    assertThatThrownBy(() -> sources.expand("markdown/p.md", "<!-- jmh: run -->"))
+        .isInstanceOf(SiteSourceException.class).hasMessageContaining("no conditions file run.conditions.json");
+  }
+
+  @Test
+  void anIncludeDirectiveInsertsAGeneratedReportAndOtherCommentsStay() {
+    String page = sources.expand("markdown/p.md", "<!-- a plain comment -->\n<!-- include: gas.md -->\nend");
+    assertThat(page).isEqualTo("<!-- a plain comment -->\n| op | gas |\n| --- | ---: |\n| x | 1 |\nend");
+    assertThatThrownBy(() -> sources.expand("markdown/p.md", "<!-- include: none.md -->"))
+        .isInstanceOf(SiteSourceException.class).hasMessageContaining("no generated report 'none.md'");
+  }
+
+  @Test
+  void backtestReportsAreRenderedFieldByFieldWithTheirChartAndConditions() throws Exception {
+    assertThat(sources.expand("markdown/p.md", "<!-- backtest-all -->\n")).startsWith("No backtest report is kept yet");
+    Path dir = root.resolve("site/src/site/resources/reports/backtest");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("rolling.json"), "{\"policy\":\"rolling\",\"profitUsd\":18317224.60,"
+        + "\"site\":{\"capacityMw\":50},\"runs\":[{\"policy\":\"always-mine\",\"switches\":0},{\"policy\":\"rolling\",\"switches\":72,\"note\":\"a|b\"}]}");
+    Files.writeString(dir.resolve("rolling.conditions.json"), "{\"command\":\"computerwa backtest --json\"}");
+    Files.writeString(dir.resolve("rolling.png"), "png");
+    String page = sources.expand("markdown/p.md", "<!-- backtest-all -->\n");
+    assertThat(page)
+        .contains("### rolling")
+        .contains("| command | computerwa backtest --json |")
+        .contains("![rolling](reports/backtest/rolling.png)")
+        .contains("| profitUsd | 18317224.60 |")
+        .contains("| site.capacityMw | 50 |")
+        .contains("| policy | switches | note |")
+        .contains("| rolling | 72 | a\\|b |")
+        .contains("[rolling.json](reports/backtest/rolling.json)")
+        .doesNotContain("### rolling.conditions");
+  }
+
+  @Test
+  void aGasChartIsDrawnFromTheGasReportJson() throws Exception {
+    Files.writeString(root.resolve("gen/gas.json"), "{\"holderCounts\":[10,1000],\"operations\":["
+        + "{\"operation\":\"claim (steady)\",\"gasByHolders\":{\"10\":52956,\"1000\":52956}},"
+        + "{\"operation\":\"deploy\",\"gas\":1000000}]}");
+    assertThat(sources.expand("markdown/p.md", "<!-- gas-chart: gas.json -->"))
+        .isEqualTo("![Gas of holder-dependent operations at each holder count](reports/gas/holder-counts.png)\n");
+    assertThat(Files.size(root.resolve("out/resources/reports/gas/holder-counts.png"))).isGreaterThan(1000);
+    Files.writeString(root.resolve("gen/empty.json"), "{\"holderCounts\":[10],\"operations\":[]}");
+    assertThatThrownBy(() -> sources.expand("markdown/p.md", "<!-- gas-chart: empty.json -->"))
+        .isInstanceOf(SiteSourceException.class).hasMessageContaining("no holder-dependent operation");
+  }
+
+  @Test
+  void runCopiesTheSiteAndWritesTheJmhResultsPage() throws Exception {
+    Path md = root.resolve("site/src/site/markdown/index.md");
+    Files.createDirectories(md.getParent());
+    Files.writeString(md, "# Home\n<!-- include: gas.md -->\n");
+    sources.run();
+    assertThat(Files.readString(root.resolve("out/markdown/index.md"))).contains("| x | 1 |");
+    assertThat(Files.readString(root.resolve("out/markdown/jmh-results.md"))).contains("## run").contains("`slow[n=2]`");
+    assertThat(root.resolve("out/resources/reports/jmh/run.json")).isRegularFile();
+  }
+}
