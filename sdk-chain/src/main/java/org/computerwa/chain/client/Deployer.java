@@ -49,6 +49,7 @@ public final class Deployer {
   private final @Nullable Address paymentToken;
   private final @Nullable Journal journal;
   private final int confirmations;
+  private final @Nullable String name;
 
   private Deployer(Builder b) {
     this.rpcUrl = ComputeRwaClient.require("rpcUrl", b.rpcUrl);
@@ -57,6 +58,10 @@ public final class Deployer {
     this.paymentToken = b.paymentToken;
     this.journal = b.journal;
     this.confirmations = b.confirmations;
+    this.name = b.name;
+    if (name != null && journal == null) {
+      throw new ValidationException("name", name, "needs a journal to resume from");
+    }
   }
 
   /**
@@ -76,6 +81,9 @@ public final class Deployer {
    */
   public Outcome<Deployment> deploy() {
     try (Rpc rpc = ComputeRwaClient.connect(rpcUrl, signer, journal, confirmations, Duration.ofMinutes(2), Duration.ofMillis(100))) {
+      if (name != null) {
+        rpc.stepsOf("deployment " + name);
+      }
       List<Receipt> receipts = new ArrayList<>();
       org.web3j.abi.datatypes.Address admin = new org.web3j.abi.datatypes.Address(rpc.from());
       String token =
@@ -151,8 +159,27 @@ public final class Deployer {
     private @Nullable Address paymentToken;
     private @Nullable Journal journal;
     private int confirmations;
+    private @Nullable String name;
 
     private Builder() {}
+
+    /**
+     * Names this deployment in the journal, making it one resumable operation: running {@link
+     * #build()}{@code .deploy()} again with the same journal and name (after a crash, say) returns
+     * the contracts already deployed and sends only the missing steps. Needs {@link
+     * #journal(Journal)}.
+     *
+     * @param name 1 to 100 printable ASCII characters, unique per signer and journal
+     * @return this builder
+     */
+    public Builder name(String name) {
+      Objects.requireNonNull(name, "name");
+      if (name.isEmpty() || name.length() > 100 || !name.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+        throw new ValidationException("name", name, "must be 1 to 100 printable ASCII characters");
+      }
+      this.name = name;
+      return this;
+    }
 
     /**
      * The journal the deployment transactions are recorded in; with it, {@link

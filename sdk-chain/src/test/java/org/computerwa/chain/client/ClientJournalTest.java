@@ -32,6 +32,32 @@ class ClientJournalTest extends OnFreshDeployment {
   }
 
   @Test
+  void aNamedDeploymentIsOneResumableOperation() {
+    try (Journal journal = Journal.sqlite(dir.resolve("deploy.db"))) {
+      Deployer deployer = Deployer.builder().rpcUrl(f.chain.rpcUrl())
+          .signer(org.computerwa.core.crypto.SigningKey.fromHex(f.account(9).privateKeyHex()))
+          .operatorFeeBps(500).journal(journal).confirmations(1).name("staging-1").build();
+      Outcome<Deployment> first = deployer.deploy();
+      int operations = journal.operations().size();
+      long nonce = nonceOf(f.account(9).address());
+      // run again, as after a crash: every step is found in the journal, nothing is sent
+      Outcome<Deployment> again = deployer.deploy();
+      assertThat(again.value()).isEqualTo(first.value());
+      assertThat(journal.operations()).hasSize(operations);
+      assertThat(nonceOf(f.account(9).address())).isEqualTo(nonce);
+    }
+    assertThatThrownBy(() -> Deployer.builder().rpcUrl(f.chain.rpcUrl())
+            .signer(org.computerwa.core.crypto.SigningKey.fromHex(f.account(9).privateKeyHex())).name("x").build())
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("name"));
+  }
+
+  private long nonceOf(String address) {
+    try (org.computerwa.chain.internal.rpc.JsonRpc rpc = org.computerwa.chain.internal.rpc.JsonRpc.connect(f.chain.rpcUrl())) {
+      return new org.computerwa.chain.internal.rpc.ChainReader(rpc).transactionCount(address, "latest");
+    }
+  }
+
+  @Test
   void aJournalNeedsAConfirmationDepth() {
     try (Journal journal = Journal.sqlite(dir.resolve("depth.db"))) {
       assertThatThrownBy(() -> ComputeRwaClient.builder().rpcUrl(f.chain.rpcUrl())

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import org.computerwa.chain.client.ChainException;
@@ -65,6 +66,8 @@ public final class Rpc implements AutoCloseable {
   private final String from;
   private final long chainId;
   private final TransactionManager readOnly;
+  private @Nullable String stepPrefix;
+  private final java.util.Map<String, Integer> stepCounts = new java.util.concurrent.ConcurrentHashMap<>();
   private final ContractGasProvider unusedGas =
       new StaticGasProvider(BigInteger.ONE, BigInteger.ONE);
 
@@ -168,6 +171,18 @@ public final class Rpc implements AutoCloseable {
   /** The pipeline every write goes through. */
   public TransactionPipeline pipeline() {
     return pipeline;
+  }
+
+  /**
+   * Makes the following sends steps of one resumable operation: each gets the idempotency key
+   * {@code name/action#n} (n counts repeats of the action), so running the same sequence again on
+   * the same journal returns the steps already done and sends only the rest.
+   *
+   * @param name the operation's name, unique per sender and journal
+   */
+  public void stepsOf(String name) {
+    this.stepPrefix = Objects.requireNonNull(name, "name");
+    this.stepCounts.clear();
   }
 
   /** The web3j client, for loading wrappers. */
@@ -285,6 +300,15 @@ public final class Rpc implements AutoCloseable {
     TransactionRequest.Builder request = TransactionRequest.builder().action(action).data(data);
     if (to != null) {
       request.to(Address.fromHex(to));
+    }
+    String prefix = stepPrefix;
+    if (prefix != null) {
+      int n = stepCounts.merge(action, 1, Integer::sum);
+      String key = prefix + "/" + action + "#" + n;
+      if (key.length() > 200 || !key.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+        key = prefix + "/" + org.computerwa.core.crypto.Keccak256.hashUtf8(action).toHex() + "#" + n;
+      }
+      request.idempotencyKey(key);
     }
     Operation op = pipeline.send(request.build());
     String hash = op.transactionHash().orElseThrow();
