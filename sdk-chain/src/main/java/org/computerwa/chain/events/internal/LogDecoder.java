@@ -42,13 +42,13 @@ public final class LogDecoder {
         l -> new AssetRegistered(l.topicUint(1), l.topicAddress(2), l.topic(3), l.word(0), l.wordUint(1).longValueExact()));
     on("SharesAttached(uint256,address,address)", 2,
         l -> new SharesIssued(l.topicUint(1), l.wordAddress(0), l.wordAddress(1)));
-    on("LeaseOffered(uint256,uint256,address,(uint256,uint64,uint96,uint40,uint40,uint32,uint32,address))", 4,
+    on("LeaseOffered(uint256,uint256,address,(uint256,uint64,uint96,uint40,uint40,uint32,uint32,address,uint40,address),uint16)", 4,
         l -> new LeaseOffered(l.topicUint(1), l.topicUint(2), l.topicAddress(3)));
     on("LeaseAccepted(uint256,address,uint40,uint40,uint256)", 3,
         l -> new LeaseAccepted(l.topicUint(1), l.topicAddress(2), l.wordTime(0), l.wordTime(1), l.wordUint(2)));
     on("LeaseSettled(uint256,uint40,uint256,uint256)", 2,
         l -> new LeaseSettled(l.topicUint(1), l.wordTime(0), l.wordUint(1), l.wordUint(2)));
-    on("SlaCreditApplied(uint256,uint64,uint64,uint256,uint256)", 2,
+    on("SlaCreditApplied(uint256,bytes32,uint64,uint64,uint256,uint256)", 3,
         l -> new SlaCreditApplied(l.topicUint(1), l.wordTime(0), l.wordTime(1), l.wordUint(2).longValueExact(), l.wordUint(3)));
     on("LeaseTerminated(uint256,address,uint40,uint256)", 3,
         l -> new LeaseTerminated(l.topicUint(1), l.topicAddress(2), l.wordTime(0), l.wordUint(1)));
@@ -57,7 +57,7 @@ public final class LogDecoder {
     on("Deposited(address,uint256,uint256)", 2,
         l -> new RevenueDeposited(l.contract, l.topicAddress(1), l.wordUint(0)));
     on("Claimed(address,uint256)", 2, l -> new Claimed(l.contract, l.topicAddress(1), l.wordUint(0)));
-    on("PledgeAccepted(uint256,address)", 3, l -> new Pledged(l.topicUint(1), l.topicAddress(2)));
+    on("PledgeAccepted(uint256,address,uint128,uint40)", 3, l -> new Pledged(l.topicUint(1), l.topicAddress(2)));
     on("DefaultDeclared(uint256,address,uint128)", 3, l -> new Defaulted(l.topicUint(1), l.topicAddress(2), l.wordUint(0)));
     on("HolderVerified(address,bool)", 2, l -> new HolderVerified(l.topicAddress(1), l.wordUint(0).signum() != 0));
     on("Transfer(address,address,uint256)", 3,
