@@ -137,7 +137,6 @@ public final class QuickstartCommand implements Callable<Integer> {
       SigningKey attester = SigningKey.fromHex(chain.accounts().get(5).privateKeyHex());
       SigningKey device = SigningKey.fromHex(chain.accounts().get(6).privateKeyHex());
       Token usd = platform.payments().token();
-      DevClock clock = new DevClock(chain.rpcUrl());
 
       step("Verify two holders, then register an 8-GPU node owned by the operator " + operator.address()
           + " with its share token, distributor and 700 : 300 shares, in one transaction");
@@ -196,7 +195,7 @@ public final class QuickstartCommand implements Callable<Integer> {
           + "; the holders' " + holderRate + " base units per second stream to them from " + real.start().plus(LAG));
 
       step("Three hours pass");
-      clock.advance(Duration.ofHours(3));
+      chain.advanceTime(Duration.ofHours(3));
       Instant now = operator.chainTime();
       Runway runway = operator.leases().runway(leaseId);
       out.println("    chain time " + now + ", accrued " + money(operator.leases().accrued(leaseId))
@@ -247,7 +246,7 @@ public final class QuickstartCommand implements Callable<Integer> {
       }
 
       step("Twenty hours later the lease has ended; the site anchors the other seven hours, anyone settles");
-      clock.advance(Duration.ofHours(20));
+      chain.advanceTime(Duration.ofHours(20));
       List<SignedUsageStatement> rest = new ArrayList<>();
       for (int h = HOURLY_AVAILABILITY_BPS.length; h < TERM.toHours(); h++) {
         Instant from = real.start().plus(Duration.ofHours(h));

@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * chain state changes. Transport failures and receipt timeouts are retryable; a timed-out
  * transaction may still be mined, so check {@link #transactionHash()} before sending again.
  *
+ * <p>Messages never contain the path or query of the RPC URL (where providers put API keys):
+ * endpoints appear as {@code scheme://host:port/…}.
+ *
  * @since 0.1.0
  */
 public final class ChainException extends ComputeRwaException {
@@ -39,8 +42,25 @@ public final class ChainException extends ComputeRwaException {
     REJECTED,
     /** The transaction was sent but no receipt arrived within the receipt timeout. */
     TIMEOUT,
-    /** The node could not be reached or answered garbage. */
-    TRANSPORT
+    /** The node could not be reached (connection refused or reset, no answer in time). */
+    TRANSPORT,
+    /** The endpoint refused the credentials (HTTP 401 or 403); repeating will not help. */
+    UNAUTHORIZED,
+    /** The endpoint throttled the call (HTTP 429) and kept doing so after backing off. */
+    RATE_LIMITED,
+    /** The endpoint failed (HTTP 5xx) and kept failing after backing off. */
+    UNAVAILABLE,
+    /** The node answered with a JSON-RPC error; {@link ChainException#rpcCode()} holds its code. */
+    RPC_ERROR,
+    /** No contract code at the address a call or transaction was aimed at. */
+    NO_CONTRACT,
+    /** The node's reply or a contract's return data could not be decoded. */
+    DECODE,
+    /**
+     * The node, a signer or a journal belongs to another chain or deployment than the one
+     * configured.
+     */
+    WRONG_CHAIN
   }
 
   private final Kind kind;
@@ -48,6 +68,7 @@ public final class ChainException extends ComputeRwaException {
   private final List<String> errorArguments;
   private final @Nullable String revertData;
   private final @Nullable String transactionHash;
+  private final @Nullable Long rpcCode;
 
   private ChainException(
       Kind kind,
@@ -56,8 +77,10 @@ public final class ChainException extends ComputeRwaException {
       List<String> errorArguments,
       @Nullable String revertData,
       @Nullable String transactionHash,
+      @Nullable Long rpcCode,
       @Nullable Throwable cause) {
     super(message, cause);
+    this.rpcCode = rpcCode;
     this.kind = kind;
     this.errorName = errorName;
     this.errorArguments = List.copyOf(errorArguments);
@@ -87,7 +110,7 @@ public final class ChainException extends ComputeRwaException {
             : "reverted with " + errorName + errorArguments.toString().replace('[', '(').replace(']', ')');
     String where = transactionHash == null ? " (simulated, nothing sent)" : " in transaction " + transactionHash;
     return new ChainException(
-        Kind.REVERTED, action + " " + what + where, errorName, errorArguments, revertData, transactionHash, null);
+        Kind.REVERTED, action + " " + what + where, errorName, errorArguments, revertData, transactionHash, null, null);
   }
 
   /**
@@ -101,7 +124,37 @@ public final class ChainException extends ComputeRwaException {
    */
   public static ChainException of(
       Kind kind, String message, @Nullable String transactionHash, @Nullable Throwable cause) {
-    return new ChainException(kind, message, null, List.of(), null, transactionHash, cause);
+    return new ChainException(kind, message, null, List.of(), null, transactionHash, null, cause);
+  }
+
+  /**
+   * A JSON-RPC error answered by the node.
+   *
+   * @param method the JSON-RPC method, such as {@code "eth_sendRawTransaction"}
+   * @param code the JSON-RPC error code
+   * @param message the node's message
+   * @param data the error's data as 0x-hex (revert data for an execution error), or null
+   * @return the exception
+   */
+  public static ChainException rpcError(String method, long code, String message, @Nullable String data) {
+    return new ChainException(
+        Kind.RPC_ERROR,
+        method + " failed with JSON-RPC error " + code + ": " + message,
+        null,
+        List.of(),
+        data,
+        null,
+        code,
+        null);
+  }
+
+  /**
+   * The JSON-RPC error code the node answered with.
+   *
+   * @return the code, empty unless {@link #kind()} is {@link Kind#RPC_ERROR}
+   */
+  public Optional<Long> rpcCode() {
+    return Optional.ofNullable(rpcCode);
   }
 
   /**
@@ -134,9 +187,9 @@ public final class ChainException extends ComputeRwaException {
   }
 
   /**
-   * The raw revert data.
+   * The raw revert data, or the data of a JSON-RPC error.
    *
-   * @return 0x-hex ({@code "0x"} for a bare revert), empty when not a revert
+   * @return 0x-hex ({@code "0x"} for a bare revert), empty when there is none
    */
   public Optional<String> revertData() {
     return Optional.ofNullable(revertData);
@@ -153,12 +206,24 @@ public final class ChainException extends ComputeRwaException {
   }
 
   /**
-   * True for transport failures and receipt timeouts; false for reverts and refusals.
+   * True for transport failures, receipt timeouts, throttling, server errors and the JSON-RPC
+   * codes that mean "try later" (-32005 limit exceeded, -32603 internal error); false for
+   * reverts, refusals, credentials, missing contracts, decode failures and wrong chains.
    *
    * @return whether repeating the call unchanged may succeed
    */
   @Override
   public boolean retryable() {
-    return kind == Kind.TRANSPORT || kind == Kind.TIMEOUT;
+    switch (kind) {
+      case TRANSPORT:
+      case TIMEOUT:
+      case RATE_LIMITED:
+      case UNAVAILABLE:
+        return true;
+      case RPC_ERROR:
+        return rpcCode != null && (rpcCode == -32005 || rpcCode == -32603);
+      default:
+        return false;
+    }
   }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.computerwa.chain.client.internal.Rpc;
 import org.computerwa.chain.internal.contracts.TestStablecoin;
+import org.computerwa.chain.tx.Journal;
 import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.crypto.SigningKey;
@@ -210,8 +211,37 @@ public final class ComputeRwaClient implements AutoCloseable {
     private @Nullable Deployment deployment;
     private Duration receiptTimeout = Duration.ofMinutes(2);
     private Duration pollInterval = Duration.ofMillis(100);
+    private @Nullable Journal journal;
+    private int confirmations;
 
     private Builder() {}
+
+    /**
+     * The journal every write is recorded in (see {@link Journal}); with it, {@link
+     * #confirmations(int)} is required. Without it the client journals in memory and treats one
+     * block as final: fine on a dev chain, not for a service that must survive a crash.
+     *
+     * @param journal an open journal; the client does not close it
+     * @return this builder
+     */
+    public Builder journal(Journal journal) {
+      this.journal = Objects.requireNonNull(journal, "journal");
+      return this;
+    }
+
+    /**
+     * How deep a transaction must be buried to count as final (required with a journal).
+     *
+     * @param depth 1 to 1000
+     * @return this builder
+     */
+    public Builder confirmations(int depth) {
+      if (depth < 1 || depth > 1000) {
+        throw new ValidationException("confirmations", depth, "must be between 1 and 1000");
+      }
+      this.confirmations = depth;
+      return this;
+    }
 
     /**
      * The node's HTTP(S) JSON-RPC endpoint.
@@ -292,7 +322,7 @@ public final class ComputeRwaClient implements AutoCloseable {
      */
     public ComputeRwaClient build() {
       Deployment d = require("contracts", deployment);
-      Rpc rpc = Rpc.connect(require("rpcUrl", rpcUrl), require("signer", signer), receiptTimeout, pollInterval);
+      Rpc rpc = connect(require("rpcUrl", rpcUrl), require("signer", signer), journal, confirmations, receiptTimeout, pollInterval);
       try {
         return new ComputeRwaClient(rpc, d);
       } catch (RuntimeException e) {
@@ -300,6 +330,18 @@ public final class ComputeRwaClient implements AutoCloseable {
         throw e;
       }
     }
+  }
+
+  /** Connects with a journal (confirmations required) or, without one, in memory at depth 1. */
+  static Rpc connect(
+      String rpcUrl, SigningKey signer, @Nullable Journal journal, int confirmations, Duration receiptTimeout, Duration pollInterval) {
+    if (journal == null) {
+      return Rpc.connect(rpcUrl, signer, receiptTimeout, pollInterval);
+    }
+    if (confirmations == 0) {
+      throw new ValidationException("confirmations", null, "is required with a journal (1 on a dev chain, 12 or more on a public chain)");
+    }
+    return Rpc.connect(rpcUrl, signer, journal, confirmations, receiptTimeout, pollInterval);
   }
 
   static <T> T require(String field, @Nullable T value) {

@@ -12,6 +12,7 @@ import org.computerwa.chain.internal.contracts.EvidenceAnchor;
 import org.computerwa.chain.internal.contracts.LeaseManager;
 import org.computerwa.chain.internal.contracts.PledgeRegistry;
 import org.computerwa.chain.internal.contracts.TestStablecoin;
+import org.computerwa.chain.tx.Journal;
 import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.crypto.SigningKey;
@@ -47,12 +48,21 @@ public final class Deployer {
   private final SigningKey signer;
   private final int operatorFeeBps;
   private final @Nullable Address paymentToken;
+  private final @Nullable Journal journal;
+  private final int confirmations;
+  private final @Nullable String name;
 
   private Deployer(Builder b) {
     this.rpcUrl = ComputeRwaClient.require("rpcUrl", b.rpcUrl);
     this.signer = ComputeRwaClient.require("signer", b.signer);
     this.operatorFeeBps = b.operatorFeeBps;
     this.paymentToken = b.paymentToken;
+    this.journal = b.journal;
+    this.confirmations = b.confirmations;
+    this.name = b.name;
+    if (name != null && journal == null) {
+      throw new ValidationException("name", name, "needs a journal to resume from");
+    }
   }
 
   /**
@@ -71,7 +81,10 @@ public final class Deployer {
    * @throws ChainException when a deployment fails or the node cannot be reached
    */
   public Outcome<Deployment> deploy() {
-    try (Rpc rpc = Rpc.connect(rpcUrl, signer, Duration.ofMinutes(2), Duration.ofMillis(100))) {
+    try (Rpc rpc = ComputeRwaClient.connect(rpcUrl, signer, journal, confirmations, Duration.ofMinutes(2), Duration.ofMillis(100))) {
+      if (name != null) {
+        rpc.stepsOf("deployment " + name);
+      }
       List<Receipt> receipts = new ArrayList<>();
       org.web3j.abi.datatypes.Address admin = new org.web3j.abi.datatypes.Address(rpc.from());
       String token =
@@ -149,8 +162,55 @@ public final class Deployer {
     private @Nullable SigningKey signer;
     private int operatorFeeBps;
     private @Nullable Address paymentToken;
+    private @Nullable Journal journal;
+    private int confirmations;
+    private @Nullable String name;
 
     private Builder() {}
+
+    /**
+     * Names this deployment in the journal, making it one resumable operation: running {@link
+     * #build()}{@code .deploy()} again with the same journal and name (after a crash, say) returns
+     * the contracts already deployed and sends only the missing steps. Needs {@link
+     * #journal(Journal)}.
+     *
+     * @param name 1 to 100 printable ASCII characters, unique per signer and journal
+     * @return this builder
+     */
+    public Builder name(String name) {
+      Objects.requireNonNull(name, "name");
+      if (name.isEmpty() || name.length() > 100 || !name.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+        throw new ValidationException("name", name, "must be 1 to 100 printable ASCII characters");
+      }
+      this.name = name;
+      return this;
+    }
+
+    /**
+     * The journal the deployment transactions are recorded in; with it, {@link
+     * #confirmations(int)} is required. Without it they are journaled in memory at depth 1.
+     *
+     * @param journal an open journal; the deployer does not close it
+     * @return this builder
+     */
+    public Builder journal(Journal journal) {
+      this.journal = Objects.requireNonNull(journal, "journal");
+      return this;
+    }
+
+    /**
+     * How deep each deployment transaction must be buried (required with a journal).
+     *
+     * @param depth 1 to 1000
+     * @return this builder
+     */
+    public Builder confirmations(int depth) {
+      if (depth < 1 || depth > 1000) {
+        throw new ValidationException("confirmations", depth, "must be between 1 and 1000");
+      }
+      this.confirmations = depth;
+      return this;
+    }
 
     /**
      * The node's HTTP(S) JSON-RPC endpoint.

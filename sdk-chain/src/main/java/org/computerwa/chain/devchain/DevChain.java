@@ -6,10 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.computerwa.chain.internal.rpc.JsonRpc;
 import org.computerwa.core.ValidationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -53,8 +50,11 @@ public final class DevChain implements AutoCloseable {
   /** States of recent blocks anvil keeps in memory (none go to disk); enough for any test reorg. */
   private static final int PRUNED_HISTORY_STATES = 256;
 
-  private final Process process;
+  private volatile Process process;
   private final Path workDir;
+  private final List<String> command;
+  private final Duration startupTimeout;
+  private final JsonRpc rpc;
   private final Thread shutdownHook;
   private final String rpcUrl;
   private final int port;
@@ -68,14 +68,19 @@ public final class DevChain implements AutoCloseable {
       int port,
       long chainId,
       List<DevAccount> accounts,
-      String binary) {
+      String binary,
+      List<String> command,
+      Duration startupTimeout) {
     this.process = process;
+    this.command = List.copyOf(command);
+    this.startupTimeout = startupTimeout;
     this.workDir = workDir;
     this.port = port;
     this.rpcUrl = "http://127.0.0.1:" + port;
     this.chainId = chainId;
     this.accounts = Collections.unmodifiableList(new ArrayList<>(accounts));
     this.binary = binary;
+    this.rpc = JsonRpc.connect(rpcUrl, Duration.ofSeconds(30), 1, Duration.ofMillis(50));
     this.shutdownHook = new Thread(this::stop, "devchain-stop-" + port);
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
@@ -144,6 +149,159 @@ public final class DevChain implements AutoCloseable {
     return process.isAlive();
   }
 
+  /**
+   * Mines blocks now (whatever the mining mode).
+   *
+   * @param blocks how many, at least 1
+   */
+  public void mine(int blocks) {
+    if (blocks < 1) {
+      throw new ValidationException("blocks", blocks, "must be at least 1");
+    }
+    call("anvil_mine", "0x" + Integer.toHexString(blocks));
+  }
+
+  /**
+   * Moves the chain's clock forward and mines one block carrying the new time.
+   *
+   * @param by how far, at least one second
+   */
+  public void advanceTime(Duration by) {
+    Objects.requireNonNull(by, "by");
+    if (by.getSeconds() < 1) {
+      throw new ValidationException("by", by, "must be at least one second");
+    }
+    call("evm_increaseTime", by.getSeconds());
+    call("evm_mine");
+  }
+
+  /**
+   * Switches instant mining (one block per transaction, the default) on or off; with it off,
+   * transactions wait in the pool until {@link #mine(int)}.
+   *
+   * @param on whether each transaction is mined at once
+   */
+  public void automine(boolean on) {
+    call("evm_setAutomine", on);
+  }
+
+  /**
+   * Takes a snapshot of the whole chain state.
+   *
+   * @return the snapshot id, for {@link #revertTo(String)}
+   */
+  public String snapshot() {
+    return call("evm_snapshot").asText();
+  }
+
+  /**
+   * Returns to a snapshot (which is consumed).
+   *
+   * @param snapshotId from {@link #snapshot()}
+   * @throws DevChainException when the node does not know the snapshot
+   */
+  public void revertTo(String snapshotId) {
+    if (!call("evm_revert", snapshotId).asBoolean()) {
+      throw new DevChainException("no snapshot " + snapshotId + " to revert to", false, null);
+    }
+  }
+
+  /**
+   * Removes a pending transaction from the pool, as a node that lost it would.
+   *
+   * @param transactionHash 0x-hex
+   */
+  public void dropTransaction(String transactionHash) {
+    call("anvil_dropTransaction", transactionHash);
+  }
+
+  /**
+   * Replaces the last {@code depth} blocks with as many empty blocks: their transactions are
+   * no longer on the chain, and their logs are removed.
+   *
+   * @param depth 1 to 64, and below the head
+   */
+  public void reorg(int depth) {
+    if (depth < 1 || depth > 64) {
+      throw new ValidationException("depth", depth, "must be between 1 and 64");
+    }
+    call("anvil_reorg", depth, List.of());
+  }
+
+  /**
+   * Sets the base fee of the next block (a fee spike, or a drop).
+   *
+   * @param weiPerGas the base fee
+   */
+  public void nextBaseFee(java.math.BigInteger weiPerGas) {
+    call("anvil_setNextBlockBaseFeePerGas", "0x" + weiPerGas.toString(16));
+  }
+
+  /**
+   * The latest block number.
+   *
+   * @return the head
+   */
+  public long blockNumber() {
+    return Long.decode(call("eth_blockNumber").asText());
+  }
+
+  /**
+   * Writes the whole chain (state, blocks, receipts) to a state file that {@link
+   * Builder#loadState(Path)} or {@link #restart()} starts from.
+   *
+   * @param file the file to write
+   * @return the file
+   */
+  public Path saveState(Path file) {
+    String hex = call("anvil_dumpState").asText();
+    byte[] gz = new byte[(hex.length() - 2) / 2];
+    for (int i = 0; i < gz.length; i++) {
+      gz[i] = (byte) Integer.parseInt(hex.substring(2 + 2 * i, 4 + 2 * i), 16);
+    }
+    try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+      Files.write(file, in.readAllBytes());
+    } catch (IOException e) {
+      throw new DevChainException("cannot write the state file " + file + ": " + e.getMessage(), false, e);
+    }
+    return file;
+  }
+
+  /**
+   * Kills the node without warning (SIGKILL, as a crash) and starts it again on the same port
+   * from a state file written just before: blocks, receipts and balances survive, the transaction
+   * pool does not.
+   */
+  public synchronized void restart() {
+    Path state = saveState(workDir.resolve("state.json"));
+    kill();
+    List<String> again = new ArrayList<>(command);
+    again.add("--load-state");
+    again.add(state.toString());
+    this.process = launch(again, workDir);
+    awaitRpc(process, port, workDir.resolve("anvil.log"), startupTimeout);
+    LOG.debug("anvil on port {} restarted from {}", port, state);
+  }
+
+  /** Kills the node process at once (SIGKILL); {@link #restart()} brings it back. */
+  public synchronized void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DevChainException("interrupted while killing anvil", false, e);
+    }
+  }
+
+  private com.fasterxml.jackson.databind.JsonNode call(String method, Object... params) {
+    try {
+      return rpc.call(method, params);
+    } catch (org.computerwa.chain.client.ChainException e) {
+      throw new DevChainException(method + " failed: " + e.getMessage(), e.retryable(), e);
+    }
+  }
+
   /** Stops the node and deletes its temporary files; safe to call more than once. */
   @Override
   public void close() {
@@ -156,6 +314,7 @@ public final class DevChain implements AutoCloseable {
   }
 
   private void stop() {
+    rpc.close();
     if (process.isAlive()) {
       process.destroy();
       try {
@@ -182,6 +341,49 @@ public final class DevChain implements AutoCloseable {
     }
   }
 
+
+  private static Process launch(List<String> command, Path workDir) {
+    try {
+      return new ProcessBuilder(command)
+          .directory(workDir.toFile())
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("anvil.log").toFile()))
+          .start();
+    } catch (IOException e) {
+      throw new DevChainException(
+          "cannot start anvil ('"
+              + command.get(0)
+              + "'): "
+              + e.getMessage()
+              + ". Run `npm ci` in sdk-chain, put anvil on the search path, or set"
+              + " DevChain.builder().anvilBinary(path)",
+          false,
+          e);
+    }
+  }
+
+  private static void awaitRpc(Process process, int port, Path log, Duration startupTimeout) {
+    try (JsonRpc probe = JsonRpc.connect("http://127.0.0.1:" + port, Duration.ofSeconds(2), 1, Duration.ofMillis(20))) {
+      long deadline = System.nanoTime() + startupTimeout.toNanos();
+      while (System.nanoTime() < deadline) {
+        if (!process.isAlive()) {
+          String output = Builder.tail(log);
+          throw new DevChainException(
+              "anvil exited with code " + process.exitValue() + ": " + output, output.contains("in use"), null);
+        }
+        try {
+          probe.call("eth_chainId");
+          return;
+        } catch (org.computerwa.chain.client.ChainException notYet) {
+          LOG.trace("anvil not answering yet: {}", notYet.getMessage());
+        }
+        Builder.sleep(20);
+      }
+      throw new DevChainException(
+          "anvil did not answer eth_chainId within " + startupTimeout + ": " + Builder.tail(log), true, null);
+    }
+  }
+
   /**
    * Configures and starts a {@link DevChain}.
    *
@@ -199,8 +401,41 @@ public final class DevChain implements AutoCloseable {
     private int accounts = 10;
     private long chainId = 31337;
     private Duration startupTimeout = Duration.ofSeconds(30);
+    private @Nullable String hardfork;
+    private @Nullable Path loadState;
 
     private Builder() {}
+
+    /**
+     * Runs this EVM hardfork instead of anvil's latest; {@code "berlin"} gives a chain without
+     * EIP-1559 (legacy gas prices).
+     *
+     * @param name one of berlin, london, paris, shanghai, cancun, prague
+     * @return this builder
+     */
+    public Builder hardfork(String name) {
+      Objects.requireNonNull(name, "hardfork");
+      if (!List.of("berlin", "london", "paris", "shanghai", "cancun", "prague").contains(name)) {
+        throw new ValidationException("hardfork", name, "must be one of berlin, london, paris, shanghai, cancun, prague");
+      }
+      this.hardfork = name;
+      return this;
+    }
+
+    /**
+     * Starts from a state file written by {@link DevChain#saveState(Path)}.
+     *
+     * @param file the state file
+     * @return this builder
+     */
+    public Builder loadState(Path file) {
+      Objects.requireNonNull(file, "loadState");
+      if (!Files.isRegularFile(file)) {
+        throw new ValidationException("loadState", file, "must be an existing state file");
+      }
+      this.loadState = file;
+      return this;
+    }
 
     /**
      * Uses this anvil executable and no other.
@@ -332,85 +567,44 @@ public final class DevChain implements AutoCloseable {
       Path log = workDir.resolve("anvil.log");
       int port = freePort();
       List<String> command =
-          List.of(
-              binary,
-              "--host", "127.0.0.1",
-              "--port", Integer.toString(port),
-              "--accounts", Integer.toString(accounts),
-              "--chain-id", Long.toString(chainId),
-              // Without this anvil spills the state of every block past its in-memory window to
-              // ~/.foundry/anvil/tmp and never removes it when killed: a long test run fills the
-              // disk (several GB per node). Recent states stay in memory for reorgs and reverts.
-              "--prune-history", Integer.toString(PRUNED_HISTORY_STATES),
-              "--config-out", config.toString());
+          new ArrayList<>(
+              List.of(
+                  binary,
+                  "--host", "127.0.0.1",
+                  "--port", Integer.toString(port),
+                  "--accounts", Integer.toString(accounts),
+                  "--chain-id", Long.toString(chainId),
+                  // Without this anvil spills the state of every block past its in-memory window to
+                  // ~/.foundry/anvil/tmp and never removes it when killed: a long test run fills the
+                  // disk (several GB per node). Recent states stay in memory for reorgs and reverts.
+                  "--prune-history", Integer.toString(PRUNED_HISTORY_STATES),
+                  "--config-out", config.toString()));
+      if (hardfork != null) {
+        command.add("--hardfork");
+        command.add(hardfork);
+      }
+      List<String> first = new ArrayList<>(command);
+      if (loadState != null) {
+        first.add("--load-state");
+        first.add(loadState.toString());
+      }
       Process process;
       try {
-        process =
-            new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-      } catch (IOException e) {
+        process = launch(first, workDir);
+      } catch (DevChainException e) {
         deleteQuietly(workDir);
-        throw new DevChainException(
-            "cannot start anvil ('"
-                + binary
-                + "'): "
-                + e.getMessage()
-                + ". Run `npm ci` in sdk-chain, put anvil on the search path, or set"
-                + " DevChain.builder().anvilBinary(path)",
-            false,
-            e);
+        throw e;
       }
       try {
-        awaitRpc(process, port, log);
+        awaitRpc(process, port, log, startupTimeout);
         List<DevAccount> funded = readAccounts(config);
         LOG.debug("anvil {} listening on port {} with {} accounts", binary, port, funded.size());
-        return new DevChain(process, workDir, port, chainId, funded, binary);
+        return new DevChain(process, workDir, port, chainId, funded, binary, command, startupTimeout);
       } catch (RuntimeException e) {
         process.destroyForcibly();
         deleteQuietly(workDir);
         throw e;
       }
-    }
-
-    private void awaitRpc(Process process, int port, Path log) {
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port))
-              .timeout(Duration.ofSeconds(2))
-              .header("Content-Type", "application/json")
-              .POST(
-                  HttpRequest.BodyPublishers.ofString(
-                      "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"))
-              .build();
-      long deadline = System.nanoTime() + startupTimeout.toNanos();
-      while (System.nanoTime() < deadline) {
-        if (!process.isAlive()) {
-          String output = tail(log);
-          throw new DevChainException(
-              "anvil exited with code " + process.exitValue() + ": " + output,
-              output.contains("in use"),
-              null);
-        }
-        try {
-          HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-          if (response.statusCode() == 200 && response.body().contains("\"result\"")) {
-            return;
-          }
-        } catch (IOException notYet) {
-          LOG.trace("anvil not answering yet", notYet);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new DevChainException("interrupted while waiting for anvil", false, e);
-        }
-        sleep(20);
-      }
-      throw new DevChainException(
-          "anvil did not answer eth_chainId within " + startupTimeout + ": " + tail(log),
-          true,
-          null);
     }
 
     private List<DevAccount> readAccounts(Path config) {

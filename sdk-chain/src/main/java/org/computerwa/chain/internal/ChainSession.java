@@ -3,6 +3,7 @@ package org.computerwa.chain.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,19 +11,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.computerwa.chain.devchain.DevAccount;
 import org.computerwa.chain.devchain.DevChain;
+import org.computerwa.chain.internal.rpc.JsonRpc;
+import org.computerwa.chain.internal.rpc.Web3jTransport;
+import org.computerwa.chain.tx.Journal;
+import org.computerwa.chain.tx.TransactionPipeline;
 import org.computerwa.core.ComputeRwaException;
+import org.computerwa.core.crypto.SigningKey;
 import org.jspecify.annotations.Nullable;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.Web3jService;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
-import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.TransactionException;
-import org.web3j.protocol.http.HttpService;
-import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
 import org.web3j.tx.gas.StaticGasProvider;
@@ -30,27 +34,35 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.tx.response.TransactionReceiptProcessor;
 
 /**
- * A web3j connection to a (dev) chain with one transaction manager per sending account, tuned for
+ * A connection to a (dev) chain for contract-level work (the module's tests, the gas scenarios):
+ * web3j wrappers read through the SDK's JSON-RPC transport and every transaction goes through a
+ * {@link TransactionPipeline} per sending account (journal in memory, one confirmation), tuned for
  * an instantly mining node: receipts are polled every 5 ms.
  */
 public final class ChainSession implements AutoCloseable {
-  /** Gas price for legacy transactions; above anvil's initial base fee of 1 gwei. */
+  /** Gas price the wrappers are given (the pipeline prices transactions itself). */
   public static final BigInteger GAS_PRICE = BigInteger.valueOf(2_000_000_000L);
 
   /** Gas limit per transaction (deployments included); below anvil's 30M block limit. */
   public static final BigInteger GAS_LIMIT = BigInteger.valueOf(25_000_000L);
 
-  private final HttpService service;
+  private final String rpcUrl;
+  private final JsonRpc rpc;
+  private final Web3jTransport service;
   private final Web3j web3j;
   private final ScheduledExecutorService executor;
   private final long chainId;
   private final ContractGasProvider gas = new StaticGasProvider(GAS_PRICE, GAS_LIMIT);
-  private final Map<String, RawTransactionManager> managers = new ConcurrentHashMap<>();
+  private final Journal journal = Journal.inMemory();
+  private final Map<String, TransactionPipeline> pipelines = new ConcurrentHashMap<>();
+  private final Map<String, PipelineTransactionManager> managers = new ConcurrentHashMap<>();
   private final TransactionReceiptProcessor receipts;
 
   private ChainSession(String rpcUrl, long chainId) {
+    this.rpcUrl = rpcUrl;
     this.executor = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "web3j-poll"));
-    this.service = new HttpService(rpcUrl);
+    this.rpc = JsonRpc.connect(rpcUrl);
+    this.service = new Web3jTransport(rpc);
     this.web3j = Web3j.build(service, 50, executor);
     this.chainId = chainId;
     this.receipts = new PollingTransactionReceiptProcessor(web3j, 5, 2_000);
@@ -72,13 +84,13 @@ public final class ChainSession implements AutoCloseable {
     return new ChainSession(chain.rpcUrl(), chain.chainId());
   }
 
-  /** The underlying web3j client. */
+  /** The underlying web3j client (over the SDK's transport). */
   public Web3j web3j() {
     return web3j;
   }
 
   /** The JSON-RPC transport, for methods web3j has no wrapper for (evm_mine, ...). */
-  public HttpService service() {
+  public Web3jService service() {
     return service;
   }
 
@@ -102,10 +114,28 @@ public final class ChainSession implements AutoCloseable {
     return as(credentials(account));
   }
 
-  /** The transaction manager that signs with {@code credentials}. */
+  /** The transaction manager that signs with {@code credentials}, through the pipeline. */
   public TransactionManager as(Credentials credentials) {
+    return manager(credentials);
+  }
+
+  private PipelineTransactionManager manager(Credentials credentials) {
     return managers.computeIfAbsent(
-        credentials.getAddress(), a -> new RawTransactionManager(web3j, credentials, chainId, receipts));
+        credentials.getAddress(), a -> new PipelineTransactionManager(web3j, pipeline(credentials), receipts));
+  }
+
+  private TransactionPipeline pipeline(Credentials credentials) {
+    return pipelines.computeIfAbsent(
+        credentials.getAddress(),
+        a -> TransactionPipeline.builder()
+            .rpcUrl(rpcUrl)
+            .chainId(chainId)
+            .signer(SigningKey.fromSecret(credentials.getEcKeyPair().getPrivateKey()))
+            .journal(journal)
+            .confirmations(1)
+            .pollInterval(Duration.ofMillis(5))
+            .receiptTimeout(Duration.ofSeconds(60))
+            .build());
   }
 
   /**
@@ -117,14 +147,9 @@ public final class ChainSession implements AutoCloseable {
    * @return the receipt (check {@link TransactionReceipt#isStatusOK()})
    */
   public TransactionReceipt send(Credentials from, @Nullable String to, String data) {
+    String hash = manager(from).send(to == null ? "deploy a contract" : "call " + to, to, data, BigInteger.ZERO, GAS_LIMIT);
     try {
-      EthSendTransaction sent =
-          as(from)
-              .sendTransaction(GAS_PRICE, GAS_LIMIT, to == null ? "" : to, data, BigInteger.ZERO);
-      if (sent.hasError()) {
-        throw new ComputeRwaException("transaction rejected: " + sent.getError().getMessage());
-      }
-      return receipts.waitForTransactionReceipt(sent.getTransactionHash());
+      return receipts.waitForTransactionReceipt(hash);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (TransactionException e) {
@@ -170,7 +195,9 @@ public final class ChainSession implements AutoCloseable {
 
   @Override
   public void close() {
-    web3j.shutdown();
+    pipelines.values().forEach(TransactionPipeline::close);
+    journal.close();
+    rpc.close();
     executor.shutdownNow();
   }
 }

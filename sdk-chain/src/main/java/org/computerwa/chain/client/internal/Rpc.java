@@ -5,10 +5,19 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import org.computerwa.chain.client.ChainException;
 import org.computerwa.chain.client.Receipt;
+import org.computerwa.chain.internal.rpc.ChainReader;
+import org.computerwa.chain.internal.rpc.JsonRpc;
+import org.computerwa.chain.internal.rpc.Web3jTransport;
+import org.computerwa.chain.tx.Journal;
+import org.computerwa.chain.tx.Operation;
+import org.computerwa.chain.tx.TransactionPipeline;
+import org.computerwa.chain.tx.TransactionRequest;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.crypto.Bytes32;
 import org.computerwa.core.crypto.Keccak256;
 import org.computerwa.core.crypto.Signature;
@@ -41,36 +50,46 @@ import org.web3j.tx.gas.StaticGasProvider;
 import org.web3j.utils.Numeric;
 
 /**
- * One JSON-RPC connection and one signer: simulates every transaction before sending it (so a
- * revert costs nothing and carries its reason), estimates gas, signs EIP-1559 transactions with
- * the SDK's own {@link SigningKey}, waits for the receipt, checks its status, and decodes reverts.
- * Sends are serialised so that nonces never collide.
+ * The client's connection: reads through web3j wrappers over the SDK's one JSON-RPC transport,
+ * and writes through the {@link TransactionPipeline} (simulated first so that a revert costs
+ * nothing and carries its reason, journaled, signed with the SDK's own {@link SigningKey},
+ * confirmed, reverts decoded).
  */
 public final class Rpc implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Rpc.class);
 
+  private final JsonRpc transport;
   private final Web3j web3j;
+  private final TransactionPipeline pipeline;
+  private final @Nullable Journal ownedJournal;
   private final SigningKey signer;
   private final String from;
   private final long chainId;
-  private final Duration receiptTimeout;
-  private final Duration pollInterval;
   private final TransactionManager readOnly;
+  private @Nullable String stepPrefix;
+  private final java.util.Map<String, Integer> stepCounts = new java.util.concurrent.ConcurrentHashMap<>();
   private final ContractGasProvider unusedGas =
       new StaticGasProvider(BigInteger.ONE, BigInteger.ONE);
 
-  private Rpc(Web3j web3j, SigningKey signer, long chainId, Duration receiptTimeout, Duration pollInterval) {
+  private Rpc(
+      JsonRpc transport,
+      Web3j web3j,
+      TransactionPipeline pipeline,
+      @Nullable Journal ownedJournal,
+      SigningKey signer,
+      long chainId) {
+    this.transport = transport;
     this.web3j = web3j;
+    this.pipeline = pipeline;
+    this.ownedJournal = ownedJournal;
     this.signer = signer;
     this.from = signer.address().toHex();
     this.chainId = chainId;
-    this.receiptTimeout = receiptTimeout;
-    this.pollInterval = pollInterval;
     this.readOnly = new ReadonlyTransactionManager(web3j, from);
   }
 
   /**
-   * Connects and reads the chain id.
+   * Connects with a journal that lives in memory (lost on exit) and a confirmation depth of 1.
    *
    * @param rpcUrl the node's HTTP JSON-RPC endpoint
    * @param signer the key that signs every transaction
@@ -81,28 +100,89 @@ public final class Rpc implements AutoCloseable {
    */
   public static Rpc connect(
       String rpcUrl, SigningKey signer, Duration receiptTimeout, Duration pollInterval) {
-    // An own executor: web3j's shared default would be shut down by the first client closed.
-    Web3j web3j =
-        Web3j.build(
-            new HttpService(rpcUrl),
-            Math.max(1, pollInterval.toMillis()),
-            Executors.newSingleThreadScheduledExecutor(
-                r -> {
-                  Thread t = new Thread(r, "computerwa-rpc");
-                  t.setDaemon(true);
-                  return t;
-                }));
+    Journal journal = Journal.inMemory();
     try {
-      long chainId = checked("eth_chainId", web3j.ethChainId().send()).getChainId().longValueExact();
-      return new Rpc(web3j, signer, chainId, receiptTimeout, pollInterval);
-    } catch (IOException | RuntimeException e) {
-      web3j.shutdown();
-      if (e instanceof ChainException) {
-        throw (ChainException) e;
-      }
-      throw ChainException.of(
-          ChainException.Kind.TRANSPORT, "cannot reach the node at " + rpcUrl + ": " + e.getMessage(), null, e);
+      return connect(rpcUrl, signer, journal, 1, receiptTimeout, pollInterval, journal);
+    } catch (RuntimeException e) {
+      journal.close();
+      throw e;
     }
+  }
+
+  /**
+   * Connects; every write goes through a {@link TransactionPipeline} on the given journal.
+   *
+   * @param rpcUrl the node's HTTP JSON-RPC endpoint
+   * @param signer the key that signs every transaction
+   * @param journal the journal (not closed by this connection)
+   * @param confirmations the confirmation depth
+   * @param receiptTimeout how long to wait for finality
+   * @param pollInterval how often to poll
+   * @return the connection
+   */
+  public static Rpc connect(
+      String rpcUrl,
+      SigningKey signer,
+      Journal journal,
+      int confirmations,
+      Duration receiptTimeout,
+      Duration pollInterval) {
+    return connect(rpcUrl, signer, journal, confirmations, receiptTimeout, pollInterval, null);
+  }
+
+  private static Rpc connect(
+      String rpcUrl,
+      SigningKey signer,
+      Journal journal,
+      int confirmations,
+      Duration receiptTimeout,
+      Duration pollInterval,
+      @Nullable Journal owned) {
+    JsonRpc transport = JsonRpc.connect(rpcUrl);
+    Web3j web3j = Web3j.build(new Web3jTransport(transport), Math.max(1, pollInterval.toMillis()), DAEMON);
+    try {
+      long chainId = new ChainReader(transport).chainId();
+      TransactionPipeline pipeline =
+          TransactionPipeline.builder()
+              .rpcUrl(rpcUrl)
+              .chainId(chainId)
+              .signer(signer)
+              .journal(journal)
+              .confirmations(confirmations)
+              .receiptTimeout(receiptTimeout)
+              .pollInterval(pollInterval)
+              .build();
+      return new Rpc(transport, web3j, pipeline, owned, signer, chainId);
+    } catch (RuntimeException e) {
+      transport.close();
+      throw e;
+    }
+  }
+
+  /** web3j's scheduler is unused (no filters, no polling by web3j); one shared daemon thread. */
+  private static final java.util.concurrent.ScheduledExecutorService DAEMON =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "computerwa-web3j");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /** The pipeline every write goes through. */
+  public TransactionPipeline pipeline() {
+    return pipeline;
+  }
+
+  /**
+   * Makes the following sends steps of one resumable operation: each gets the idempotency key
+   * {@code name/action#n} (n counts repeats of the action), so running the same sequence again on
+   * the same journal returns the steps already done and sends only the rest.
+   *
+   * @param name the operation's name, unique per sender and journal
+   */
+  public void stepsOf(String name) {
+    this.stepPrefix = Objects.requireNonNull(name, "name");
+    this.stepCounts.clear();
   }
 
   /** The web3j client, for loading wrappers. */
@@ -157,6 +237,8 @@ public final class Rpc implements AutoCloseable {
   public <T> T view(String action, String to, RemoteFunctionCall<T> call) {
     try {
       return call.send();
+    } catch (ChainException e) {
+      throw e;
     } catch (IOException e) {
       throw transport(action, e);
     } catch (Exception e) {
@@ -164,7 +246,10 @@ public final class Rpc implements AutoCloseable {
       if (revert.isPresent()) {
         throw reverted(action, revert.get(), null);
       }
-      throw ChainException.of(ChainException.Kind.TRANSPORT, action + " failed: " + e.getMessage(), null, e);
+      if ("0x".equals(new ChainReader(transport).code(to))) {
+        throw ChainException.of(ChainException.Kind.NO_CONTRACT, action + ": no contract at " + to + " on chain " + chainId, null, e);
+      }
+      throw ChainException.of(ChainException.Kind.DECODE, action + ": cannot decode the answer: " + e.getMessage(), null, e);
     }
   }
 
@@ -203,112 +288,43 @@ public final class Rpc implements AutoCloseable {
   }
 
   /**
-   * Simulates, signs, sends and waits for a transaction.
+   * Sends a transaction through the pipeline: simulated, journaled, signed, broadcast, confirmed.
    *
    * @param action what the transaction does, for messages and the receipt
    * @param to the contract, or null for a deployment
    * @param data the ABI-encoded call or the init code
    * @return the mined, successful transaction
-   * @throws ChainException REVERTED (simulated or mined), REJECTED, TIMEOUT or TRANSPORT
+   * @throws ChainException REVERTED (simulated or mined), REJECTED, TIMEOUT, NO_CONTRACT or TRANSPORT
    */
-  public synchronized Sent send(String action, @Nullable String to, String data) {
-    BigInteger gasLimit = estimateGas(action, to, data);
-    String hash;
-    try {
-      BigInteger nonce =
-          checked("eth_getTransactionCount", web3j.ethGetTransactionCount(from, DefaultBlockParameterName.PENDING).send())
-              .getTransactionCount();
-      BigInteger baseFee =
-          checked("eth_getBlockByNumber", web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send())
-              .getBlock()
-              .getBaseFeePerGas();
-      BigInteger tip = checked("eth_maxPriorityFeePerGas", web3j.ethMaxPriorityFeePerGas().send()).getMaxPriorityFeePerGas();
-      BigInteger maxFee = baseFee.shiftLeft(1).add(tip);
-      RawTransaction tx =
-          RawTransaction.createTransaction(
-              chainId, nonce, gasLimit, to == null ? "" : to, BigInteger.ZERO, data, tip, maxFee);
-      byte[] payload = TransactionEncoder.encode(tx);
-      Signature sig = signer.sign(Keccak256.hash(payload));
-      Sign.SignatureData sd =
-          new Sign.SignatureData(
-              (byte) sig.v(),
-              Bytes32.fromUint(sig.r()).toBytes(),
-              Bytes32.fromUint(sig.s()).toBytes());
-      String signed = Numeric.toHexString(TransactionEncoder.encode(tx, sd));
-      EthSendTransaction sent = web3j.ethSendRawTransaction(signed).send();
-      if (sent.hasError()) {
-        throw ChainException.of(
-            ChainException.Kind.REJECTED,
-            action + " was refused by the node: " + sent.getError().getMessage(),
-            null,
-            null);
+  public Sent send(String action, @Nullable String to, String data) {
+    TransactionRequest.Builder request = TransactionRequest.builder().action(action).data(data);
+    if (to != null) {
+      request.to(Address.fromHex(to));
+    }
+    String prefix = stepPrefix;
+    if (prefix != null) {
+      int n = stepCounts.merge(action, 1, Integer::sum);
+      String key = prefix + "/" + action + "#" + n;
+      if (key.length() > 200 || !key.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+        key = prefix + "/" + org.computerwa.core.crypto.Keccak256.hashUtf8(action).toHex() + "#" + n;
       }
-      hash = sent.getTransactionHash();
+      request.idempotencyKey(key);
+    }
+    Operation op = pipeline.send(request.build());
+    String hash = op.transactionHash().orElseThrow();
+    TransactionReceipt receipt;
+    try {
+      receipt =
+          checked("eth_getTransactionReceipt", web3j.ethGetTransactionReceipt(hash).send())
+              .getTransactionReceipt()
+              .orElseThrow(() -> ChainException.of(ChainException.Kind.TIMEOUT, action + ": receipt of " + hash + " vanished (reorg)", hash, null));
     } catch (IOException e) {
       throw transport(action, e);
-    }
-    TransactionReceipt receipt = awaitReceipt(action, hash);
-    if (!receipt.isStatusOK()) {
-      // Replayed on the state after its block: what it saw, including earlier transactions of
-      // the same block, and the block's own timestamp (a reverted transaction changed nothing).
-      String revert =
-          revertData(to, data, DefaultBlockParameter.valueOf(receipt.getBlockNumber())).orElse("0x");
-      throw reverted(action, revert, hash);
     }
     LOG.debug("{}: tx {} gas {}", action, hash, receipt.getGasUsed());
     return new Sent(
         Receipt.of(action, hash, receipt.getBlockNumber().longValueExact(), receipt.getGasUsed().longValueExact()),
         receipt);
-  }
-
-  private BigInteger estimateGas(String action, @Nullable String to, String data) {
-    try {
-      EthEstimateGas estimate =
-          web3j.ethEstimateGas(Transaction.createEthCallTransaction(from, to, data)).send();
-      if (estimate.hasError()) {
-        String revert = estimate.getError().getData();
-        if (revert == null) {
-          throw ChainException.of(
-              ChainException.Kind.REJECTED,
-              action + " cannot be estimated: " + estimate.getError().getMessage(),
-              null,
-              null);
-        }
-        throw reverted(action, revert.replace("\"", ""), null);
-      }
-      BigInteger gas = estimate.getAmountUsed();
-      return gas.add(gas.divide(BigInteger.valueOf(5))).add(BigInteger.valueOf(10_000));
-    } catch (IOException e) {
-      throw transport(action, e);
-    }
-  }
-
-  private TransactionReceipt awaitReceipt(String action, String hash) {
-    long deadline = System.nanoTime() + receiptTimeout.toNanos();
-    try {
-      while (true) {
-        EthGetTransactionReceipt r = checked("eth_getTransactionReceipt", web3j.ethGetTransactionReceipt(hash).send());
-        if (r.getTransactionReceipt().isPresent()) {
-          return r.getTransactionReceipt().get();
-        }
-        if (System.nanoTime() > deadline) {
-          throw ChainException.of(
-              ChainException.Kind.TIMEOUT,
-              action + ": no receipt for " + hash + " within " + receiptTimeout
-                  + "; it may still be mined, check the hash before sending again",
-              hash,
-              null);
-        }
-        Thread.sleep(pollInterval.toMillis());
-      }
-    } catch (IOException e) {
-      throw ChainException.of(
-          ChainException.Kind.TRANSPORT, action + ": lost the node while waiting for " + hash, hash, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw ChainException.of(
-          ChainException.Kind.TIMEOUT, action + ": interrupted while waiting for " + hash, hash, e);
-    }
   }
 
   private Optional<String> revertData(@Nullable String to, String data, DefaultBlockParameter block) {
@@ -346,6 +362,10 @@ public final class Rpc implements AutoCloseable {
 
   @Override
   public void close() {
-    web3j.shutdown();
+    pipeline.close();
+    transport.close();
+    if (ownedJournal != null) {
+      ownedJournal.close();
+    }
   }
 }
