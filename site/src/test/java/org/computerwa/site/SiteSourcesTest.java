@@ -120,6 +120,15 @@ class SiteSourcesTest {
   }
 
   @Test
+  void anIncludedProgramOutputBecomesACodeBlockAndAnIncludedChartAnImage() throws Exception {
+    Files.writeString(root.resolve("gen/run.txt"), "policy rolling\nprofit 1.00\n");
+    Files.write(root.resolve("gen/run.png"), new byte[] {1, 2, 3});
+    assertThat(sources.expand("markdown/p.md", "<!-- include: run.txt -->\n<!-- include: run.png -->\n"))
+        .isEqualTo("```\npolicy rolling\nprofit 1.00\n```\n![run.png](reports/generated/run.png)\n");
+    assertThat(root.resolve("out/resources/reports/generated/run.png")).hasBinaryContent(new byte[] {1, 2, 3});
+  }
+
+  @Test
   void aGasChartIsDrawnFromTheGasReportJson() throws Exception {
     Files.writeString(root.resolve("gen/gas.json"), "{\"holderCounts\":[10,1000],\"operations\":["
         + "{\"operation\":\"claim (steady)\",\"gasByHolders\":{\"10\":52956,\"1000\":52956}},"
