@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       org.computerwa.examples.backtest.BacktestExample.class,
       Sha256Command.class,
       HeadersCommand.class,
+      org.computerwa.examples.mining.SharesCommand.class,
       BacktestCommand.class,
       GasReportCommand.class,
       org.computerwa.examples.evidence.EvidenceCommand.class,

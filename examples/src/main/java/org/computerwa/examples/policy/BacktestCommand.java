@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -23,8 +24,11 @@ import org.computerwa.mining.policy.PriceSeries;
 import org.computerwa.mining.policy.SiteProfile;
 import org.computerwa.mining.policy.backtest.Backtest;
 import org.computerwa.mining.policy.backtest.BacktestResult;
+import org.computerwa.mining.policy.backtest.PeriodScore;
 import org.computerwa.mining.policy.backtest.PriceSeriesCsv;
 import org.computerwa.mining.policy.backtest.ScenarioCsv;
+import org.computerwa.mining.policy.backtest.Seasons;
+import org.computerwa.mining.policy.backtest.WalkForward;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * always-mine and the perfect-foresight optimum.
  *
  * <pre>{@code
- * computerwa backtest --prices ercot.csv --policy rolling --json
+ * computerwa backtest --list-policies
+ * computerwa backtest --prices ercot.csv --policy adaptive --seasons --walk-forward --json
  * }</pre>
  */
 @Command(
@@ -50,8 +55,7 @@ import picocli.CommandLine.Model.CommandSpec;
     })
 public final class BacktestCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+  private static final ObjectMapper JSON = BacktestReport.JSON;
   private static final Set<String> SITE_FIELDS = Set.of("capacityMw", "miningMaxMw", "miningMinMw",
       "miningRampMwPerMinute", "miningRampUpMwPerMinute", "miningRampDownMwPerMinute",
       "efficiencyJPerTh", "gpuSpotMw", "minDwellMinutes", "switchCostUsd", "resolutionMw",
@@ -59,12 +63,35 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--prices", required = true, paramLabel = "FILE", description = "Price CSV file.")
-  Path prices;
+  @Option(names = "--prices", paramLabel = "FILE", description = "Price CSV file (required unless --list-policies).")
+  @Nullable Path prices;
 
   @Option(names = "--policy", defaultValue = "rolling", paramLabel = "NAME",
-      description = "always-mine|always-ai|threshold|greedy|rolling (default: ${DEFAULT-VALUE}).")
+      description = "A built-in policy; see --list-policies (default: ${DEFAULT-VALUE}).")
   String policy;
+
+  @Option(names = "--list-policies", description = "Prints the built-in policy names, one per line, and exits.")
+  boolean listPolicies;
+
+  @Option(names = "--seasons", description = "Also scores the policy on each calendar quarter (UTC), from a cold start.")
+  boolean seasons;
+
+  @Option(names = "--walk-forward", description = {
+      "Also runs a walk-forward evaluation of the policy's parameter grid: before each test period the",
+      "setting with the best profit on all earlier data is chosen, then scored on the period (out of sample)."})
+  boolean walkForward;
+
+  @Option(names = "--training-days", paramLabel = "DAYS", defaultValue = "28",
+      description = "Walk-forward: days before the first test period (default: ${DEFAULT-VALUE}).")
+  int trainingDays;
+
+  @Option(names = "--test-days", paramLabel = "DAYS", defaultValue = "28",
+      description = "Walk-forward: days in each test period (default: ${DEFAULT-VALUE}).")
+  int testDays;
+
+  @Option(names = "--markdown", paramLabel = "FILE.md",
+      description = "Writes the report as Markdown (with the command line); implies --seasons.")
+  @Nullable Path markdown;
 
   @Option(names = "--site", paramLabel = "FILE.json", description = "Site profile JSON; the options below override it.")
   @Nullable Path site;
@@ -112,7 +139,17 @@ public final class BacktestCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      PriceSeries series = PriceSeriesCsv.read(prices);
+      if (listPolicies) {
+        LoadPolicies.names().forEach(out::println);
+        out.flush();
+        return 0;
+      }
+      Path file = prices;
+      if (file == null) {
+        throw new ValidationException("--prices", null, "must be given (or use --list-policies)");
+      }
+      LoadPolicies.byName(policy); // an unknown name fails before any work
+      PriceSeries series = PriceSeriesCsv.read(file);
       double[] aiMargin = {0};
       SiteProfile profile = siteProfile(aiMargin);
       Backtest.Builder builder = Backtest.builder().prices(series).site(profile).hashpriceUsdPerPhDay(hashprice)
@@ -127,10 +164,28 @@ public final class BacktestCommand implements Callable<Integer> {
       if (chart != null) {
         BacktestChart.write(r, chart);
       }
+      List<PeriodScore> quarters = seasons || markdown != null
+          ? Seasons.score(backtest, () -> LoadPolicies.byName(policy)) : List.of();
+      WalkForward.Result wf = null;
+      if (walkForward) {
+        WalkForward.Builder w = WalkForward.builder().backtest(backtest).trainingDays(trainingDays).testDays(testDays);
+        LoadPolicies.grid(policy).forEach(w::candidate);
+        wf = w.build().run();
+      }
+      BacktestReport report = new BacktestReport(commandLine(),
+          "Backtest: " + policy + " on " + file.getFileName(), settings(profile, aiMargin[0]), r, quarters, wf);
+      Path md = markdown;
+      if (md != null) {
+        Path parent = md.toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+        Files.writeString(md, report.markdown());
+      }
       if (json) {
-        out.println(JSON.writeValueAsString(toJson(r)));
+        out.println(JSON.writeValueAsString(report.toJson()));
       } else {
-        printText(out, r);
+        report.printText(out);
       }
       out.flush();
       return 0;
@@ -239,49 +294,18 @@ public final class BacktestCommand implements Callable<Integer> {
     }
   }
 
-  static ObjectNode toJson(BacktestResult r) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("policy", r.policy());
-    o.put("intervals", r.intervals());
-    o.put("profitUsd", round2(r.profitUsd()));
-    o.put("alwaysMineProfitUsd", round2(r.alwaysMineProfitUsd()));
-    o.put("optimumProfitUsd", round2(r.optimumProfitUsd()));
-    double cfv = r.capturedFlexibilityValue();
-    if (Double.isNaN(cfv)) {
-      o.putNull("capturedFlexibilityValue");
-    } else {
-      o.put("capturedFlexibilityValue", Math.round(cfv * 1e6) / 1e6);
-    }
-    o.put("switches", r.switches());
-    o.put("curtailedHours", round2(r.curtailedHours()));
-    ObjectNode pools = o.putObject("mwhByPool");
-    r.mwhByPool().forEach((k, v) -> pools.put(k, round2(v)));
-    o.put("slaBreaches", r.slaBreaches());
-    o.put("envelopeInterventions", r.envelopeInterventions());
-    ObjectNode worst = o.putObject("worstDay");
-    worst.put("date", r.worstDay().date().toString());
-    worst.put("profitUsd", round2(r.worstDay().profitUsd()));
-    worst.put("optimumProfitUsd", round2(r.worstDay().optimumProfitUsd()));
-    return o;
+  private String commandLine() {
+    List<String> args = spec.commandLine().getParseResult().originalArgs();
+    // the root command's parse result: the arguments start with the subcommand's name
+    return "computerwa " + String.join(" ", args);
   }
 
-  private static java.math.BigDecimal round2(double v) {
-    return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_EVEN);
-  }
-
-  private static void printText(PrintWriter out, BacktestResult r) {
-    out.printf("policy                     %s%n", r.policy());
-    out.printf("intervals                  %d%n", r.intervals());
-    out.printf("profit                     %,.2f USD%n", r.profitUsd());
-    out.printf("always-mine profit         %,.2f USD%n", r.alwaysMineProfitUsd());
-    out.printf("optimum profit             %,.2f USD%n", r.optimumProfitUsd());
-    out.printf("captured flexibility value %.2f %%%n", 100 * r.capturedFlexibilityValue());
-    out.printf("switches                   %d%n", r.switches());
-    out.printf("curtailed hours            %.2f%n", r.curtailedHours());
-    r.mwhByPool().forEach((k, v) -> out.printf("MWh %-22s %,.2f%n", k, v));
-    out.printf("SLA breaches               %d%n", r.slaBreaches());
-    out.printf("envelope interventions     %d%n", r.envelopeInterventions());
-    out.printf("worst day                  %s (%,.2f USD, optimum %,.2f USD)%n", r.worstDay().date(),
-        r.worstDay().profitUsd(), r.worstDay().optimumProfitUsd());
+  private String settings(SiteProfile site, double aiMargin) {
+    return String.format(java.util.Locale.ROOT,
+        "%s MW site, %s J/TH, %s min dwell, %s USD/switch; hashprice %s; AI margin %s USD/MWh; market %s, "
+            + "settled prices %d min after the interval, decisions %d min ahead",
+        site.capacityMw(), site.efficiencyJPerTh(), site.minDwellMinutes(), site.switchCostUsd(),
+        scenario != null ? "from " + scenario.getFileName() : hashprice + " USD/PH/day", aiMargin, market,
+        rtDelayMinutes, decisionLeadMinutes);
   }
 }

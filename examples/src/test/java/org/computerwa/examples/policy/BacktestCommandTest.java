@@ -103,4 +103,61 @@ class BacktestCommandTest {
     assertThat(code).isEqualTo(ComputerwaCli.EXIT_USAGE);
     assertThat(err.toString()).contains("none.csv");
   }
+
+  @Test
+  void listPoliciesPrintsTheBuiltInNamesOnePerLine() {
+    StringWriter out = new StringWriter();
+    assertThat(run(out, new StringWriter(), "backtest", "--list-policies")).isZero();
+    assertThat(out.toString().lines().toList()).isEqualTo(org.computerwa.mining.policy.LoadPolicies.names())
+        .contains("always-mine", "threshold", "rolling", "adaptive");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("policyNames")
+  void everyListedPolicyRuns(String name) throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertThat(run(out, err, "backtest", "--prices", sample().toString(), "--policy", name, "--json")).as(err.toString()).isZero();
+    JsonNode j = new ObjectMapper().readTree(out.toString());
+    assertThat(j.get("policy").asText()).isEqualTo(name);
+    assertThat(j.get("profitUsd").asDouble()).isLessThanOrEqualTo(j.get("optimumProfitUsd").asDouble());
+  }
+
+  static java.util.List<String> policyNames() {
+    return org.computerwa.mining.policy.LoadPolicies.names();
+  }
+
+  @Test
+  void anUnknownPolicyOrAMissingPriceFileIsAUsageError() throws Exception {
+    StringWriter err = new StringWriter();
+    assertThat(run(new StringWriter(), err, "backtest", "--prices", sample().toString(), "--policy", "clairvoyant"))
+        .isEqualTo(ComputerwaCli.EXIT_USAGE);
+    assertThat(err.toString()).contains("policy").contains("clairvoyant");
+    StringWriter err2 = new StringWriter();
+    assertThat(run(new StringWriter(), err2, "backtest", "--policy", "rolling")).isEqualTo(ComputerwaCli.EXIT_USAGE);
+    assertThat(err2.toString()).contains("--prices");
+  }
+
+  @Test
+  void walkForwardSeasonsAndMarkdownComeFromOneRun() throws Exception {
+    Path md = dir.resolve("reports/report.md");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = run(out, err, "backtest", "--prices", sample().toString(), "--policy", "threshold", "--walk-forward",
+        "--training-days", "1", "--test-days", "1", "--markdown", md.toString(), "--json");
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode j = new ObjectMapper().readTree(out.toString());
+    JsonNode wf = j.get("walkForward");
+    assertThat(wf.get("candidates")).hasSize(5);
+    assertThat(wf.get("folds")).hasSize(2); // 3 days: 1 training, then 2 test periods of 1 day
+    assertThat(wf.get("folds").get(0).get("split").asText()).isEqualTo("2024-08-20T00:00:00Z");
+    for (JsonNode f : wf.get("folds")) {
+      assertThat(f.get("hindsight").get("profitUsd").asDouble())
+          .isGreaterThanOrEqualTo(f.get("outOfSample").get("profitUsd").asDouble() - 0.01);
+    }
+    assertThat(j.get("seasons")).hasSize(1);
+    String text = Files.readString(md);
+    assertThat(text).contains("computerwa backtest --prices").contains("--walk-forward")
+        .contains("| fold 1 | 2024-08-20T00:00:00Z |").contains("Out of sample, all test periods");
+  }
 }

@@ -110,6 +110,11 @@ public final class Bytes32 implements Comparable<Bytes32> {
     return bytes;
   }
 
+  /** Wraps an array this package just created and will not change (no copy). */
+  static Bytes32 wrap(byte[] bytes) {
+    return new Bytes32(bytes);
+  }
+
   @Override
   public int compareTo(Bytes32 other) {
     return Arrays.compareUnsigned(bytes, other.bytes);

@@ -14,6 +14,9 @@ import org.bouncycastle.crypto.digests.KeccakDigest;
  * @since 0.1.0
  */
 public final class Keccak256 {
+  // One digest per thread, reset by doFinal: hashing a Merkle tree allocates no digest state.
+  private static final ThreadLocal<KeccakDigest> DIGEST = ThreadLocal.withInitial(() -> new KeccakDigest(256));
+
   private Keccak256() {}
 
   /**
@@ -23,13 +26,38 @@ public final class Keccak256 {
    * @return the 32-byte digest
    */
   public static Bytes32 hash(byte[]... parts) {
-    KeccakDigest digest = new KeccakDigest(256);
+    KeccakDigest digest = DIGEST.get();
+    digest.reset();
     for (byte[] part : parts) {
       digest.update(part, 0, part.length);
     }
     byte[] out = new byte[32];
     digest.doFinal(out, 0);
-    return Bytes32.of(out);
+    return Bytes32.wrap(out);
+  }
+
+  /** Keccak-256 of two 32-byte words, the inner node of a Merkle tree. */
+  static Bytes32 hashPair(byte[] first, byte[] second) {
+    KeccakDigest digest = DIGEST.get();
+    digest.reset();
+    digest.update(first, 0, 32);
+    digest.update(second, 0, 32);
+    byte[] out = new byte[32];
+    digest.doFinal(out, 0);
+    return Bytes32.wrap(out);
+  }
+
+  /** {@code keccak256(keccak256(input))}, the standard Merkle leaf of ABI-encoded values. */
+  static Bytes32 hashTwice(byte[] input) {
+    KeccakDigest digest = DIGEST.get();
+    digest.reset();
+    digest.update(input, 0, input.length);
+    byte[] inner = new byte[32];
+    digest.doFinal(inner, 0);
+    digest.update(inner, 0, 32);
+    byte[] out = new byte[32];
+    digest.doFinal(out, 0);
+    return Bytes32.wrap(out);
   }
 
   /**

@@ -38,6 +38,11 @@ public final class MerkleProof {
     return new MerkleProof(leaf, List.copyOf(siblings));
   }
 
+  /** A proof over siblings this package just built and will not change (no copy). */
+  static MerkleProof ofOwned(Bytes32 leaf, Bytes32[] siblings) {
+    return new MerkleProof(leaf, java.util.Collections.unmodifiableList(java.util.Arrays.asList(siblings)));
+  }
+
   /**
    * Hashes a pair the OpenZeppelin way: the smaller value first.
    *
@@ -46,9 +51,7 @@ public final class MerkleProof {
    * @return {@code keccak256(min(a,b) || max(a,b))}
    */
   public static Bytes32 hashPair(Bytes32 a, Bytes32 b) {
-    return a.compareTo(b) <= 0
-        ? Keccak256.hash(a.raw(), b.raw())
-        : Keccak256.hash(b.raw(), a.raw());
+    return a.compareTo(b) <= 0 ? Keccak256.hashPair(a.raw(), b.raw()) : Keccak256.hashPair(b.raw(), a.raw());
   }
 
   /**

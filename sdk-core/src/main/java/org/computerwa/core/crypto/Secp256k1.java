@@ -44,9 +44,8 @@ final class Secp256k1 {
     } catch (IllegalArgumentException notOnCurve) {
       return null;
     }
-    if (!bigR.multiply(N).isInfinity()) {
-      return null;
-    }
+    // No n*R == infinity check: secp256k1's cofactor is 1, so every point on the curve is in the
+    // group of order n (the check would cost a full scalar multiplication per recovery).
     BigInteger e = new BigInteger(1, digest);
     BigInteger rInv = r.modInverse(N);
     BigInteger eInvRInv = e.negate().mod(N).multiply(rInv).mod(N);

@@ -10,6 +10,7 @@ import org.computerwa.core.crypto.Eip712Domain;
 import org.computerwa.core.crypto.Eip712Struct;
 import org.computerwa.core.crypto.Keccak256;
 import org.computerwa.core.crypto.SigningKey;
+import org.computerwa.core.crypto.StandardMerkleTree;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -196,19 +197,28 @@ public final class UsageStatement {
    */
   public Bytes32 leafHash() {
     byte[] encoded = new byte[7 * 32];
-    Bytes32[] words = {
-      Bytes32.fromUint(assetId),
-      device.toWord(),
-      Bytes32.fromUint(BigInteger.valueOf(periodStart.getEpochSecond())),
-      Bytes32.fromUint(BigInteger.valueOf(periodEnd.getEpochSecond())),
-      Bytes32.fromUint(BigInteger.valueOf(kind.code())),
-      Bytes32.fromUint(value),
-      Bytes32.fromUint(BigInteger.valueOf(availabilityBps)),
-    };
-    for (int i = 0; i < words.length; i++) {
-      System.arraycopy(words[i].toBytes(), 0, encoded, 32 * i, 32);
+    putUint(encoded, 0, assetId);
+    System.arraycopy(device.toBytes(), 0, encoded, 32 + 12, 20);
+    putLong(encoded, 2, periodStart.getEpochSecond());
+    putLong(encoded, 3, periodEnd.getEpochSecond());
+    putLong(encoded, 4, kind.code());
+    putUint(encoded, 5, value);
+    putLong(encoded, 6, availabilityBps);
+    return StandardMerkleTree.leafHash(encoded);
+  }
+
+  /** Writes a non-negative number below 2^256 as ABI word {@code word}, big-endian. */
+  private static void putUint(byte[] out, int word, BigInteger v) {
+    byte[] b = v.toByteArray(); // may carry one leading sign byte of zero
+    int len = Math.min(b.length, 32);
+    System.arraycopy(b, b.length - len, out, 32 * word + 32 - len, len);
+  }
+
+  private static void putLong(byte[] out, int word, long v) {
+    int end = 32 * word + 32;
+    for (int i = 1; i <= 8; i++) {
+      out[end - i] = (byte) (v >>> (8 * (i - 1)));
     }
-    return Keccak256.hash(Keccak256.hash(encoded).toBytes());
   }
 
   /**

@@ -45,6 +45,33 @@ class SigningKeyTest {
   }
 
   @Test
+  void signaturesAreBouncyCastleEcdsaSignerOutputsNormalisedToLowSWithTheRecoveringV() {
+    long seed = org.computerwa.core.Seeds.seed("SigningKeyTest.bouncyCastle");
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 0; i < 200; i++) {
+      byte[] secret = new byte[32];
+      byte[] message = new byte[32];
+      random.nextBytes(secret);
+      random.nextBytes(message);
+      secret[0] &= 0x7f;
+      secret[31] |= 1;
+      BigInteger d = new BigInteger(1, secret);
+      org.bouncycastle.crypto.signers.ECDSASigner reference = new org.bouncycastle.crypto.signers.ECDSASigner(
+          new org.bouncycastle.crypto.signers.HMacDSAKCalculator(new org.bouncycastle.crypto.digests.SHA256Digest()));
+      reference.init(true, new org.bouncycastle.crypto.params.ECPrivateKeyParameters(d, Secp256k1.DOMAIN));
+      BigInteger[] rs = reference.generateSignature(message);
+      BigInteger lowS = rs[1].compareTo(Secp256k1.HALF_N) > 0 ? Secp256k1.N.subtract(rs[1]) : rs[1];
+      Signature sig = SigningKey.fromSecret(d).sign(Bytes32.of(message));
+      assertThat(sig.r()).as("seed %d", seed).isEqualTo(rs[0]);
+      assertThat(sig.s()).as("seed %d", seed).isEqualTo(lowS);
+      // the other recovery id must not recover the key: v is the one that does
+      Signature flipped = Signature.of(sig.r(), sig.s(), sig.v() == 27 ? 28 : 27);
+      assertThat(flipped.recover(Bytes32.of(message))).as("seed %d", seed).isNotEqualTo(sig.recover(Bytes32.of(message)));
+      assertThat(sig.recover(Bytes32.of(message))).as("seed %d", seed).isEqualTo(SigningKey.fromSecret(d).address());
+    }
+  }
+
+  @Test
   void highSTwinOfAValidSignatureIsRejected() {
     SigningKey key = SigningKey.fromHex("0x0000000000000000000000000000000000000000000000000000000000000001");
     Signature sig = key.sign(Keccak256.hashUtf8("message"));

@@ -124,4 +124,23 @@ class StandardMerkleTreeTest {
     assertThatThrownBy(() -> ozTree().proof(stringLeaf("z")))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("leaf"));
   }
+
+  @Test
+  void proofByInputIndexIsTheProofOfThatLeafEvenWithDuplicates() {
+    long seed = org.computerwa.core.Seeds.seed("StandardMerkleTreeTest.proofByIndex");
+    java.util.Random r = new java.util.Random(seed);
+    for (int round = 0; round < 20; round++) {
+      java.util.List<Bytes32> leaves = new java.util.ArrayList<>();
+      int n = 1 + r.nextInt(70);
+      for (int i = 0; i < n; i++) {
+        leaves.add(i > 0 && r.nextInt(8) == 0 ? leaves.get(r.nextInt(i)) : Keccak256.hashUtf8("leaf " + r.nextLong()));
+      }
+      StandardMerkleTree tree = StandardMerkleTree.ofLeaves(leaves);
+      for (int i = 0; i < n; i++) {
+        MerkleProof byIndex = tree.proof(i);
+        org.assertj.core.api.Assertions.assertThat(byIndex.leaf()).as("seed %d", seed).isEqualTo(leaves.get(i));
+        byIndex.verify(tree.root());
+      }
+    }
+  }
 }

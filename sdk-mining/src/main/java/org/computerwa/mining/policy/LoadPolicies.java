@@ -1,6 +1,10 @@
 package org.computerwa.mining.policy;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.computerwa.core.ValidationException;
 
 /**
@@ -131,6 +135,55 @@ public final class LoadPolicies {
       }
       return ctx.meritOrder(ctx.miningValueUsdPerMwh() > est, ctx.aiMarginUsdPerMwh() > est);
     });
+  }
+
+  /**
+   * The parameter grid a walk-forward evaluation chooses from for a built-in policy: named
+   * settings, each making a fresh policy. Policies without parameters have one entry.
+   *
+   * <pre>{@code
+   * LoadPolicies.grid("threshold").keySet();  // [threshold h=0, threshold h=10, ...]
+   * }</pre>
+   *
+   * @param name one of {@link #names()}
+   * @return an unmodifiable map, in a fixed order
+   * @throws ValidationException for an unknown name
+   */
+  public static Map<String, Supplier<LoadPolicy>> grid(String name) {
+    Map<String, Supplier<LoadPolicy>> g = new LinkedHashMap<>();
+    switch (name) {
+      case "threshold":
+        for (double h : new double[] {0, 10, 25, 50, 100}) {
+          String key = "threshold h=" + (int) h;
+          g.put(key, () -> LoadPolicy.named(key, threshold(h)));
+        }
+        break;
+      case "rolling":
+        for (double entry : new double[] {100, 200, 400}) {
+          for (double exit : new double[] {45, 90}) {
+            for (double restart : new double[] {0.5, 1, 2}) {
+              String key = "rolling entry=" + (int) entry + " exit=" + (int) exit + " restart=" + restart;
+              g.put(key, () -> LoadPolicy.named(key, RollingHorizonPolicy.builder().entryHalfLifeMinutes(entry)
+                  .exitHalfLifeMinutes(exit).restartSwitchCostShare(restart).build()));
+            }
+          }
+        }
+        break;
+      case "adaptive":
+        for (double days : new double[] {7, 14, 30}) {
+          for (double temperature : new double[] {1, 4}) {
+            String key = "adaptive half-life=" + (int) days + "d temperature=" + (int) temperature;
+            g.put(key, () -> LoadPolicy.named(key,
+                AdaptivePolicy.builder().halfLifeDays(days).temperatureSwitches(temperature).build()));
+          }
+        }
+        break;
+      default:
+        LoadPolicy check = byName(name); // validates the name
+        g.put(check.name(), () -> byName(name));
+        break;
+    }
+    return Collections.unmodifiableMap(g);
   }
 
   /**

@@ -38,10 +38,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>AI spot work runs while its margin beats {@code E_0}. The defaults (entry half-life 200 min,
  * exit half-life 90 min, entry share 0, restart share 1, restart window factor 2) are rules about
- * persistence and switch economics, not about any price event; results are flat around them
- * (on the ERCOT reference the 20 best of 162 settings — half-lives 100–400 / 30–90 min, entry
- * shares 0–0.5, restart shares 0.5–1, window factors 1–2 — lie within 84.1–85.5 % captured
- * flexibility). The policy keeps no decision state, only a cache of its weights: it is
+ * persistence and switch economics, not about any price event. How much the choice among
+ * settings matters, out of sample, is measured by a walk-forward over
+ * {@link LoadPolicies#grid(String) LoadPolicies.grid("rolling")} (the backtest report).
+ *
+ * <p><b>Can lose against always-mine</b>: it acts on published prices only, so in a calm period
+ * a spike that is over before the next decision costs it two switches. The policy keeps no decision state, only a cache of its weights: it is
  * deterministic.
  *
  * @since 0.1.0

@@ -10,7 +10,8 @@
  * }</pre>
  *
  * <p>Every rejection is a {@link org.computerwa.mining.pow.HeaderVerificationException} carrying a
- * {@link org.computerwa.mining.pow.RejectReason}.
+ * {@link org.computerwa.mining.pow.RejectReason}. There is no default network: every verifier's
+ * builder requires one.
  */
 @NullMarked
 package org.computerwa.mining.pow;

@@ -13,12 +13,14 @@ import org.computerwa.core.ValidationException;
  * }</pre>
  *
  * <p>Model: a share of difficulty d takes d × 2^32 hashes on average, and shares arrive as a
- * Poisson process. With shares of difficulties d_i over a window T, the estimate is
- * Σd_i × 2^32 / T. The interval treats the shares as k = (Σd_i)² / Σd_i² shares of equal
- * difficulty Σd_i / k (exact when all difficulties are equal) and uses the Poisson interval for k
- * events (Garwood's, with chi-square quantiles by the Wilson–Hilferty approximation), scaled the
- * same way. With no shares the lower bound is 0 and the upper bound is the one for 0 events at
- * the given difficulty.
+ * Poisson process. Count the shares accepted at the session's pool difficulty, not the difficulty
+ * each hash happened to reach: the first is the Poisson count, the second is heavy-tailed. With
+ * shares of difficulties d_i over a window T, the estimate is Σd_i × 2^32 / T. The interval is
+ * Garwood's exact Poisson interval (chi-square quantiles, computed to double precision, not
+ * approximated) for k events, scaled by d × 2^32 / T; it covers the true rate at least as often as
+ * the confidence level claims. Shares of unequal difficulties are treated as k = (Σd_i)² / Σd_i²
+ * shares of equal difficulty Σd_i / k (exact when all difficulties are equal). With no shares the
+ * lower bound is 0 and the upper bound is the one for 0 events at the given difficulty.
  *
  * @since 0.1.0
  */
@@ -26,11 +28,9 @@ public final class HashrateEstimator {
   private static final double TWO_32 = 4_294_967_296.0;
 
   private final double confidence;
-  private final double z;
 
   private HashrateEstimator(double confidence) {
     this.confidence = confidence;
-    this.z = inverseNormal(0.5 + confidence / 2);
   }
 
   /**
@@ -93,17 +93,11 @@ public final class HashrateEstimator {
   }
 
   private double lowerPoisson(double k) {
-    if (k <= 0) {
-      return 0;
-    }
-    double c = 1 - 1 / (9 * k) - z / (3 * Math.sqrt(k));
-    return Math.max(0, k * c * c * c);
+    return PoissonInterval.lower(k, confidence);
   }
 
   private double upperPoisson(double k) {
-    double k1 = k + 1;
-    double c = 1 - 1 / (9 * k1) + z / (3 * Math.sqrt(k1));
-    return k1 * c * c * c;
+    return PoissonInterval.upper(k, confidence);
   }
 
   private static void checkDifficulty(String field, double d) {

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * ShareSubmission s = ShareSubmission.of("00000001", "504e86ed", "b2957c02");
- * ShareSubmission rolled = s.withVersionBits("1fffe000", "00002000");
+ * ShareSubmission rolled = s.withVersionBits("00002000");   // mining.submit's sixth parameter
  * }</pre>
  *
  * @since 0.1.0
@@ -18,14 +18,12 @@ public final class ShareSubmission {
   private final byte[] extranonce2;
   private final int time;
   private final int nonce;
-  private final int versionMask;
   private final int versionBits;
 
-  private ShareSubmission(byte[] extranonce2, int time, int nonce, int versionMask, int versionBits) {
+  private ShareSubmission(byte[] extranonce2, int time, int nonce, int versionBits) {
     this.extranonce2 = extranonce2;
     this.time = time;
     this.nonce = nonce;
-    this.versionMask = versionMask;
     this.versionBits = versionBits;
   }
 
@@ -40,20 +38,21 @@ public final class ShareSubmission {
    */
   public static ShareSubmission of(String extranonce2, String time, String nonce) {
     return new ShareSubmission(StratumJob.hex("extranonce2", extranonce2), StratumJob.word("ntime", time),
-        StratumJob.word("nonce", nonce), 0, 0);
+        StratumJob.word("nonce", nonce), 0);
   }
 
   /**
    * This submission with BIP310 version bits: the header version becomes
-   * {@code (job.version & ~mask) | (bits & mask)}.
+   * {@code (job.version & ~allowed) | bits}, where {@code allowed} is the session's
+   * {@link StratumSession#allowedVersionBits()}; a bit outside {@code allowed} makes the share
+   * invalid.
    *
-   * @param mask the negotiated version-rolling mask, 8 hex digits
    * @param bits the submitted version bits, 8 hex digits
    * @return a new submission
+   * @throws org.computerwa.core.ValidationException if not 8 hex digits
    */
-  public ShareSubmission withVersionBits(String mask, String bits) {
-    return new ShareSubmission(extranonce2, time, nonce, StratumJob.word("version_mask", mask),
-        StratumJob.word("version_bits", bits));
+  public ShareSubmission withVersionBits(String bits) {
+    return new ShareSubmission(extranonce2, time, nonce, StratumJob.word("version_bits", bits));
   }
 
   byte[] extranonce2() {
@@ -68,17 +67,17 @@ public final class ShareSubmission {
     return nonce;
   }
 
-  int version(int jobVersion) {
-    return (jobVersion & ~versionMask) | (versionBits & versionMask);
+  int versionBits() {
+    return versionBits;
   }
 
   /**
-   * The version-rolling mask, if any.
+   * The version bits submitted, if any.
    *
-   * @return the mask or empty
+   * @return the bits or empty
    */
-  public Optional<Integer> versionMask() {
-    return versionMask == 0 ? Optional.empty() : Optional.of(versionMask);
+  public Optional<Integer> versionBitsSubmitted() {
+    return versionBits == 0 ? Optional.empty() : Optional.of(versionBits);
   }
 
   @Override
@@ -88,7 +87,7 @@ public final class ShareSubmission {
     }
     ShareSubmission s = (ShareSubmission) o;
     return java.util.Arrays.equals(extranonce2, s.extranonce2) && time == s.time && nonce == s.nonce
-        && versionMask == s.versionMask && versionBits == s.versionBits;
+        && versionBits == s.versionBits;
   }
 
   @Override

@@ -18,18 +18,21 @@ import org.computerwa.mining.sha256.Sha256Hasher;
  *
  * <pre>{@code
  * ShareVerifier verifier = ShareVerifier.create();
- * VerifiedShare share = verifier.verify(job, ShareSubmission.of("00000001", "504e86ed", "b2957c02"), 1);
- * share.difficulty();   // >= 1, else ShareVerificationException
+ * StratumSession session = StratumSession.builder().poolDifficulty(1).build();
+ * VerifiedShare share = verifier.verify(session, job, ShareSubmission.of("00000001", "504e86ed", "b2957c02"));
+ * share.difficulty();   // >= the pool difficulty, else ShareVerificationException
+ *
+ * PreparedJob prepared = verifier.prepare(session, job, extranonce2);   // many shares, one job
+ * prepared.verify(submission);                                           // two SHA-256 blocks each
  * }</pre>
  *
- * <p>Stateless and thread-safe.
+ * <p>A share is valid when its version bits stay inside the session's {@link
+ * StratumSession#allowedVersionBits()} and its hash reaches the session's pool difficulty.
+ * Stateless and thread-safe.
  *
  * @since 0.1.0
  */
 public final class ShareVerifier {
-  /** The difficulty-1 target used by pools: {@code 0xffff * 2^208}. */
-  private static final BigInteger DIFFICULTY_1 = BigInteger.valueOf(0xffff).shiftLeft(208);
-
   private ShareVerifier() {}
 
   /**
@@ -90,14 +93,27 @@ public final class ShareVerifier {
   /**
    * Rebuilds the header the miner hashed.
    *
+   * @param session the session (its version-rolling mask)
    * @param job the job
    * @param submission the submission
    * @return the header
+   * @throws ShareVerificationException if the submission rolls version bits the session does not
+   *     allow
    */
-  public BlockHeader header(StratumJob job, ShareSubmission submission) {
-    return BlockHeader.of(submission.version(job.version()), BlockHash.fromRaw(job.prevHashHeaderBytes()),
+  public BlockHeader header(StratumSession session, StratumJob job, ShareSubmission submission) {
+    return BlockHeader.of(version(session, job, submission), BlockHash.fromRaw(job.prevHashHeaderBytes()),
         merkleRoot(job, submission.extranonce2()), Integer.toUnsignedLong(submission.time()), job.bits(),
         submission.nonce());
+  }
+
+  /** The rolled version, or a rejection when a submitted bit lies outside the allowed mask. */
+  static int version(StratumSession session, StratumJob job, ShareSubmission submission) {
+    int allowed = session.allowedVersionBits();
+    int bits = submission.versionBits();
+    if ((bits & ~allowed) != 0) {
+      throw ShareVerificationException.versionBitsOutsideMask(bits, allowed);
+    }
+    return (job.version() & ~allowed) | bits;
   }
 
   /**
@@ -116,31 +132,50 @@ public final class ShareVerifier {
   }
 
   /**
-   * Verifies a share against the difficulty it was submitted at.
+   * Verifies a share against its session: version bits inside the allowed mask, hash at or below
+   * the pool difficulty's target.
    *
+   * @param session the session (pool difficulty, version-rolling mask)
    * @param job the job
    * @param submission the submission
-   * @param requiredDifficulty the pool difficulty of the share, greater than 0
    * @return the verified share
-   * @throws ShareVerificationException if the hash does not reach {@code requiredDifficulty}
+   * @throws ShareVerificationException if the share is not valid for the session, with the reason
    * @throws ValidationException if the inputs do not fit the job
    */
-  public VerifiedShare verify(StratumJob job, ShareSubmission submission, double requiredDifficulty) {
-    if (!(requiredDifficulty > 0) || Double.isInfinite(requiredDifficulty)) {
-      throw new ValidationException("requiredDifficulty", requiredDifficulty, "must be a positive finite number");
-    }
+  public VerifiedShare verify(StratumSession session, StratumJob job, ShareSubmission submission) {
+    Objects.requireNonNull(session, "session");
     Objects.requireNonNull(submission, "submission");
-    BlockHeader header = header(job, submission);
-    BlockHash hash = header.hash();
+    BlockHeader header = header(session, job, submission);
+    return judge(session, job, header, header.hash());
+  }
+
+  /**
+   * Prepares a job for many shares with one extranonce2 (one miner's stream): the coinbase and
+   * the Merkle root are built once, and each share is hashed from the SHA-256 midstate of its
+   * header's first 64 bytes (two compressions instead of three).
+   *
+   * @param session the session
+   * @param job the job
+   * @param extranonce2 the extranonce2 the shares will carry; copied
+   * @return the prepared job
+   * @throws ValidationException if extranonce2 does not fit the job
+   */
+  public PreparedJob prepare(StratumSession session, StratumJob job, byte[] extranonce2) {
+    Objects.requireNonNull(session, "session");
+    return new PreparedJob(session, job, extranonce2.clone(), merkleRoot(job, extranonce2));
+  }
+
+  static VerifiedShare judge(StratumSession session, StratumJob job, BlockHeader header, BlockHash hash) {
     BigInteger value = hash.toBigInteger();
     BigDecimal difficulty = value.signum() == 0 ? BigDecimal.valueOf(Double.MAX_VALUE)
-        : new BigDecimal(DIFFICULTY_1).divide(new BigDecimal(value), 12, RoundingMode.DOWN);
-    if (difficulty.compareTo(BigDecimal.valueOf(requiredDifficulty)) < 0) {
-      throw new ShareVerificationException(difficulty.doubleValue(), requiredDifficulty, hash.toString());
-    }
+        : new BigDecimal(StratumSession.DIFFICULTY_1).divide(new BigDecimal(value), 12, RoundingMode.DOWN);
     CompactTarget network = CompactTarget.of(job.bits());
     boolean block = network.isValid() && value.compareTo(network.value()) <= 0;
-    return new VerifiedShare(header, hash, difficulty, block);
+    VerifiedShare share = new VerifiedShare(header, hash, difficulty, block);
+    if (value.compareTo(session.shareTarget()) > 0) {
+      throw ShareVerificationException.lowDifficulty(share, session.poolDifficulty());
+    }
+    return share;
   }
 
   private static void checkExtranonce2(StratumJob job, byte[] extranonce2) {

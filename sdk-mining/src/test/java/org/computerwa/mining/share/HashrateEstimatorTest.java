@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.computerwa.core.ValidationException;
@@ -26,15 +25,15 @@ class HashrateEstimatorTest {
   }
 
   @Test
-  void theIntervalMatchesTheExactPoissonIntervalClosely() {
+  void theIntervalIsGarwoodsExactPoissonInterval() {
     // Garwood 95% interval for 10 events: [4.7954, 18.3904].
     HashrateEstimate e = estimator.estimate(10, 1, Duration.ofSeconds(1));
     double unit = 4_294_967_296.0;
-    assertThat(e.lower() / unit).isCloseTo(4.7954, within(0.02));
-    assertThat(e.upper() / unit).isCloseTo(18.3904, within(0.02));
+    assertThat(e.lower() / unit).isCloseTo(4.7954, within(1e-4));
+    assertThat(e.upper() / unit).isCloseTo(18.3904, within(1e-4));
     HashrateEstimate none = estimator.estimate(0, 1, Duration.ofSeconds(1));
     assertThat(none.lower()).isZero();
-    assertThat(none.upper() / unit).isCloseTo(3.6889, within(0.05));
+    assertThat(none.upper() / unit).isCloseTo(3.6889, within(1e-4));
   }
 
   @Test
@@ -45,18 +44,24 @@ class HashrateEstimatorTest {
         .isLessThan((few.upper() - few.lower()) / few.hashesPerSecond());
   }
 
+  /**
+   * Simulated share streams at a known hashrate: in each of 10,000 seeded trials a pool difficulty
+   * is drawn so that the expected share count lies between 50 and 2,000 per hour, shares arrive as
+   * a Poisson process (exponential gaps) for one hour, and the 95 % interval must cover the true
+   * rate in 95 % ± 2 % of the trials.
+   */
   @Test
-  void theIntervalCoversTheTrueHashrateAboutAsOftenAsItClaims() {
-    long seed = 7_2026L;
+  void theNinetyFivePercentIntervalCoversTheTrueRateInNinetyFivePercentOfTrials() {
+    long seed = Long.getLong("computerwa.seed", System.nanoTime());
+    System.out.println("[seed] HashrateEstimatorTest.coverage seed=" + seed + " (replay with -Dcomputerwa.seed=" + seed + ")");
     SplittableRandom random = new SplittableRandom(seed);
-    double trueRate = 1.0e12;
-    double difficulty = 4096;
-    Duration window = Duration.ofMinutes(5);
-    double meanShares = trueRate * window.getSeconds() / (difficulty * 4_294_967_296.0);
+    double trueRate = 1.0e14;
+    Duration window = Duration.ofHours(1);
+    int trials = 10_000;
     int covered = 0;
-    int trials = 2000;
     for (int t = 0; t < trials; t++) {
-      // Shares arrive as a Poisson process: count exponential gaps within the window.
+      double meanShares = Math.exp(Math.log(50) + random.nextDouble() * (Math.log(2000) - Math.log(50)));
+      double difficulty = trueRate * window.getSeconds() / (meanShares * 4_294_967_296.0);
       long shares = 0;
       double time = -Math.log(1 - random.nextDouble()) / meanShares;
       while (time < 1) {
@@ -68,20 +73,21 @@ class HashrateEstimatorTest {
         covered++;
       }
     }
-    assertThat(covered / (double) trials).as("seed %d, mean shares %.1f", seed, meanShares).isBetween(0.93, 0.99);
+    assertThat(covered / (double) trials).as("seed %d", seed).isBetween(0.93, 0.97);
   }
 
   @Test
-  void verifiedRealSharesFeedAnEstimate() throws IOException {
-    List<Double> difficulties = new ArrayList<>();
+  void verifiedRealSharesFeedAnEstimateAtThePoolDifficulty() throws IOException {
+    StratumSession session = StratumSession.builder().poolDifficulty(4).build();
+    long accepted = 0;
     for (JsonNode entry : ShareVerifierTest.json("stratum/shares.json")) {
-      VerifiedShare s = ShareVerifier.create().verify(ShareVerifierTest.job(entry), ShareVerifierTest.submission(entry), 1);
-      difficulties.add(s.difficulty().doubleValue());
+      ShareVerifier.create().verify(session, ShareVerifierTest.job(entry), ShareVerifierTest.submission(entry));
+      accepted++;
     }
-    HashrateEstimate e = estimator.estimate(difficulties, Duration.ofSeconds(60));
-    double sum = difficulties.stream().mapToDouble(Double::doubleValue).sum();
-    assertThat(e.hashesPerSecond()).isCloseTo(sum * 4_294_967_296.0 / 60, within(1.0));
-    assertThat(e.effectiveShares()).isBetween(1.0, 2.0);
+    // Each accepted share counts as the pool difficulty, not the (heavy-tailed) difficulty it reached.
+    HashrateEstimate e = estimator.estimate(accepted, session.poolDifficulty(), Duration.ofSeconds(60));
+    assertThat(e.hashesPerSecond()).isEqualTo(2 * 4 * 4_294_967_296.0 / 60);
+    assertThat(e.effectiveShares()).isEqualTo(2.0);
     assertThat(e.lower()).isLessThan(e.hashesPerSecond()).isPositive();
     assertThat(e.upper()).isGreaterThan(e.hashesPerSecond());
   }

@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each candidate is made fresh for every run (stateful policies learn nothing across runs),
  * and every run starts from the site's initial setpoint. The first test period starts after
- * {@code trainingDays}; the training window then grows with each period (expanding window).
+ * {@code trainingDays}; the training window then grows with each period (expanding window). A last
+ * piece shorter than half a test period (or a day) joins the period before it.
  *
  * @since 0.2.0
  */
@@ -72,8 +73,8 @@ public final class WalkForward {
     List<Fold> folds = new ArrayList<>();
     while (split < n) {
       int end = Math.min(n, split + testDays * perDay);
-      if (n - end < perDay) {
-        end = n; // a last sliver joins the period before it
+      if (n - end < Math.max(perDay, testDays * perDay / 2)) {
+        end = n; // a last piece shorter than half a test period joins the period before it
       }
       Backtest training = backtest.slice(0, split);
       Backtest test = backtest.slice(split, end);

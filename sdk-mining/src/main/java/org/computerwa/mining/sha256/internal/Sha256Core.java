@@ -60,6 +60,22 @@ public final class Sha256Core {
   }
 
   /**
+   * SHA-256d of an 80-byte message whose first 64 bytes are already compressed into {@code
+   * midstate}: two compressions instead of three (what mining hardware does per nonce).
+   *
+   * @param midstate the eight state words after the first 64 bytes; not modified
+   * @param tail the last 16 message bytes
+   * @param offset where they start in {@code tail}
+   * @param state eight words receiving the digest words
+   * @param scratch {@link #SCRATCH_WORDS} words of scratch space
+   */
+  public static void doubleHash80FromMidstate(int[] midstate, byte[] tail, int offset, int[] state, int[] scratch) {
+    System.arraycopy(midstate, 0, state, 0, 8);
+    Sha256Rounds.compressTail80(state, tail, offset, scratch);
+    Sha256Rounds.compressDigest32(state, scratch);
+  }
+
+  /**
    * Writes eight words big-endian.
    *
    * @param words the words

@@ -31,7 +31,7 @@ class WalkForwardTest {
     Backtest bt = ErcotFixture.referenceBacktest(p);
     WalkForward.Result r = run(bt);
     int day = 96;
-    assertThat(r.folds()).hasSize(4); // 14 training days, then test periods of 14, 14, 14 and 4 days
+    assertThat(r.folds()).hasSize(3); // 14 training days, then test periods of 14, 14 and 18 (4 days join)
     int split = 14 * day;
     for (WalkForward.Fold f : r.folds()) {
       assertThat(f.outOfSample().from()).isEqualTo(p.start(split));

@@ -1,0 +1,124 @@
+package org.computerwa.benchmarks.share;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.computerwa.mining.share.PreparedJob;
+import org.computerwa.mining.share.ShareSubmission;
+import org.computerwa.mining.share.ShareVerifier;
+import org.computerwa.mining.share.StratumJob;
+import org.computerwa.mining.share.StratumSession;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Verification of one miner's stream of shares on a real Stratum job (ESP-Miner's fixture: real
+ * coinbase parts and Merkle branch): 289 shares, one extranonce2 and one version, nonces and
+ * times from a seeded generator. Scores are shares per second per thread, comparable with
+ * {@code HeaderVerificationBenchmark}'s headers per second when both run in one JMH invocation.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar "HeaderVerificationBenchmark|ShareVerificationBenchmark"
+ * </pre>
+ *
+ * <p>The session's pool difficulty is set so low (2^-32) that every share is valid: each one is
+ * hashed and compared in full, as for a valid header.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 5, time = 3)
+public class ShareVerificationBenchmark {
+  /** Shares per invocation, as many as the header benchmark's headers. */
+  static final int SHARES = 289;
+
+  private final List<ShareSubmission> shares = new ArrayList<>();
+  private StratumSession session;
+  private StratumJob job;
+  private PreparedJob prepared;
+  private ShareVerifier verifier;
+
+  /** Loads the job and draws the shares. */
+  @Setup
+  public void setUp() throws IOException {
+    JsonNode entry;
+    try (InputStream in = ShareVerificationBenchmark.class.getResourceAsStream("jobs.json")) {
+      if (in == null) {
+        throw new IllegalStateException("jobs.json missing from the benchmark jar");
+      }
+      entry = new ObjectMapper().readTree(in).get(0);
+    }
+    JsonNode n = entry.get("notify");
+    List<String> branch = new ArrayList<>();
+    n.get("merkle_branch").forEach(b -> branch.add(b.asText()));
+    job = StratumJob.builder().prevHash(n.get("prevhash").asText()).version(n.get("version").asText())
+        .bits(n.get("nbits").asText()).time(n.get("ntime").asText()).coinbase1(n.get("coinb1").asText())
+        .coinbase2(n.get("coinb2").asText()).merkleBranch(branch)
+        .extranonce1(entry.get("subscribe").get("extranonce1").asText())
+        .extranonce2Size(entry.get("subscribe").get("extranonce2_size").asInt()).build();
+    session = StratumSession.builder().poolDifficulty(Math.scalb(1.0, -32))
+        .versionRollingMask(Integer.parseUnsignedInt(entry.get("version_rolling_mask").asText(), 16)).build();
+    String extranonce2 = entry.get("extranonce2").asText();
+    SplittableRandom random = new SplittableRandom(20261201L);
+    for (int i = 0; i < SHARES; i++) {
+      shares.add(ShareSubmission.of(extranonce2, String.format("%08x", job.time() + random.nextInt(600)),
+          String.format("%08x", random.nextInt())));
+    }
+    verifier = ShareVerifier.create();
+    prepared = verifier.prepare(session, job, HexFormat.of().parseHex(extranonce2));
+  }
+
+  /** Checks, after the measurement, that both paths accepted every share. */
+  @TearDown
+  public void tearDown() {
+    if (midstate() != SHARES || rebuild() != SHARES) {
+      throw new IllegalStateException("a valid share was rejected");
+    }
+  }
+
+  /** {@link PreparedJob#isValid}: two SHA-256 compressions per share from the job's midstate. */
+  @Benchmark
+  @OperationsPerInvocation(SHARES)
+  public int midstate() {
+    int valid = 0;
+    for (int i = 0; i < SHARES; i++) {
+      if (prepared.isValid(shares.get(i))) {
+        valid++;
+      }
+    }
+    return valid;
+  }
+
+  /**
+   * {@link ShareVerifier#verify}: coinbase, Merkle root and header rebuilt for every share, three
+   * compressions, the share's difficulty computed exactly.
+   */
+  @Benchmark
+  @OperationsPerInvocation(SHARES)
+  public int rebuild() {
+    int valid = 0;
+    for (int i = 0; i < SHARES; i++) {
+      verifier.verify(session, job, shares.get(i));
+      valid++;
+    }
+    return valid;
+  }
+}
