@@ -31,14 +31,14 @@ public final class JmhPages {
   public static String section(JmhRun run, String chartHref, String jsonHref) {
     StringBuilder sb = new StringBuilder();
     sb.append("Measured with `").append(run.conditions().get("command")).append("`, ")
-        .append(run.conditions().get("started"));
+        .append(run.started());
     String finished = run.conditions().get("finished");
     if (finished != null) {
       sb.append(" to ").append(finished);
     }
     sb.append(".\n\n");
     for (Map.Entry<String, String> c : run.conditions().entrySet()) {
-      if (!List.of("command", "started", "finished").contains(c.getKey())) {
+      if (!List.of("command", "started", "finished").contains(c.getKey()) && !c.getValue().equals(run.started())) {
         sb.append("- ").append(label(c.getKey())).append(": ").append(c.getValue()).append('\n');
       }
     }

@@ -246,6 +246,8 @@ public final class SiteSources {
         .append("idle one; each run's note says which it was.\n\n");
     List<Path> runs = list(jmhDir(), ".json");
     runs.removeIf(p -> p.getFileName().toString().endsWith(".conditions.json"));
+    // Files that are not JMH results (another tool's output kept beside them) are linked, not parsed.
+    runs.removeIf(p -> !isJmhResult(p));
     if (runs.isEmpty()) {
       sb.append("No run is kept yet.\n");
     }
@@ -262,6 +264,15 @@ public final class SiteSources {
     }
     Files.createDirectories(page.getParent());
     Files.writeString(page, sb.toString(), StandardCharsets.UTF_8);
+  }
+
+  private static boolean isJmhResult(Path json) {
+    try {
+      String head = Files.readString(json, StandardCharsets.UTF_8).stripLeading();
+      return head.startsWith("[") && head.contains("\"primaryMetric\"");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void copy(Path from, Path to) {

@@ -34,10 +34,11 @@ class SiteLinksIT {
   @Test
   void everyGuideAndReportSourceBecameAPage() throws IOException {
     Path markdown = Path.of(System.getProperty("site.sources", "target/site-src")).resolve("markdown");
-    try (Stream<Path> pages = Files.list(markdown)) {
+    try (Stream<Path> pages = Files.walk(markdown)) {
       List<String> missing =
           pages
-              .map(p -> p.getFileName().toString().replaceFirst("\\.md$", ".html"))
+              .filter(p -> p.toString().endsWith(".md"))
+              .map(p -> markdown.relativize(p).toString().replaceFirst("\\.md$", ".html"))
               .filter(html -> !Files.isRegularFile(SITE.resolve(html)))
               .toList();
       assertThat(missing).isEmpty();
