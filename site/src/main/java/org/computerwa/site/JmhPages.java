@@ -125,14 +125,14 @@ public final class JmhPages {
     }
     CategoryChart chart =
         new CategoryChartBuilder()
-            .width(Math.max(640, 120 * labels.size()))
+            .width(Math.min(1100, Math.max(640, 90 * labels.size())))
             .height(420)
             .title(run.name() + " (" + run.results().get(0).mode() + ")")
             .yAxisTitle(unit)
             .build();
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
-    chart.getStyler().setXAxisLabelRotation(labels.size() > 3 ? 20 : 0);
+    chart.getStyler().setXAxisLabelRotation(labels.size() > 3 ? (labels.size() > 8 ? 45 : 20) : 0);
     chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     chart.getStyler().setYAxisDecimalPattern(run.results().get(0).score() >= 100 ? "#,##0" : "#,##0.###");
