@@ -2,90 +2,120 @@
 pragma solidity ^0.8.24;
 
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
+import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 import {IComplianceRegistry} from "./interfaces/IComplianceRegistry.sol";
 import {IShareCheckpoint} from "./interfaces/IShareCheckpoint.sol";
 
 /// @title Transfer-restricted fractional shares of one compute asset (ERC-20, 18 decimals).
 /// @notice Every balance change (mint, transfer, burn) requires both sides to be verified in the
 /// compliance registry, and is reported to the asset's revenue distributor in the same `_update`,
-/// so revenue entitlement follows the shares exactly. ISSUER_ROLE mints and burns.
-contract AssetShareToken is ERC20, AccessControl {
-    /// @notice May mint and burn shares.
-    bytes32 public constant ISSUER_ROLE = keccak256("ISSUER_ROLE");
-
-    /// @notice The asset registry that holds the asset.
-    address public immutable registry;
-    /// @notice The registry asset these shares are fractions of.
-    uint256 public immutable assetId;
-    /// @notice The holder allowlist consulted on every balance change.
-    IComplianceRegistry public immutable compliance;
-    /// @notice The revenue distributor notified on every balance change (set once).
-    address public distributor;
-
-    /// @notice The distributor was set.
+/// so revenue entitlement follows the shares exactly.
+///
+/// Deployed only as an EIP-1167 minimal proxy (clone) by the asset registry, in the transaction
+/// that registers the asset; its configuration (registry, asset id, compliance registry, issuer)
+/// is carried in the clone's code as immutable arguments, so it costs no storage reads. The
+/// registry binds the distributor once, before any share exists, then issues the initial supply.
+///
+/// The issuer (the registrar that registered the asset) may mint more shares and may burn a
+/// holder's shares only through `complianceBurn`, which names a reason code and emits
+/// `ComplianceBurn`: there is no silent forced burn or transfer. Revenue a holder accrued before a
+/// burn stays claimable by that holder.
+contract AssetShareToken is ERC20 {
+    /// @notice `amount` shares of `holder` were burned by the issuer for `reason`.
+    event ComplianceBurn(address indexed holder, uint256 amount, bytes32 indexed reason, address indexed issuer);
+    /// @notice The distributor was bound.
     event DistributorSet(address indexed distributor);
 
     /// @notice `account` is not a verified holder.
     error NotVerified(address account);
-    /// @notice The distributor can be set only once, and only before any share exists.
+    /// @notice The distributor can be bound only once, by the registry, before any share exists.
     error DistributorLocked();
-    /// @notice The distributor serves another share token.
-    error DistributorMismatch(address distributor);
-    /// @notice address(0) where an account is required.
-    error ZeroAddress();
+    /// @notice Caller may not do this.
+    error Unauthorized(address caller);
+    /// @notice A compliance burn must name a reason.
+    error MissingReason();
 
-    /// @param admin receives DEFAULT_ADMIN_ROLE and ISSUER_ROLE
-    constructor(
-        string memory name_,
-        string memory symbol_,
-        address registry_,
-        uint256 assetId_,
-        IComplianceRegistry compliance_,
-        address admin
-    ) ERC20(name_, symbol_) {
-        if (admin == address(0) || address(compliance_) == address(0) || registry_ == address(0)) {
-            revert ZeroAddress();
-        }
-        registry = registry_;
-        assetId = assetId_;
-        compliance = compliance_;
-        _grantRole(DEFAULT_ADMIN_ROLE, admin);
-        _grantRole(ISSUER_ROLE, admin);
+    /// @notice The revenue distributor notified on every balance change (bound once).
+    address public distributor;
+
+    /// @dev The implementation is never used directly: its own arguments are empty.
+    constructor() ERC20("", "") {}
+
+    /// @notice The asset registry that created this token.
+    function registry() public view returns (address r) {
+        (r,,,) = _args();
     }
 
-    /// @notice Sets the revenue distributor; once, and while the supply is zero, so that the
-    /// distributor has seen every share since the first.
-    function setDistributor(address distributor_) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (distributor_ == address(0)) revert ZeroAddress();
-        if (distributor != address(0) || totalSupply() != 0) revert DistributorLocked();
-        (bool ok, bytes memory data) = distributor_.staticcall(abi.encodeWithSignature("shareToken()"));
-        if (!ok || data.length != 32 || abi.decode(data, (address)) != address(this)) {
-            revert DistributorMismatch(distributor_);
-        }
+    /// @notice The registry asset these shares are fractions of.
+    function assetId() public view returns (uint256 id) {
+        (, id,,) = _args();
+    }
+
+    /// @notice The holder allowlist consulted on every balance change.
+    function compliance() public view returns (IComplianceRegistry c) {
+        (,, c,) = _args();
+    }
+
+    /// @notice The account that may mint and compliance-burn.
+    function issuer() public view returns (address i) {
+        (,,, i) = _args();
+    }
+
+    /// @notice "ComputeRWA asset <id> shares".
+    function name() public view override returns (string memory) {
+        return string.concat("ComputeRWA asset ", Strings.toString(assetId()), " shares");
+    }
+
+    /// @notice "CRWA<id>".
+    function symbol() public view override returns (string memory) {
+        return string.concat("CRWA", Strings.toString(assetId()));
+    }
+
+    /// @notice Binds the revenue distributor; the registry only, once, while the supply is zero.
+    function bindDistributor(address distributor_) external {
+        if (msg.sender != registry()) revert Unauthorized(msg.sender);
+        if (distributor != address(0) || totalSupply() != 0 || distributor_ == address(0)) revert DistributorLocked();
         distributor = distributor_;
         emit DistributorSet(distributor_);
     }
 
-    /// @notice Issues `amount` shares to the verified holder `to`.
-    function mint(address to, uint256 amount) external onlyRole(ISSUER_ROLE) {
+    /// @notice Issues `amount` shares to the verified holder `to`; the issuer or the registry.
+    function mint(address to, uint256 amount) external {
+        if (msg.sender != issuer() && msg.sender != registry()) revert Unauthorized(msg.sender);
         _mint(to, amount);
     }
 
-    /// @notice Redeems `amount` shares of the verified holder `from`.
-    function burn(address from, uint256 amount) external onlyRole(ISSUER_ROLE) {
-        _burn(from, amount);
+    /// @notice Burns `amount` shares of `holder` as a compliance action (court order, sanctions,
+    /// redemption); issuer only, with a non-zero reason code, always evented.
+    function complianceBurn(address holder, uint256 amount, bytes32 reason) external {
+        if (msg.sender != issuer()) revert Unauthorized(msg.sender);
+        if (reason == bytes32(0)) revert MissingReason();
+        _burn(holder, amount);
+        emit ComplianceBurn(holder, amount, reason, msg.sender);
     }
 
     /// @dev The compliance check and the distributor checkpoint, for every balance change.
     function _update(address from, address to, uint256 value) internal override {
-        (bool fromOk, bool toOk) = compliance.verifiedPair(from, to);
+        (bool fromOk, bool toOk) = compliance().verifiedPair(from, to);
         if (!fromOk) revert NotVerified(from);
         if (!toOk) revert NotVerified(to);
         super._update(from, to, value);
         address d = distributor;
         if (d != address(0)) {
             IShareCheckpoint(d).onShareTransfer(from, to, value);
+        }
+    }
+
+    function _args() private view returns (address r, uint256 id, IComplianceRegistry c, address i) {
+        bytes memory a = Clones.fetchCloneArgs(address(this));
+        if (a.length != 92) return (address(0), 0, IComplianceRegistry(address(0)), address(0));
+        // abi.encodePacked(address registry, uint256 assetId, address compliance, address issuer)
+        assembly ("memory-safe") {
+            r := shr(96, mload(add(a, 32)))
+            id := mload(add(a, 52))
+            c := shr(96, mload(add(a, 84)))
+            i := shr(96, mload(add(a, 104)))
         }
     }
 }

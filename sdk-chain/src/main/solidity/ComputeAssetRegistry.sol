@@ -5,31 +5,34 @@ import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IComputeAssetRegistry} from "./interfaces/IComputeAssetRegistry.sol";
 import {IERC4907} from "./interfaces/IERC4907.sol";
-
-/// @dev What the registry checks when shares are attached to an asset.
-interface IAttachableShareToken {
-    function registry() external view returns (address);
-    function assetId() external view returns (uint256);
-    function distributor() external view returns (address);
-}
-
-/// @dev What the registry checks of a distributor when shares are attached.
-interface IAttachableDistributor {
-    function shareToken() external view returns (address);
-}
+import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
+import {AssetShareToken} from "./AssetShareToken.sol";
+import {RevenueDistributor} from "./RevenueDistributor.sol";
 
 /// @title Registry of physical compute assets: one ERC-721 token per asset.
-/// @notice A REGISTRAR_ROLE account registers an asset (its spec hash, kind and capacity) and
-/// mints its token to the operator, who owns it. The lease manager (LEASE_MANAGER_ROLE) sets the
-/// ERC-4907 user while the asset is leased. A spec hash can be registered once only, so one
-/// physical asset never gets two tokens.
+/// @notice A REGISTRAR_ROLE account registers an asset in one transaction: it mints the asset's
+/// token to the operator (spec hash, kind, capacity), creates the asset's share token and revenue
+/// distributor as EIP-1167 clones with immutable arguments, and issues the initial shares to
+/// verified holders; all of it happens or none. A spec hash can be registered once only, so one
+/// physical asset never gets two tokens. The lease manager is bound once by the admin and cannot
+/// be changed or revoked afterwards: it alone sets ERC-4907 users and feeds the distributors'
+/// income streams, so no later role change can freeze leases or redirect income.
 /// @dev Deviation from the ERC-4907 reference: a change of owner does NOT clear the user. A lease
 /// is a commitment of the asset, and it survives a sale of the asset.
 contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, IERC4907 {
-    /// @notice May register assets and attach their share token and distributor.
+    /// @notice May register assets (and is the issuer of their shares).
     bytes32 public constant REGISTRAR_ROLE = keccak256("REGISTRAR_ROLE");
-    /// @notice May set ERC-4907 users (the lease manager contract).
-    bytes32 public constant LEASE_MANAGER_ROLE = keccak256("LEASE_MANAGER_ROLE");
+
+    /// @notice The share token implementation every asset's share token clones.
+    address public immutable shareTokenImplementation;
+    /// @notice The distributor implementation every asset's distributor clones.
+    address public immutable distributorImplementation;
+    /// @notice The holder allowlist of every share token.
+    address public immutable compliance;
+    /// @notice The token every distributor pays out (the lease payment stablecoin).
+    address public immutable payoutToken;
+    /// @notice The lease manager, bound once; address(0) until then.
+    address public leaseManager;
 
     struct Asset {
         bytes32 specHash;
@@ -53,8 +56,10 @@ contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, I
     event AssetRegistered(
         uint256 indexed assetId, address indexed operator, bytes32 indexed specHash, bytes32 kind, uint64 capacity
     );
-    /// @notice The asset's share token and revenue distributor were attached.
+    /// @notice The asset's share token and revenue distributor were created.
     event SharesAttached(uint256 indexed assetId, address shareToken, address distributor);
+    /// @notice The lease manager was bound.
+    event LeaseManagerBound(address indexed leaseManager);
 
     /// @notice The spec hash is zero.
     error ZeroSpecHash();
@@ -62,62 +67,78 @@ contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, I
     error ZeroCapacity();
     /// @notice An asset with this spec hash exists already.
     error DuplicateSpecHash(bytes32 specHash, uint256 existingAssetId);
-    /// @notice The share token and distributor were attached before.
-    error SharesAlreadyAttached(uint256 assetId);
-    /// @notice The share token or distributor does not belong to this asset or to each other.
-    error SharesMismatch(uint256 assetId, address shareToken, address distributor);
     /// @notice address(0) where an account is required.
     error ZeroAddress();
+    /// @notice Holders and amounts differ in length, or an amount is zero.
+    error InvalidShares();
+    /// @notice The lease manager is bound already.
+    error LeaseManagerLocked();
+    /// @notice Only the bound lease manager may do this.
+    error NotLeaseManager(address caller);
 
     /// @param admin receives DEFAULT_ADMIN_ROLE and REGISTRAR_ROLE
-    constructor(address admin) ERC721("ComputeRWA Asset", "CRWA") {
-        if (admin == address(0)) revert ZeroAddress();
+    /// @param compliance_ the holder allowlist of the share tokens
+    /// @param payoutToken_ the token the distributors pay out
+    constructor(address admin, address compliance_, address payoutToken_) ERC721("ComputeRWA Asset", "CRWA") {
+        if (admin == address(0) || compliance_ == address(0) || payoutToken_ == address(0)) revert ZeroAddress();
+        compliance = compliance_;
+        payoutToken = payoutToken_;
+        shareTokenImplementation = address(new AssetShareToken());
+        distributorImplementation = address(new RevenueDistributor());
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(REGISTRAR_ROLE, admin);
     }
 
-    /// @notice Registers a physical asset and mints its token to `operator`.
+    /// @notice Binds the lease manager; admin only, once.
+    function bindLeaseManager(address leaseManager_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (leaseManager_ == address(0)) revert ZeroAddress();
+        if (leaseManager != address(0)) revert LeaseManagerLocked();
+        leaseManager = leaseManager_;
+        emit LeaseManagerBound(leaseManager_);
+    }
+
+    /// @notice Registers a physical asset in one transaction: mints its token to `operator`,
+    /// creates its share token and distributor, and issues `amounts[i]` shares to `holders[i]`
+    /// (each must be verified in the compliance registry). The caller is the shares' issuer.
     /// @param specHash keccak-256 of the asset's canonical JSON spec (as sdk-core computes it)
     /// @param kind the asset kind as a left-aligned ASCII short string: sdk-core's AssetKind name (e.g. "GPU_NODE")
     /// @param capacity the capacity in the asset's own units, > 0
     /// @return assetId the new token id (ids count up from 1)
-    function register(address operator, bytes32 specHash, bytes32 kind, uint64 capacity)
-        external
-        onlyRole(REGISTRAR_ROLE)
-        returns (uint256 assetId)
-    {
+    function register(
+        address operator,
+        bytes32 specHash,
+        bytes32 kind,
+        uint64 capacity,
+        address[] calldata holders,
+        uint256[] calldata amounts
+    ) external onlyRole(REGISTRAR_ROLE) returns (uint256 assetId) {
         if (operator == address(0)) revert ZeroAddress();
         if (specHash == bytes32(0)) revert ZeroSpecHash();
         if (capacity == 0) revert ZeroCapacity();
+        if (holders.length != amounts.length) revert InvalidShares();
         uint256 existing = _bySpec[specHash];
         if (existing != 0) revert DuplicateSpecHash(specHash, existing);
         assetId = _nextId++;
-        _assets[assetId] = Asset(specHash, kind, capacity, address(0), address(0));
+        address share = Clones.cloneWithImmutableArgs(
+            shareTokenImplementation, abi.encodePacked(address(this), assetId, compliance, msg.sender)
+        );
+        address distributor = Clones.cloneWithImmutableArgs(
+            distributorImplementation, abi.encodePacked(payoutToken, share, address(this))
+        );
+        _assets[assetId] = Asset(specHash, kind, capacity, share, distributor);
         _bySpec[specHash] = assetId;
         _safeMint(operator, assetId);
         emit AssetRegistered(assetId, operator, specHash, kind, capacity);
-    }
-
-    /// @notice Attaches the asset's share token and revenue distributor, once.
-    /// @dev The share token must name this registry, this asset and the distributor; the distributor must name
-    /// the share token.
-    function attachShares(uint256 assetId, address shareToken, address distributor)
-        external
-        onlyRole(REGISTRAR_ROLE)
-    {
-        _requireOwned(assetId);
-        Asset storage a = _assets[assetId];
-        if (a.shareToken != address(0)) revert SharesAlreadyAttached(assetId);
-        if (shareToken == address(0) || distributor == address(0)) revert ZeroAddress();
-        if (
-            IAttachableShareToken(shareToken).registry() != address(this)
-                || IAttachableShareToken(shareToken).assetId() != assetId
-                || IAttachableShareToken(shareToken).distributor() != distributor
-                || IAttachableDistributor(distributor).shareToken() != shareToken
-        ) revert SharesMismatch(assetId, shareToken, distributor);
-        a.shareToken = shareToken;
-        a.distributor = distributor;
-        emit SharesAttached(assetId, shareToken, distributor);
+        AssetShareToken(share).bindDistributor(distributor);
+        // Pre-written storage: the asset's first lease then pays no fresh slot for its stream
+        // or its ERC-4907 user (expiry 1, long past, reads as no user).
+        RevenueDistributor(distributor).prepareStreams(1);
+        _users[assetId] = UserInfo(address(0), 1);
+        emit SharesAttached(assetId, share, distributor);
+        for (uint256 i = 0; i < holders.length; ++i) {
+            if (amounts[i] == 0) revert InvalidShares();
+            AssetShareToken(share).mint(holders[i], amounts[i]);
+        }
     }
 
     /// @inheritdoc IComputeAssetRegistry
@@ -169,8 +190,8 @@ contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, I
     function setUser(uint256 assetId, address user, uint64 expires)
         external
         override(IComputeAssetRegistry, IERC4907)
-        onlyRole(LEASE_MANAGER_ROLE)
     {
+        if (msg.sender != leaseManager) revert NotLeaseManager(msg.sender);
         _requireOwned(assetId);
         _users[assetId] = UserInfo(user, expires);
         emit UpdateUser(assetId, user, expires);

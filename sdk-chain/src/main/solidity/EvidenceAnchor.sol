@@ -7,13 +7,17 @@ import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProo
 import {IComputeAssetRegistry} from "./interfaces/IComputeAssetRegistry.sol";
 import {IEvidenceAnchor, UsageStatement} from "./interfaces/IEvidenceAnchor.sol";
 
-/// @title Evidence anchor: attester-signed Merkle roots of usage statements, one per asset and period.
-/// @notice The asset owner names the attester keys of an asset. Anyone may submit a root with an
-/// attester's EIP-712 signature of AnchorRoot(assetId, periodStart, periodEnd, root) in the domain
-/// ("ComputeRWA EvidenceAnchor", "1", chain id, this contract), so a signature is worthless on
-/// another chain, another deployment, another asset or another period. OpenZeppelin's ECDSA
-/// rejects malleable (high-s) signatures. Periods of an asset are anchored in order and never
-/// overlap, so each moment of an asset's life is covered by at most one root.
+/// @title Evidence anchor: attester-signed Merkle roots of usage statements.
+/// @notice The asset owner names the attester keys of an asset; an authorisation belongs to the
+/// owner that made it, so a sale of the asset leaves the buyer with no attester of the seller's.
+/// Anyone may submit a root with an attester's EIP-712 signature of
+/// AnchorRoot(assetId, periodStart, periodEnd, root) in the domain ("ComputeRWA EvidenceAnchor",
+/// "1", chain id, this contract), so a signature is worthless on another chain, another
+/// deployment, another asset or another period. OpenZeppelin's ECDSA rejects malleable (high-s)
+/// signatures. Roots are kept per attester: each attester's periods are contiguous (no gaps, no
+/// overlaps), and one attester's roots never block another's, so a key the owner controls cannot
+/// pre-empt the attester a lease names. The lease manager reads a lease's attester's coverage to
+/// tell evidence that is missing from evidence that shows no downtime.
 contract EvidenceAnchor is IEvidenceAnchor, EIP712 {
     /// @notice EIP-712 type hash of the signed message.
     bytes32 public constant ANCHOR_TYPEHASH =
@@ -22,15 +26,16 @@ contract EvidenceAnchor is IEvidenceAnchor, EIP712 {
     /// @notice The registry whose token owners manage attesters.
     IComputeAssetRegistry public immutable registry;
 
-    /// @dev Per asset: end of the last anchored period, and whether attesters were ever configured
-    /// (keeps the slot non-zero so that the first anchoring does not pay for a fresh slot).
-    struct AssetState {
-        uint64 anchoredUntil;
+    /// @dev Per asset and attester: the covered time; `configured` keeps the slot non-zero from
+    /// the authorisation on, so that the first anchoring does not pay for a fresh slot.
+    struct Coverage {
+        uint64 from;
+        uint64 until;
         bool configured;
     }
 
-    mapping(uint256 assetId => mapping(address attester => bool)) private _attesters;
-    mapping(uint256 assetId => AssetState) private _assets;
+    mapping(uint256 assetId => mapping(address owner => mapping(address attester => bool))) private _authorized;
+    mapping(uint256 assetId => mapping(address attester => Coverage)) private _coverage;
     mapping(bytes32 periodKey => bytes32 root) private _roots;
 
     /// @notice Caller is not the owner of the asset.
@@ -39,8 +44,8 @@ contract EvidenceAnchor is IEvidenceAnchor, EIP712 {
     error ZeroAttester();
     /// @notice The period is empty, inverted, or not over yet.
     error InvalidPeriod(uint64 periodStart, uint64 periodEnd);
-    /// @notice The period starts before the end of the asset's last anchored period.
-    error PeriodOverlaps(uint64 periodStart, uint64 anchoredUntil);
+    /// @notice The period does not start where the attester's last anchored period ended.
+    error PeriodNotContiguous(uint64 periodStart, uint64 anchoredUntil);
     /// @notice The root is zero.
     error ZeroRoot();
     /// @notice The signature recovers to a key that is not an attester of the asset.
@@ -55,14 +60,14 @@ contract EvidenceAnchor is IEvidenceAnchor, EIP712 {
     function setAttester(uint256 assetId, address attester, bool authorized) external {
         if (registry.ownerOf(assetId) != msg.sender) revert NotAssetOwner(assetId, msg.sender);
         if (attester == address(0)) revert ZeroAttester();
-        _attesters[assetId][attester] = authorized;
-        _assets[assetId].configured = true;
+        _authorized[assetId][msg.sender][attester] = authorized;
+        _coverage[assetId][attester].configured = true;
         emit AttesterSet(assetId, attester, authorized);
     }
 
     /// @inheritdoc IEvidenceAnchor
-    function isAttester(uint256 assetId, address attester) external view returns (bool) {
-        return _attesters[assetId][attester];
+    function isAttester(uint256 assetId, address attester) public view returns (bool) {
+        return _authorized[assetId][registry.ownerOf(assetId)][attester];
     }
 
     /// @inheritdoc IEvidenceAnchor
@@ -71,36 +76,46 @@ contract EvidenceAnchor is IEvidenceAnchor, EIP712 {
     {
         if (periodEnd <= periodStart || periodEnd > block.timestamp) revert InvalidPeriod(periodStart, periodEnd);
         if (root == bytes32(0)) revert ZeroRoot();
-        AssetState storage state = _assets[assetId];
-        uint64 until = state.anchoredUntil;
-        if (periodStart < until) revert PeriodOverlaps(periodStart, until);
         address signer = ECDSA.recover(anchorDigest(assetId, periodStart, periodEnd, root), signature);
-        if (!_attesters[assetId][signer]) revert NotAttester(assetId, signer);
-        state.anchoredUntil = periodEnd;
-        _roots[_periodKey(assetId, periodStart, periodEnd)] = root;
+        if (!isAttester(assetId, signer)) revert NotAttester(assetId, signer);
+        Coverage storage c = _coverage[assetId][signer];
+        uint64 until = c.until;
+        if (until == 0) {
+            c.from = periodStart;
+        } else if (periodStart != until) {
+            revert PeriodNotContiguous(periodStart, until);
+        }
+        c.until = periodEnd;
+        _roots[_periodKey(assetId, signer, periodStart, periodEnd)] = root;
         emit RootAnchored(assetId, periodStart, periodEnd, root, signer);
     }
 
     /// @inheritdoc IEvidenceAnchor
-    function rootOf(uint256 assetId, uint64 periodStart, uint64 periodEnd) external view returns (bytes32) {
-        return _roots[_periodKey(assetId, periodStart, periodEnd)];
+    function rootOf(uint256 assetId, address attester, uint64 periodStart, uint64 periodEnd)
+        external
+        view
+        returns (bytes32)
+    {
+        return _roots[_periodKey(assetId, attester, periodStart, periodEnd)];
     }
 
     /// @inheritdoc IEvidenceAnchor
-    function anchoredUntil(uint256 assetId) external view returns (uint64) {
-        return _assets[assetId].anchoredUntil;
+    function coverage(uint256 assetId, address attester) external view returns (uint64 from, uint64 until) {
+        Coverage storage c = _coverage[assetId][attester];
+        return (c.from, c.until);
     }
 
     /// @inheritdoc IEvidenceAnchor
     function verifyStatement(
         UsageStatement calldata statement,
+        address attester,
         uint64 anchorStart,
         uint64 anchorEnd,
         bytes32[] calldata proof
     ) external view returns (bool) {
         if (statement.periodStart < anchorStart || statement.periodEnd > anchorEnd) return false;
         if (statement.periodEnd <= statement.periodStart) return false;
-        bytes32 root = _roots[_periodKey(statement.assetId, anchorStart, anchorEnd)];
+        bytes32 root = _roots[_periodKey(statement.assetId, attester, anchorStart, anchorEnd)];
         if (root == bytes32(0)) return false;
         return MerkleProof.verifyCalldata(proof, root, statementLeaf(statement));
     }
@@ -130,7 +145,11 @@ contract EvidenceAnchor is IEvidenceAnchor, EIP712 {
         return _domainSeparatorV4();
     }
 
-    function _periodKey(uint256 assetId, uint64 periodStart, uint64 periodEnd) private pure returns (bytes32) {
-        return keccak256(abi.encode(assetId, periodStart, periodEnd));
+    function _periodKey(uint256 assetId, address attester, uint64 periodStart, uint64 periodEnd)
+        private
+        pure
+        returns (bytes32)
+    {
+        return keccak256(abi.encode(assetId, attester, periodStart, periodEnd));
     }
 }

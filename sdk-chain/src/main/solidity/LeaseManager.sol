@@ -14,31 +14,43 @@ import {IRevenueDistributor} from "./interfaces/IRevenueDistributor.sol";
 /// @title Lease manager: capacity leases paid from stablecoin escrow, accrued per second.
 /// @notice Life of a lease:
 /// 1. The asset owner offers `units` of the asset's capacity for `duration` seconds at
-///    `ratePerSecond`, acceptable until `acceptBy`. The offer reserves the units at once, so the
-///    units of all live offers and leases of an asset never exceed its capacity.
+///    `ratePerSecond`, acceptable until `acceptBy`, naming the lease's attester (the key whose
+///    anchored roots are the lease's evidence, authorised at offer time) and the minimum term the
+///    lessee commits to. The operator fee is fixed at offer. The offer reserves the units at once,
+///    so the units of all live offers and leases of an asset never exceed its capacity.
 /// 2. A lessee accepts (approve or EIP-2612 permit) and escrows rate * duration. The lease runs
 ///    over [start, end) from acceptance; the lessee becomes the asset's ERC-4907 user (expiring at
-///    end - 1, the last second of use) if the slot is free.
-/// 3. Every interaction with the lease settles what has accrued: income for each second is paid
-///    out once it is `settlementLag` seconds old (the window in which a lessee can still claim an
-///    SLA credit for it), through the waterfall: operator fee to the asset owner, then the pledge
-///    lender while the asset is in default, the rest into the asset's revenue distributor.
-/// 4. SLA credits: an AVAILABILITY statement proven against a root in the evidence anchor refunds
-///    (downtime - grace) * rate to the lessee; statements are used in time order, each second at
-///    most once, and only for time not yet paid out.
-/// 5. Either party may terminate early: the unused time is refunded to the lessee at once.
+///    end - 1) if the slot is free. The holders' part of the rent opens a stream in the asset's
+///    distributor: second `t` of the lease earns for whoever holds shares at `t + settlementLag`.
+/// 3. Settlement (anyone, any time; `settleDue` for many leases) pays each second once it is
+///    `settlementLag` seconds old: seconds the lease's attester covered with anchored roots are
+///    paid out (owner's side, the operator fee, to a defaulted pledge's lender first and then the
+///    owner; holders' side to the distributor); seconds the attester did not cover by then are
+///    refunded to the lessee as downtime, because whoever controls the evidence must not profit
+///    from withholding it.
+/// 4. SLA credits: an AVAILABILITY statement proven against a root of the lease's attester
+///    refunds the lessee ((downtime - grace) / capacity) seconds of rent: one statement stands for
+///    one unit of the asset's capacity, so a lease of u units is credited u/capacity of each
+///    device's downtime in expectation, however the units are assigned. Each statement leaf is
+///    used at most once per lease, in any order, for time not yet paid out.
+/// 5. The owner may terminate at any time: the unused time is refunded at once. The lessee may
+///    terminate once its minimum term has run; before that, its termination takes effect at the
+///    end of the minimum term.
 /// Escrow conservation: the contract's token balance always equals the sum of lease escrows plus
-/// the sum of withdrawable balances. Tokens that deliver less than asked (fee on transfer) are
-/// rejected.
+/// the sum of withdrawable balances. The lessee's escrow never depends on a role the admin can
+/// revoke: the registry and pledge registry bind this contract once, and the ERC-4907 hint is
+/// best-effort. Tokens that deliver less than asked (fee on transfer) are rejected.
 contract LeaseManager is AccessControl, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
     /// @notice Basis points in one whole.
     uint16 public constant BPS = 10_000;
-    /// @notice Most live (offered or running) leases an asset may have at once.
+    /// @notice Most live (offered, running or still streaming) leases an asset may have at once.
     uint256 public constant MAX_LIVE_LEASES = 16;
     /// @notice Statement kind code of AVAILABILITY statements (sdk-core UsageKind.AVAILABILITY).
     uint8 public constant KIND_AVAILABILITY = 0;
+    /// @dev `streamSlot` of a lease without a holders' stream.
+    uint8 private constant NO_STREAM = type(uint8).max;
 
     /// @notice Lease states.
     enum Status {
@@ -59,9 +71,11 @@ contract LeaseManager is AccessControl, ReentrancyGuard {
         uint32 graceSeconds;
         uint32 settlementLag;
         address lessee;
+        uint40 minTerm;
+        address attester;
     }
 
-    /// @notice A lease (or offer), packed into five slots.
+    /// @notice A lease (or offer), packed into six slots.
     struct Lease {
         uint256 assetId;
         // slot 1
@@ -70,6 +84,7 @@ contract LeaseManager is AccessControl, ReentrancyGuard {
         uint64 units;
         uint32 settlementLag;
         Status status;
+        uint16 feeBps;
         // slot 2
         address lessee;
         uint40 acceptBy;
@@ -78,62 +93,82 @@ contract LeaseManager is AccessControl, ReentrancyGuard {
         uint40 start;
         uint40 end;
         uint40 paidUntil;
-        uint40 creditedUntil;
         uint96 escrow;
+        uint40 minTerm;
         // slot 4
         address lessor;
-        uint96 creditDebt;
+        uint40 creditedSeconds;
+        // slot 5
+        address attester;
+        uint8 streamSlot;
     }
 
-    /// @notice The asset registry (ERC-721 + ERC-4907); this contract must hold its LEASE_MANAGER_ROLE.
+    /// @dev Lease count and the two totals in one slot, non-zero after the first offer, so that
+    /// the first acceptance of a fresh deployment writes no fresh slot for them.
+    struct Counters {
+        uint64 leaseCount;
+        uint96 totalEscrow;
+        uint96 totalWithdrawable;
+    }
+
+    /// @notice The asset registry (ERC-721 + ERC-4907) that binds this contract as its lease manager.
     IComputeAssetRegistry public immutable registry;
     /// @notice The evidence anchor SLA statements are proven against.
     IEvidenceAnchor public immutable evidence;
-    /// @notice The pledge registry consulted in the income waterfall.
+    /// @notice The pledge registry consulted for the owner's side of income (may be address(0)).
     IPledgeRegistry public immutable pledges;
     /// @notice The stablecoin leases are paid in.
     IERC20 public immutable paymentToken;
 
-    /// @notice Operator fee, in basis points of lease income, paid to the asset owner.
+    /// @notice Operator fee, in basis points of lease income, paid to the asset owner; applies to
+    /// offers made after it is set, never to leases already offered.
     uint16 public operatorFeeBps;
-    /// @notice Number of leases (and offers) ever created; ids run from 1.
-    uint256 public leaseCount;
 
+    Counters private _counters;
     mapping(uint256 leaseId => Lease) private _leases;
     mapping(uint256 assetId => uint256[]) private _live;
     mapping(address account => uint256) private _withdrawable;
-    uint256 private _totalEscrow;
-    uint256 private _totalWithdrawable;
+    mapping(uint256 leaseId => mapping(bytes32 leaf => bool)) private _usedLeaves;
 
     /// @notice An offer was made and its units reserved.
-    event LeaseOffered(uint256 indexed leaseId, uint256 indexed assetId, address indexed lessor, OfferTerms terms);
+    event LeaseOffered(uint256 indexed leaseId, uint256 indexed assetId, address indexed lessor, OfferTerms terms, uint16 feeBps);
     /// @notice An offer was withdrawn.
     event OfferCancelled(uint256 indexed leaseId);
     /// @notice A lessee accepted and escrowed the full price.
     event LeaseAccepted(uint256 indexed leaseId, address indexed lessee, uint40 start, uint40 end, uint256 escrow);
-    /// @notice Income up to `paidUntil` was paid out (`gross` accrued, `net` after earlier credits).
+    /// @notice Income up to `paidUntil` was settled (`gross` accrued, `net` paid out).
     event LeaseSettled(uint256 indexed leaseId, uint40 paidUntil, uint256 gross, uint256 net);
-    /// @notice The waterfall of one payout.
+    /// @notice The waterfall of one payout: owner's side to lender then owner, holders' side to the distributor.
     event IncomeDistributed(
         uint256 indexed assetId, address owner, uint256 operatorFee, address lender, uint256 toLender, address distributor, uint256 toHolders
     );
+    /// @notice Seconds past the deadline without the lease attester's evidence were refunded.
+    event EvidenceMissing(uint256 indexed leaseId, uint256 missingSeconds, uint256 refund);
     /// @notice An SLA credit was refunded to the lessee.
-    event SlaCreditApplied(uint256 indexed leaseId, uint64 periodStart, uint64 periodEnd, uint256 downtimeSeconds, uint256 credit);
+    event SlaCreditApplied(
+        uint256 indexed leaseId, bytes32 indexed leaf, uint64 periodStart, uint64 periodEnd, uint256 downtimeSeconds, uint256 credit
+    );
     /// @notice The lease was ended early and the unused time refunded.
     event LeaseTerminated(uint256 indexed leaseId, address indexed by, uint40 end, uint256 refund);
     /// @notice The lease is fully paid out; nothing is left in escrow.
     event LeaseClosed(uint256 indexed leaseId);
     /// @notice An account withdrew its balance.
     event Withdrawn(address indexed account, uint256 amount);
-    /// @notice The operator fee changed.
+    /// @notice The operator fee for future offers changed.
     event OperatorFeeSet(uint16 bps);
 
     /// @notice Caller may not do this.
     error Unauthorized(address caller);
     /// @notice The lease id is unknown or in the wrong state.
     error WrongStatus(uint256 leaseId, Status status);
-    /// @notice Offer terms are invalid (zero units, rate or duration, past deadline, price overflow).
+    /// @notice Offer terms are invalid (zero units, rate or duration, past deadline, price overflow, minimum term).
     error InvalidTerms();
+    /// @notice The attester named in the offer is not authorised for the asset by its owner.
+    error AttesterNotAuthorized(uint256 assetId, address attester);
+    /// @notice The asset's distributor does not pay out in the payment token, or is not fed by this contract.
+    error SharesNotPayable(uint256 assetId);
+    /// @notice The pledge registry counts debts in another token than the payment token.
+    error DebtTokenMismatch(address debtToken);
     /// @notice The asset's capacity does not fit the units.
     error CapacityExceeded(uint256 assetId, uint256 requested, uint256 available);
     /// @notice The asset has MAX_LIVE_LEASES live leases already.
@@ -144,13 +179,15 @@ contract LeaseManager is AccessControl, ReentrancyGuard {
     error LessorChanged(uint256 leaseId);
     /// @notice The token delivered a different amount than requested.
     error TransferAmountMismatch(uint256 expected, uint256 received);
-    /// @notice The lease already ended.
+    /// @notice The lease already ended (or ends by the minimum term anyway).
     error LeaseEnded(uint256 leaseId);
-    /// @notice The statement does not apply to this lease (asset, kind, time order or period).
+    /// @notice The statement does not apply to this lease (asset, kind, period, or no attester).
     error StatementNotApplicable(uint256 leaseId);
-    /// @notice The statement is not proven against an anchored root.
+    /// @notice The statement is not proven against a root of the lease's attester.
     error StatementNotProven(uint256 leaseId);
-    /// @notice The statement shows no downtime beyond the grace period.
+    /// @notice The statement's leaf was used for this lease already.
+    error StatementAlreadyUsed(uint256 leaseId, bytes32 leaf);
+    /// @notice The statement shows no downtime beyond the grace period, or nothing is left to credit.
     error NoCreditDue(uint256 leaseId);
     /// @notice Nothing to withdraw.
     error NothingToWithdraw();
@@ -159,9 +196,9 @@ contract LeaseManager is AccessControl, ReentrancyGuard {
 
     /// @param registry_ the asset registry
     /// @param evidence_ the evidence anchor
-    /// @param pledges_ the pledge registry (may be address(0) for none)
+    /// @param pledges_ the pledge registry (may be address(0) for none); must count debts in `paymentToken_`
     /// @param paymentToken_ the stablecoin
-    /// @param admin holder of DEFAULT_ADMIN_ROLE (sets the operator fee)
+    /// @param admin holder of DEFAULT_ADMIN_ROLE (sets the operator fee for future offers)
     /// @param operatorFeeBps_ the initial operator fee
     constructor(
         IComputeAssetRegistry registry_,
@@ -172,6 +209,9 @@ contract LeaseManager is AccessControl, ReentrancyGuard {
         uint16 operatorFeeBps_
     ) {
         if (operatorFeeBps_ > BPS) revert InvalidFee(operatorFeeBps_);
+        if (address(pledges_) != address(0) && pledges_.debtToken() != address(paymentToken_)) {
+            revert DebtTokenMismatch(pledges_.debtToken());
+        }
         registry = registry_;
         evidence = evidence_;
         pledges = pledges_;
@@ -182,7 +222,7 @@ contract LeaseManager is AccessControl, ReentrancyGuard {
 
     // ------------------------------------------------------------------ admin
 
-    /// @notice Sets the operator fee; admin only.
+    /// @notice Sets the operator fee of future offers; admin only.
     function setOperatorFeeBps(uint16 bps) external onlyRole(DEFAULT_ADMIN_ROLE) {
         if (bps > BPS) revert InvalidFee(bps);
         operatorFeeBps = bps;
@@ -198,14 +238,22 @@ contract LeaseManager is AccessControl, ReentrancyGuard {
         if (t.units == 0 || t.ratePerSecond == 0 || t.duration == 0 || t.acceptBy < block.timestamp) {
             revert InvalidTerms();
         }
-        if (uint256(t.ratePerSecond) * t.duration > type(uint96).max) revert InvalidTerms();
-        if (uint256(t.acceptBy) + t.duration > type(uint40).max) revert InvalidTerms();
+        if (uint256(t.ratePerSecond) * t.duration >= 2 ** 80 || t.minTerm > t.duration) revert InvalidTerms();
+        if (uint256(t.acceptBy) + t.duration + t.settlementLag > type(uint32).max) revert InvalidTerms();
+        if (t.attester != address(0) && !evidence.isAttester(t.assetId, t.attester)) {
+            revert AttesterNotAuthorized(t.assetId, t.attester);
+        }
+        address distributor = registry.distributorOf(t.assetId);
+        if (
+            distributor == address(0) || IRevenueDistributor(distributor).payoutToken() != address(paymentToken)
+                || registry.leaseManager() != address(this)
+        ) revert SharesNotPayable(t.assetId);
         _prune(t.assetId);
         uint256 free = _freeCapacity(t.assetId);
         if (t.units > free) revert CapacityExceeded(t.assetId, t.units, free);
         if (_live[t.assetId].length >= MAX_LIVE_LEASES) revert TooManyLiveLeases(t.assetId);
 
-        leaseId = ++leaseCount;
+        leaseId = ++_counters.leaseCount;
         Lease storage l = _leases[leaseId];
         l.assetId = t.assetId;
         l.ratePerSecond = t.ratePerSecond;
@@ -213,13 +261,17 @@ contract LeaseManager is AccessControl, ReentrancyGuard {
         l.units = t.units;
         l.settlementLag = t.settlementLag;
         l.status = Status.Offered;
+        l.feeBps = operatorFeeBps;
         l.lessee = t.lessee;
         l.acceptBy = t.acceptBy;
         l.graceSeconds = t.graceSeconds;
         l.end = t.acceptBy;
+        l.minTerm = t.minTerm;
         l.lessor = msg.sender;
+        l.attester = t.attester;
+        l.streamSlot = NO_STREAM; // keeps the slot non-zero: acceptance rewrites it cheaply
         _live[t.assetId].push(leaseId);
-        emit LeaseOffered(leaseId, t.assetId, msg.sender, t);
+        emit LeaseOffered(leaseId, t.assetId, msg.sender, t, l.feeBps);
     }
 
     /// @notice Withdraws an offer nobody accepted; the lessor (or the asset's current owner) only.
@@ -260,18 +312,24 @@ contract LeaseManager is AccessControl, ReentrancyGuard {
 
         uint40 start = uint40(block.timestamp);
         uint40 end = start + l.duration;
-        uint96 price = l.ratePerSecond * l.duration;
+        uint96 rate = l.ratePerSecond;
+        uint96 price = rate * l.duration;
         l.status = Status.Active;
         l.lessee = msg.sender;
         l.start = start;
         l.end = end;
         l.paidUntil = start;
-        l.creditedUntil = start;
         l.escrow = price;
-        _totalEscrow += price;
+        _counters.totalEscrow += price;
 
         _pullExactly(msg.sender, price);
-        if (registry.userOf(assetId) == address(0)) registry.setUser(assetId, msg.sender, end - 1);
+        uint96 holders = _holderRate(rate, l.feeBps);
+        if (holders != 0) {
+            uint40 lag = l.settlementLag;
+            l.streamSlot =
+                IRevenueDistributor(registry.distributorOf(assetId)).openStream(leaseId, holders, start + lag, end + lag);
+        }
+        if (registry.userOf(assetId) == address(0)) _setUser(assetId, msg.sender, end - 1);
         emit LeaseAccepted(leaseId, msg.sender, start, end, price);
     }
 
@@ -284,9 +342,21 @@ contract LeaseManager is AccessControl, ReentrancyGuard {
         _settle(leaseId, l);
     }
 
+    /// @notice Settles every running lease among `leaseIds` and skips the others; anyone may call
+    /// (a keeper's batch). Returns how many were settled.
+    function settleDue(uint256[] calldata leaseIds) external nonReentrant returns (uint256 settled) {
+        for (uint256 i = 0; i < leaseIds.length; ++i) {
+            Lease storage l = _leases[leaseIds[i]];
+            if (l.status == Status.Active) {
+                _settle(leaseIds[i], l);
+                ++settled;
+            }
+        }
+    }
+
     /// @notice Applies an SLA credit from an AVAILABILITY statement proven against the root the
-    /// evidence anchor holds for `[anchorStart, anchorEnd)`. Settles first. Anyone may submit it;
-    /// the credit goes to the lessee.
+    /// lease's attester anchored for `[anchorStart, anchorEnd)`. Settles first. Anyone may submit
+    /// it; the credit goes to the lessee.
     function applySlaCredit(
         uint256 leaseId,
         UsageStatement calldata statement,
@@ -298,45 +368,91 @@ contract LeaseManager is AccessControl, ReentrancyGuard {
         if (l.status != Status.Active) revert WrongStatus(leaseId, l.status);
         _settle(leaseId, l);
         if (l.status != Status.Active) revert WrongStatus(leaseId, l.status);
-        uint64 ps = statement.periodStart;
-        uint64 pe = statement.periodEnd;
-        if (
-            statement.assetId != l.assetId || statement.kind != KIND_AVAILABILITY || statement.availabilityBps > BPS
-                || ps < l.creditedUntil || ps < l.paidUntil || pe > l.end || pe <= ps
-        ) revert StatementNotApplicable(leaseId);
-        if (!evidence.verifyStatement(statement, anchorStart, anchorEnd, proof)) revert StatementNotProven(leaseId);
-        uint256 downtime = (uint256(pe - ps) * (BPS - statement.availabilityBps)) / BPS;
+        bytes32 leaf = _provenLeaf(leaseId, l, statement, anchorStart, anchorEnd, proof);
+        uint256 downtime = (uint256(statement.periodEnd - statement.periodStart) * (BPS - statement.availabilityBps)) / BPS;
         if (downtime <= l.graceSeconds) revert NoCreditDue(leaseId);
-        uint256 credit = (downtime - l.graceSeconds) * l.ratePerSecond;
-        if (credit > l.escrow) credit = l.escrow;
-        l.escrow -= uint96(credit);
-        l.creditDebt += uint96(credit);
-        l.creditedUntil = uint40(pe);
-        _totalEscrow -= credit;
-        _credit(l.lessee, credit);
-        emit SlaCreditApplied(leaseId, ps, pe, downtime, credit);
+        uint256 creditSeconds = (downtime - l.graceSeconds) / registry.capacityOf(l.assetId);
+        uint256 room = uint256(l.end) - l.paidUntil - l.creditedSeconds;
+        if (creditSeconds > room) creditSeconds = room;
+        if (creditSeconds == 0) revert NoCreditDue(leaseId);
+        uint256 credit = _bookCredit(leaseId, l, creditSeconds);
+        emit SlaCreditApplied(leaseId, leaf, statement.periodStart, statement.periodEnd, downtime, credit);
     }
 
-    /// @notice Ends a running lease now; the lessee or the asset owner. The unused time is refunded
-    /// to the lessee; accrued time keeps settling after the lag.
+    /// @dev Checks that the statement applies to the lease and is proven by its attester, and
+    /// marks its leaf used.
+    function _provenLeaf(
+        uint256 leaseId,
+        Lease storage l,
+        UsageStatement calldata statement,
+        uint64 anchorStart,
+        uint64 anchorEnd,
+        bytes32[] calldata proof
+    ) private returns (bytes32 leaf) {
+        uint64 ps = statement.periodStart;
+        uint64 pe = statement.periodEnd;
+        address attester = l.attester;
+        if (
+            attester == address(0) || statement.assetId != l.assetId || statement.kind != KIND_AVAILABILITY
+                || statement.availabilityBps > BPS || ps < l.paidUntil || ps < l.start || pe > l.end || pe <= ps
+        ) revert StatementNotApplicable(leaseId);
+        if (!evidence.verifyStatement(statement, attester, anchorStart, anchorEnd, proof)) {
+            revert StatementNotProven(leaseId);
+        }
+        leaf = evidence.statementLeaf(statement);
+        if (_usedLeaves[leaseId][leaf]) revert StatementAlreadyUsed(leaseId, leaf);
+        _usedLeaves[leaseId][leaf] = true;
+    }
+
+    /// @dev Refunds `creditSeconds` of rent to the lessee now and books them against later settlement.
+    function _bookCredit(uint256 leaseId, Lease storage l, uint256 creditSeconds) private returns (uint256 credit) {
+        uint96 rate = l.ratePerSecond;
+        credit = creditSeconds * rate;
+        l.creditedSeconds += uint40(creditSeconds);
+        l.escrow -= uint96(credit);
+        _counters.totalEscrow -= uint96(credit);
+        _credit(l.lessee, credit);
+        uint96 holders = _holderRate(rate, l.feeBps);
+        if (holders != 0) {
+            IRevenueDistributor(registry.distributorOf(l.assetId)).debitStream(
+                l.streamSlot, leaseId, creditSeconds * holders
+            );
+        }
+    }
+
+    /// @notice Ends a running lease early. The asset owner ends it now; the lessee ends it now or,
+    /// within its minimum term, at the end of the minimum term. The unused time is refunded to the
+    /// lessee at once; accrued time keeps settling after the lag.
     function terminate(uint256 leaseId) external nonReentrant {
         Lease storage l = _leases[leaseId];
         if (l.status != Status.Active) revert WrongStatus(leaseId, l.status);
         uint256 assetId = l.assetId;
         address lessee = l.lessee;
-        if (msg.sender != lessee && msg.sender != registry.ownerOf(assetId)) revert Unauthorized(msg.sender);
+        bool byOwner = msg.sender == registry.ownerOf(assetId);
+        if (msg.sender != lessee && !byOwner) revert Unauthorized(msg.sender);
         uint40 end = l.end;
-        if (block.timestamp >= end) revert LeaseEnded(leaseId);
-        uint40 now40 = uint40(block.timestamp);
-        uint256 refund = uint256(end - now40) * l.ratePerSecond;
-        if (refund > l.escrow) refund = l.escrow;
-        l.end = now40;
+        uint40 newEnd = uint40(block.timestamp);
+        if (!byOwner && l.start + l.minTerm > newEnd) newEnd = l.start + l.minTerm;
+        if (newEnd >= end) revert LeaseEnded(leaseId);
+        _settle(leaseId, l);
+        uint256 unpaid = newEnd - l.paidUntil;
+        uint256 credited = l.creditedSeconds;
+        uint256 keptCredit = credited < unpaid ? credited : unpaid;
+        uint256 refund = (uint256(end - newEnd) - (credited - keptCredit)) * l.ratePerSecond;
+        l.end = newEnd;
+        l.creditedSeconds = uint40(keptCredit);
         l.escrow -= uint96(refund);
-        _totalEscrow -= refund;
+        _counters.totalEscrow -= uint96(refund);
         _credit(lessee, refund);
-        emit LeaseTerminated(leaseId, msg.sender, now40, refund);
+        if (_holderRate(l.ratePerSecond, l.feeBps) != 0) {
+            IRevenueDistributor(registry.distributorOf(assetId)).endStream(
+                l.streamSlot, leaseId, newEnd + l.settlementLag
+            );
+        }
+        emit LeaseTerminated(leaseId, msg.sender, newEnd, refund);
         if (registry.userOf(assetId) == lessee && registry.userExpires(assetId) == end - 1) {
-            _handOverUser(assetId);
+            if (newEnd > block.timestamp) _setUser(assetId, lessee, newEnd - 1);
+            else _handOverUser(assetId);
         }
         _settle(leaseId, l);
     }
@@ -351,16 +467,32 @@ contract LeaseManager is AccessControl, ReentrancyGuard {
         uint256 amount = _withdrawable[msg.sender];
         if (amount == 0) revert NothingToWithdraw();
         _withdrawable[msg.sender] = 0;
-        _totalWithdrawable -= amount;
+        _counters.totalWithdrawable -= uint96(amount);
         paymentToken.safeTransfer(msg.sender, amount);
         emit Withdrawn(msg.sender, amount);
     }
 
     // ------------------------------------------------------------------ views
 
+    /// @notice Number of leases (and offers) ever created; ids run from 1.
+    function leaseCount() external view returns (uint256) {
+        return _counters.leaseCount;
+    }
+
     /// @notice A lease.
     function leaseOf(uint256 leaseId) external view returns (Lease memory) {
         return _leases[leaseId];
+    }
+
+    /// @notice The holders' part of a lease's rent per second (rate minus the operator fee fixed at offer).
+    function holderRateOf(uint256 leaseId) external view returns (uint256) {
+        Lease storage l = _leases[leaseId];
+        return _holderRate(l.ratePerSecond, l.feeBps);
+    }
+
+    /// @notice Whether a statement leaf was used for a lease's SLA credit.
+    function isLeafUsed(uint256 leaseId, bytes32 leaf) external view returns (bool) {
+        return _usedLeaves[leaseId][leaf];
     }
 
     /// @notice Income accrued (per second, up to now) and not yet paid out, before earlier credits.
@@ -384,7 +516,7 @@ contract LeaseManager is AccessControl, ReentrancyGuard {
         return _freeCapacity(assetId);
     }
 
-    /// @notice Ids of the asset's leases that may still be live (pruned on each new offer).
+    /// @notice Ids of the asset's leases that may still be live or streaming (pruned on each new offer).
     function liveLeases(uint256 assetId) external view returns (uint256[] memory) {
         return _live[assetId];
     }
@@ -404,12 +536,12 @@ contract LeaseManager is AccessControl, ReentrancyGuard {
 
     /// @notice Sum of all lease escrows.
     function totalEscrow() external view returns (uint256) {
-        return _totalEscrow;
+        return _counters.totalEscrow;
     }
 
     /// @notice Sum of all withdrawable balances.
     function totalWithdrawable() external view returns (uint256) {
-        return _totalWithdrawable;
+        return _counters.totalWithdrawable;
     }
 
     // ------------------------------------------------------------------ internals
@@ -419,73 +551,109 @@ contract LeaseManager is AccessControl, ReentrancyGuard {
         uint256 until = block.timestamp > lag ? block.timestamp - lag : 0;
         uint40 end = l.end;
         if (until > end) until = end;
-        uint40 paid = l.paidUntil;
+        uint256 paid = l.paidUntil;
         if (until > paid) {
-            uint256 gross = (until - paid) * l.ratePerSecond;
-            uint96 debt = l.creditDebt;
-            uint256 deduct = gross < debt ? gross : debt;
-            uint256 net = gross - deduct;
-            l.creditDebt = debt - uint96(deduct);
-            l.paidUntil = uint40(until);
-            l.escrow -= uint96(net);
-            _totalEscrow -= net;
-            emit LeaseSettled(leaseId, uint40(until), gross, net);
-            if (net > 0) _distribute(l.assetId, net);
+            (uint256 paySeconds, uint256 missingSeconds) = _advance(l, paid, until);
+            uint96 rate = l.ratePerSecond;
+            uint256 out = (paySeconds + missingSeconds) * rate;
+            l.escrow -= uint96(out);
+            _counters.totalEscrow -= uint96(out);
+            uint96 holders = _holderRate(rate, l.feeBps);
+            uint256 toHolders = paySeconds * holders;
+            if (missingSeconds != 0) toHolders += _refundMissing(leaseId, l, missingSeconds, holders);
+            emit LeaseSettled(leaseId, uint40(until), (until - paid) * rate, out);
+            uint256 toOwner = paySeconds * (rate - holders);
+            if (toOwner != 0 || toHolders != 0) _distribute(l.assetId, toOwner, toHolders);
         }
         if (l.paidUntil == end && block.timestamp >= end) {
             l.status = Status.Closed;
             uint96 rest = l.escrow;
             if (rest > 0) {
                 l.escrow = 0;
-                _totalEscrow -= rest;
+                _counters.totalEscrow -= rest;
                 _credit(l.lessee, rest);
             }
             emit LeaseClosed(leaseId);
         }
     }
 
-    function _distribute(uint256 assetId, uint256 amount) private {
+    /// @dev Moves paidUntil to `until`: of the seconds in between, the ones the attester covered
+    /// are paid and the others are missing evidence, both net of seconds already credited.
+    function _advance(Lease storage l, uint256 paid, uint256 until)
+        private
+        returns (uint256 paySeconds, uint256 missingSeconds)
+    {
+        uint256 dt = until - paid;
+        uint256 covered = _covered(l, paid, until);
+        uint256 debt = l.creditedSeconds;
+        uint256 d1 = covered < debt ? covered : debt;
+        uint256 d2 = dt - covered < debt - d1 ? dt - covered : debt - d1;
+        paySeconds = covered - d1;
+        missingSeconds = dt - covered - d2;
+        l.creditedSeconds = uint40(debt - d1 - d2);
+        l.paidUntil = uint40(until);
+    }
+
+    /// @dev Refunds seconds without evidence to the lessee. The holders' part of those seconds has
+    /// streamed already: it is taken back from the lease's unstreamed part where it can be, and
+    /// the rest stays with the holders (returned as what the distributor must still receive).
+    function _refundMissing(uint256 leaseId, Lease storage l, uint256 missingSeconds, uint96 holders)
+        private
+        returns (uint256 toHolders)
+    {
+        uint256 holdersPart = missingSeconds * holders;
+        uint256 debited;
+        if (holdersPart != 0) {
+            debited = IRevenueDistributor(registry.distributorOf(l.assetId)).debitStream(
+                l.streamSlot, leaseId, holdersPart
+            );
+        }
+        uint256 refund = missingSeconds * l.ratePerSecond - holdersPart + debited;
+        toHolders = holdersPart - debited;
+        _credit(l.lessee, refund);
+        emit EvidenceMissing(leaseId, missingSeconds, refund);
+    }
+
+    /// @dev Seconds of [from, until) covered by the lease attester's anchored roots; all of them
+    /// when the lease names no attester.
+    function _covered(Lease storage l, uint256 from, uint256 until) private view returns (uint256) {
+        address attester = l.attester;
+        if (attester == address(0)) return until - from;
+        (uint64 cFrom, uint64 cUntil) = evidence.coverage(l.assetId, attester);
+        uint256 a = from > cFrom ? from : cFrom;
+        uint256 b = until < cUntil ? until : cUntil;
+        return b > a ? b - a : 0;
+    }
+
+    function _distribute(uint256 assetId, uint256 toOwner, uint256 toHolders) private {
         address owner = registry.ownerOf(assetId);
-        uint256 fee = (amount * operatorFeeBps) / BPS;
-        uint256 rest = amount - fee;
-        if (fee > 0) _credit(owner, fee);
         address lender;
         uint256 toLender;
-        if (address(pledges) != address(0) && rest > 0) {
-            (lender, toLender) = pledges.redirect(assetId, rest);
-            if (toLender > rest) toLender = rest;
+        if (address(pledges) != address(0) && toOwner > 0) {
+            (lender, toLender) = pledges.redirect(assetId, toOwner);
+            if (toLender > toOwner) toLender = toOwner;
             if (toLender > 0) {
-                rest -= toLender;
+                toOwner -= toLender;
                 _credit(lender, toLender);
             }
         }
+        if (toOwner > 0) _credit(owner, toOwner);
         address distributor;
-        if (rest > 0) {
+        if (toHolders > 0) {
             distributor = registry.distributorOf(assetId);
-            if (distributor == address(0) || IRevenueDistributor(distributor).payoutToken() != address(paymentToken)) {
-                distributor = address(0);
-                _credit(owner, rest);
-            } else {
-                uint256 before = paymentToken.balanceOf(address(this));
-                paymentToken.forceApprove(distributor, rest);
-                try IRevenueDistributor(distributor).deposit(rest) {
-                    uint256 spent = before - paymentToken.balanceOf(address(this));
-                    if (spent != rest) revert TransferAmountMismatch(rest, spent);
-                } catch {
-                    // No share holders yet (or the distributor refuses): the owner is paid instead.
-                    paymentToken.forceApprove(distributor, 0);
-                    distributor = address(0);
-                    _credit(owner, rest);
-                }
-            }
+            paymentToken.safeTransfer(distributor, toHolders);
         }
-        emit IncomeDistributed(assetId, owner, fee, lender, toLender, distributor, rest);
+        emit IncomeDistributed(assetId, owner, toOwner, lender, toLender, distributor, toHolders);
+    }
+
+    function _holderRate(uint96 rate, uint16 feeBps) private pure returns (uint96) {
+        return rate - uint96((uint256(rate) * feeBps) / BPS);
     }
 
     function _credit(address account, uint256 amount) private {
         if (amount == 0) return;
         _withdrawable[account] += amount;
-        _totalWithdrawable += amount;
+        _counters.totalWithdrawable += uint96(amount);
     }
 
     function _pullExactly(address from, uint256 amount) private {
@@ -506,12 +674,17 @@ contract LeaseManager is AccessControl, ReentrancyGuard {
         return used >= capacity ? 0 : capacity - used;
     }
 
-    /// @dev Drops leases that no longer hold capacity from the asset's live list.
+    /// @dev Drops leases that neither hold capacity nor still stream from the asset's live list,
+    /// so that an asset never has more than MAX_LIVE_LEASES open streams.
     function _prune(uint256 assetId) private {
         uint256[] storage live = _live[assetId];
         uint256 i;
         while (i < live.length) {
-            if (isLive(live[i])) {
+            Lease storage l = _leases[live[i]];
+            bool streaming = l.status == Status.Closed || l.status == Status.Active
+                ? block.timestamp < uint256(l.end) + l.settlementLag
+                : false;
+            if (isLive(live[i]) || streaming) {
                 ++i;
             } else {
                 live[i] = live[live.length - 1];
@@ -520,15 +693,21 @@ contract LeaseManager is AccessControl, ReentrancyGuard {
         }
     }
 
+    /// @dev The ERC-4907 user is a convenience for off-chain consumers; a registry that refuses
+    /// (misconfigured) must never block escrow, so failures are ignored.
+    function _setUser(uint256 assetId, address user, uint64 expires) private {
+        try registry.setUser(assetId, user, expires) {} catch {}
+    }
+
     function _handOverUser(uint256 assetId) private {
         uint256[] storage live = _live[assetId];
         for (uint256 i = 0; i < live.length; ++i) {
             Lease storage other = _leases[live[i]];
             if (other.status == Status.Active && block.timestamp < other.end) {
-                registry.setUser(assetId, other.lessee, other.end - 1);
+                _setUser(assetId, other.lessee, other.end - 1);
                 return;
             }
         }
-        registry.setUser(assetId, address(0), 0);
+        _setUser(assetId, address(0), 0);
     }
 }

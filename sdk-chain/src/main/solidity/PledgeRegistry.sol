@@ -8,17 +8,21 @@ import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol
 import {IComputeAssetRegistry} from "./interfaces/IComputeAssetRegistry.sol";
 import {IPledgeRegistry} from "./interfaces/IPledgeRegistry.sol";
 
-/// @title Pledge registry: assets pledged to lenders, with lease income redirected on default.
-/// @notice The asset owner proposes a pledge (lender, debt); the lender accepts it. The asset stays
-/// leasable. Once the lender declares default, the lease manager hands the lender every payout of
-/// the asset's lease income (after the operator fee) until the debt reaches zero, then the pledge
-/// ends by itself. Direct repayment moves debt tokens from the payer to the lender, counted by the
-/// lender's balance change so that a fee-charging token cannot overstate a repayment.
+/// @title Pledge registry: an asset owner's lease income pledged to a lender.
+/// @notice The asset owner proposes a pledge (lender, debt, repayment deadline); the lender
+/// accepts exactly those terms (a front-run re-proposal cannot change what the lender signs up
+/// for). The asset stays leasable. Default is objective: the lender may declare it only after the
+/// deadline with debt left. In default the lease manager hands the lender the owner's side of
+/// every payout (the operator fee) until the debt reaches zero, then the pledge ends by itself.
+/// The share holders' income is never pledged: the owner cannot borrow against what it does not
+/// own. Direct repayment moves debt tokens from the payer to the lender, counted by the lender's
+/// balance change so that a fee-charging token cannot overstate a repayment. The lease manager is
+/// bound once by the admin; no role can be revoked to freeze settlement.
 contract PledgeRegistry is IPledgeRegistry, AccessControl, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
-    /// @notice Role of the lease manager, the only caller of redirect().
-    bytes32 public constant LEASE_MANAGER_ROLE = keccak256("LEASE_MANAGER_ROLE");
+    /// @notice The lease manager, the only caller of redirect(); bound once.
+    address public leaseManager;
 
     /// @notice The asset registry whose token owners pledge assets.
     IComputeAssetRegistry public immutable registry;
@@ -38,10 +42,18 @@ contract PledgeRegistry is IPledgeRegistry, AccessControl, ReentrancyGuard {
     error InvalidPledge();
     /// @notice The pledge is in the wrong state for the call.
     error WrongPledgeState(uint256 assetId);
+    /// @notice The proposed terms differ from what the lender accepts.
+    error TermsMismatch(uint256 assetId, uint128 debt, uint40 dueBy);
+    /// @notice Default can be declared only after the repayment deadline.
+    error NotYetDue(uint256 assetId, uint40 dueBy);
+    /// @notice The lease manager is bound already, or the caller is not it.
+    error LeaseManagerLocked();
+    /// @notice Only the bound lease manager may call.
+    error NotLeaseManager(address caller);
 
     /// @param registry_ the asset registry
     /// @param debtToken_ the token debts are counted in (the lease payment token)
-    /// @param admin the account that grants LEASE_MANAGER_ROLE
+    /// @param admin the account that binds the lease manager once
     constructor(IComputeAssetRegistry registry_, IERC20 debtToken_, address admin) {
         registry = registry_;
         _debtToken = debtToken_;
@@ -53,21 +65,30 @@ contract PledgeRegistry is IPledgeRegistry, AccessControl, ReentrancyGuard {
         return address(_debtToken);
     }
 
-    /// @inheritdoc IPledgeRegistry
-    function pledge(uint256 assetId, address lender, uint128 debt) external {
-        if (registry.ownerOf(assetId) != msg.sender) revert NotAssetOwner(assetId, msg.sender);
-        if (lender == address(0) || lender == msg.sender || debt == 0) revert InvalidPledge();
-        if (_pledges[assetId].lender != address(0)) revert AlreadyPledged(assetId);
-        _pledges[assetId] = Pledge({lender: lender, debt: debt, accepted: false, defaulted: false});
-        emit PledgeProposed(assetId, lender, debt);
+    /// @notice Binds the lease manager; admin only, once.
+    function bindLeaseManager(address leaseManager_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (leaseManager != address(0) || leaseManager_ == address(0)) revert LeaseManagerLocked();
+        leaseManager = leaseManager_;
     }
 
     /// @inheritdoc IPledgeRegistry
-    function acceptPledge(uint256 assetId) external {
+    function pledge(uint256 assetId, address lender, uint128 debt, uint40 dueBy) external {
+        if (registry.ownerOf(assetId) != msg.sender) revert NotAssetOwner(assetId, msg.sender);
+        if (lender == address(0) || lender == msg.sender || debt == 0 || dueBy <= block.timestamp) {
+            revert InvalidPledge();
+        }
+        if (_pledges[assetId].lender != address(0)) revert AlreadyPledged(assetId);
+        _pledges[assetId] = Pledge({lender: lender, debt: debt, dueBy: dueBy, accepted: false, defaulted: false});
+        emit PledgeProposed(assetId, lender, debt, dueBy);
+    }
+
+    /// @inheritdoc IPledgeRegistry
+    function acceptPledge(uint256 assetId, uint128 debt, uint40 dueBy) external {
         Pledge storage p = _lenderPledge(assetId);
         if (p.accepted) revert WrongPledgeState(assetId);
+        if (p.debt != debt || p.dueBy != dueBy) revert TermsMismatch(assetId, p.debt, p.dueBy);
         p.accepted = true;
-        emit PledgeAccepted(assetId, msg.sender);
+        emit PledgeAccepted(assetId, msg.sender, debt, dueBy);
     }
 
     /// @inheritdoc IPledgeRegistry
@@ -83,6 +104,7 @@ contract PledgeRegistry is IPledgeRegistry, AccessControl, ReentrancyGuard {
     function declareDefault(uint256 assetId) external {
         Pledge storage p = _lenderPledge(assetId);
         if (!p.accepted || p.defaulted) revert WrongPledgeState(assetId);
+        if (block.timestamp <= p.dueBy) revert NotYetDue(assetId, p.dueBy);
         p.defaulted = true;
         emit DefaultDeclared(assetId, msg.sender, p.debt);
     }
@@ -118,11 +140,8 @@ contract PledgeRegistry is IPledgeRegistry, AccessControl, ReentrancyGuard {
     }
 
     /// @inheritdoc IPledgeRegistry
-    function redirect(uint256 assetId, uint256 available)
-        external
-        onlyRole(LEASE_MANAGER_ROLE)
-        returns (address lender, uint256 amount)
-    {
+    function redirect(uint256 assetId, uint256 available) external returns (address lender, uint256 amount) {
+        if (msg.sender != leaseManager) revert NotLeaseManager(msg.sender);
         Pledge storage p = _pledges[assetId];
         if (!p.defaulted || available == 0) return (address(0), 0);
         lender = p.lender;

@@ -20,8 +20,11 @@ interface IComputeAssetRegistry {
     /// @notice The revenue distributor that pays the asset's share holders, or address(0).
     function distributorOf(uint256 assetId) external view returns (address);
 
+    /// @notice The lease manager bound to the registry (set once), or address(0).
+    function leaseManager() external view returns (address);
+
     /// @notice ERC-4907: sets the user of an asset until `expires` (unix seconds).
-    /// @dev Only callable by the account holding LEASE_MANAGER_ROLE.
+    /// @dev Only callable by the bound lease manager.
     function setUser(uint256 assetId, address user, uint64 expires) external;
 
     /// @notice ERC-4907: current user, or address(0) once expired.

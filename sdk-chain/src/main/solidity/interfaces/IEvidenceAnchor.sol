@@ -15,38 +15,45 @@ struct UsageStatement {
     uint16 availabilityBps;
 }
 
-/// @title Anchors attester-signed Merkle roots of usage statements, per asset and period.
+/// @title Anchors attester-signed Merkle roots of usage statements, per asset, attester and period.
 interface IEvidenceAnchor {
     /// @notice An asset owner authorised or revoked an attester key.
     event AttesterSet(uint256 indexed assetId, address indexed attester, bool authorized);
 
-    /// @notice A root was anchored for `[periodStart, periodEnd)` of an asset.
+    /// @notice A root was anchored for `[periodStart, periodEnd)` of an asset by `attester`.
     event RootAnchored(
         uint256 indexed assetId, uint64 periodStart, uint64 periodEnd, bytes32 root, address indexed attester
     );
 
-    /// @notice Authorises (or revokes) `attester` to sign roots for `assetId`; asset owner only.
+    /// @notice Authorises (or revokes) `attester` to sign roots for `assetId` while the caller owns
+    /// it; asset owner only. Authorisations belong to the owner that made them: a new owner of the
+    /// asset starts with none.
     function setAttester(uint256 assetId, address attester, bool authorized) external;
 
-    /// @notice Whether `attester` may sign roots for `assetId`.
+    /// @notice Whether `attester` may sign roots for `assetId` under its current owner.
     function isAttester(uint256 assetId, address attester) external view returns (bool);
 
-    /// @notice Stores `root` for the period when `signature` is an attester's EIP-712 signature of
-    /// AnchorRoot(assetId, periodStart, periodEnd, root). Anyone may submit it. Periods of an asset
-    /// never overlap: `periodStart` must be at or after the end of the last anchored period.
+    /// @notice Stores `root` for the period when `signature` is an authorised attester's EIP-712
+    /// signature of AnchorRoot(assetId, periodStart, periodEnd, root). Anyone may submit it. Each
+    /// attester's periods of an asset are contiguous: after its first root, `periodStart` must be
+    /// the end of its last one. Roots of different attesters never block each other.
     function anchor(uint256 assetId, uint64 periodStart, uint64 periodEnd, bytes32 root, bytes calldata signature)
         external;
 
-    /// @notice The root anchored for exactly this period, or zero.
-    function rootOf(uint256 assetId, uint64 periodStart, uint64 periodEnd) external view returns (bytes32);
+    /// @notice The root `attester` anchored for exactly this period, or zero.
+    function rootOf(uint256 assetId, address attester, uint64 periodStart, uint64 periodEnd)
+        external
+        view
+        returns (bytes32);
 
-    /// @notice End of the last anchored period of the asset (0 if none).
-    function anchoredUntil(uint256 assetId) external view returns (uint64);
+    /// @notice The time `attester`'s roots of the asset cover without gaps: [from, until) (0, 0 if none).
+    function coverage(uint256 assetId, address attester) external view returns (uint64 from, uint64 until);
 
-    /// @notice Whether `statement` is a leaf of the root anchored for `[anchorStart, anchorEnd)`
-    /// and lies inside that period.
+    /// @notice Whether `statement` is a leaf of the root `attester` anchored for
+    /// `[anchorStart, anchorEnd)` and lies inside that period.
     function verifyStatement(
         UsageStatement calldata statement,
+        address attester,
         uint64 anchorStart,
         uint64 anchorEnd,
         bytes32[] calldata proof

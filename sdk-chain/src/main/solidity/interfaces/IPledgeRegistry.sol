@@ -1,23 +1,26 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
-/// @title Pledges of assets to lenders; on default, lease income is redirected to the lender.
-/// @notice A pledged asset stays leasable. The lease manager asks the registry, each time it pays
-/// out lease income, how much goes to the lender; the debt shrinks by that amount.
+/// @title Pledges of an asset owner's lease income to lenders.
+/// @notice What is pledged is the OWNER's side of the asset's lease income (the operator fee),
+/// never the share holders' part: the owner cannot encumber income promised to others. The lease
+/// manager asks the registry, each time it pays the owner's side, how much goes to the lender;
+/// the debt shrinks by that amount.
 interface IPledgeRegistry {
     /// @notice State of an asset's pledge; `lender` is zero when the asset is not pledged.
     struct Pledge {
         address lender;
         uint128 debt;
+        uint40 dueBy;
         bool accepted;
         bool defaulted;
     }
 
     /// @notice The asset owner proposed a pledge.
-    event PledgeProposed(uint256 indexed assetId, address indexed lender, uint128 debt);
-    /// @notice The lender accepted the pledge.
-    event PledgeAccepted(uint256 indexed assetId, address indexed lender);
-    /// @notice The lender declared the borrower in default.
+    event PledgeProposed(uint256 indexed assetId, address indexed lender, uint128 debt, uint40 dueBy);
+    /// @notice The lender accepted the pledge on exactly these terms.
+    event PledgeAccepted(uint256 indexed assetId, address indexed lender, uint128 debt, uint40 dueBy);
+    /// @notice The lender declared the borrower in default (only after `dueBy` with debt left).
     event DefaultDeclared(uint256 indexed assetId, address indexed lender, uint128 debt);
     /// @notice The lender lifted a default.
     event DefaultCured(uint256 indexed assetId, address indexed lender);
@@ -26,16 +29,18 @@ interface IPledgeRegistry {
     /// @notice The pledge ended (debt repaid, released by the lender, or withdrawn before acceptance).
     event PledgeReleased(uint256 indexed assetId, address indexed lender);
 
-    /// @notice Proposes a pledge of `assetId` to `lender` for `debt`; asset owner only, one pledge at a time.
-    function pledge(uint256 assetId, address lender, uint128 debt) external;
+    /// @notice Proposes a pledge of the owner's income from `assetId` to `lender` for `debt`, due by
+    /// `dueBy`; asset owner only, one pledge at a time.
+    function pledge(uint256 assetId, address lender, uint128 debt, uint40 dueBy) external;
 
-    /// @notice Accepts a proposed pledge; the named lender only.
-    function acceptPledge(uint256 assetId) external;
+    /// @notice Accepts the proposed pledge if, and only if, its terms are `debt` and `dueBy`; the
+    /// named lender only.
+    function acceptPledge(uint256 assetId, uint128 debt, uint40 dueBy) external;
 
     /// @notice Withdraws a proposal the lender has not accepted yet; asset owner only.
     function cancelPledge(uint256 assetId) external;
 
-    /// @notice Declares default on an accepted pledge with debt outstanding; lender only.
+    /// @notice Declares default: the repayment deadline passed with debt outstanding; lender only.
     function declareDefault(uint256 assetId) external;
 
     /// @notice Lifts a default; lender only.
@@ -47,8 +52,9 @@ interface IPledgeRegistry {
     /// @notice Releases the pledge whatever the debt; lender only.
     function release(uint256 assetId) external;
 
-    /// @notice Called by the lease manager with lease income `available` for `assetId`: returns the
-    /// lender and the part of it that goes to the lender (zero unless in default) and books it as repaid.
+    /// @notice Called by the bound lease manager with the owner's side `available` of `assetId`'s
+    /// income: returns the lender and the part that goes to the lender (zero unless in default)
+    /// and books it as repaid.
     function redirect(uint256 assetId, uint256 available) external returns (address lender, uint256 amount);
 
     /// @notice The pledge of an asset.

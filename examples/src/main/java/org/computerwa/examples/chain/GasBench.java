@@ -110,6 +110,37 @@ public final class GasBench {
   }
 
   /**
+   * Records the gas of a transaction sent through the public client.
+   *
+   * @param operation what was done
+   * @param holders share holders at the time, or {@link #ONE_OFF}
+   * @param receipt the client's receipt (the client throws on a failed transaction)
+   * @param target the gas target, or 0 for none
+   */
+  public void record(String operation, int holders, org.computerwa.chain.client.Receipt receipt, long target) {
+    measurements.add(GasMeasurement.of(scenario, operation, holders, receipt.gasUsed(), target));
+  }
+
+  /**
+   * The dev chain's JSON-RPC URL, for clients of the public API.
+   *
+   * @return the URL
+   */
+  public String rpcUrl() {
+    return chain.rpcUrl();
+  }
+
+  /**
+   * The signing key of a funded dev account, for clients of the public API.
+   *
+   * @param index 0 to the number of accounts - 1
+   * @return the key
+   */
+  public org.computerwa.core.crypto.SigningKey key(int index) {
+    return org.computerwa.core.crypto.SigningKey.fromHex(chain.accounts().get(index).privateKeyHex());
+  }
+
+  /**
    * Attaches an explanation to an operation (printed under the table).
    *
    * @param operation the operation as recorded

@@ -18,6 +18,6 @@ public final class GasScenarios {
    * @return the scenarios
    */
   public static List<GasScenario> all() {
-    return List.of(new ShareGasScenario(), new LeaseGasScenario());
+    return List.of(new ShareGasScenario(), new ClientGasScenario());
   }
 }

@@ -44,7 +44,7 @@ import org.computerwa.core.lease.SlaTerms;
 import org.computerwa.core.money.Rate;
 import org.computerwa.core.money.Token;
 import org.computerwa.core.money.TokenAmount;
-import org.computerwa.core.revenue.ProRataSplit;
+import org.computerwa.core.revenue.DistributorModel;
 import org.computerwa.examples.cli.ComputerwaCli;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -76,11 +76,12 @@ import picocli.CommandLine.Spec;
 public final class QuickstartCommand implements Callable<Integer> {
   private static final long RATE_PER_SECOND = 1_000; // 0.001 tUSD per second, 3.6 tUSD per hour
   private static final Duration TERM = Duration.ofHours(10);
+  private static final long FEE_BPS = 1_000; // the operator's 10 % of each lease's rent
   private static final Duration LAG = Duration.ofHours(6);
   private static final int[] HOURLY_AVAILABILITY_BPS = {9_000, 10_000, 9_950};
   // Powers of two keep the distributor's fixed-point split exact (see RevenueDistributor).
-  private static final BigInteger ALICE_SHARES = BigInteger.valueOf(3).shiftLeft(60);
-  private static final BigInteger BOB_SHARES = BigInteger.ONE.shiftLeft(60);
+  private static final BigInteger ALICE_SHARES = BigInteger.valueOf(700).multiply(BigInteger.TEN.pow(18));
+  private static final BigInteger BOB_SHARES = BigInteger.valueOf(300).multiply(BigInteger.TEN.pow(18));
 
   @Spec @Nullable CommandSpec spec;
 
@@ -123,7 +124,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     step("Deploy the contracts (the platform's key administers them)");
     SigningKey platformKey = SigningKey.fromHex(chain.accounts().get(0).privateKeyHex());
     Outcome<Deployment> deployed =
-        Deployer.builder().rpcUrl(chain.rpcUrl()).signer(platformKey).operatorFeeBps(1_000).build().deploy();
+        Deployer.builder().rpcUrl(chain.rpcUrl()).signer(platformKey).operatorFeeBps((int) FEE_BPS).build().deploy();
     receipts(deployed);
     Deployment deployment = deployed.value();
     deployment.asMap().forEach((name, address) -> out.printf("    %-19s %s%n", name, address));
@@ -138,24 +139,27 @@ public final class QuickstartCommand implements Callable<Integer> {
       Token usd = platform.payments().token();
       DevClock clock = new DevClock(chain.rpcUrl());
 
-      step("Register an 8-GPU node owned by the operator " + operator.address());
-      ComputeAsset node = gpuNode(operator.address());
-      Outcome<AssetId> registered = platform.assets().register(node);
-      receipts(registered);
-      AssetId asset = registered.value();
-      out.println("    asset id " + asset + ", spec hash " + node.specHash());
-      check("spec hash on-chain", platform.assets().specHash(asset), node.specHash());
-
-      step("Verify two holders and issue shares 3 : 1");
+      step("Verify two holders, then register an 8-GPU node owned by the operator " + operator.address()
+          + " with its share token, distributor and 700 : 300 shares, in one transaction");
       receipt(platform.assets().verifyHolders(List.of(alice.address(), bob.address())));
+      ComputeAsset node = gpuNode(operator.address());
       Map<Address, BigInteger> shares = new LinkedHashMap<>();
       shares.put(alice.address(), ALICE_SHARES);
       shares.put(bob.address(), BOB_SHARES);
-      Outcome<BigInteger> issued = platform.assets().issueShares(asset, shares);
-      receipts(issued);
-      out.println("    alice " + ALICE_SHARES + ", bob " + BOB_SHARES + " share units; supply " + issued.value());
+      Outcome<AssetId> registered = platform.assets().register(node, shares);
+      receipts(registered);
+      AssetId asset = registered.value();
+      DistributorModel model = DistributorModel.create(usd);
+      model.mint("alice", ALICE_SHARES, platform.chainTime());
+      model.mint("bob", BOB_SHARES, platform.chainTime());
+      out.println("    asset id " + asset + ", spec hash " + node.specHash());
+      out.println("    alice " + ALICE_SHARES + ", bob " + BOB_SHARES + " share units; supply "
+          + platform.assets().totalShares(asset));
+      check("spec hash on-chain", platform.assets().specHash(asset), node.specHash());
 
-      step("Offer 4 GPUs for 10 hours at " + RATE_PER_SECOND + " base units per second, settlement lag 6 hours");
+      step("Offer 4 GPUs for 10 hours at " + RATE_PER_SECOND + " base units per second, settlement lag 6 hours,"
+          + " evidence from the attester " + attester.address());
+      receipt(operator.evidence().authorizeAttester(asset, attester.address()));
       Instant acceptBy = operator.chainTime().plus(Duration.ofHours(1));
       LeaseTerms terms =
           LeaseTerms.builder()
@@ -173,7 +177,7 @@ public final class QuickstartCommand implements Callable<Integer> {
                   .credit(SlaCredit.builder().creditBps(10_000).maxBps(10_000).build())
                   .build())
               .build();
-      Outcome<LeaseId> offered = operator.leases().offer(asset, terms, LAG);
+      Outcome<LeaseId> offered = operator.leases().offer(asset, terms, LAG, TERM, attester.address());
       receipts(offered);
       LeaseId leaseId = offered.value();
       out.println("    lease id " + leaseId + ", total rent " + money(terms.totalRent()));
@@ -185,7 +189,11 @@ public final class QuickstartCommand implements Callable<Integer> {
       Lease lease = accepted.value();
       LeaseTerms real = lease.asAccepted(terms);
       LeaseLedger ledger = LeaseLedger.open(real).deposit(terms.totalRent());
-      out.println("    runs " + real.start() + " .. " + real.end() + ", escrow " + money(lease.escrow()));
+      BigInteger holderRate = BigInteger.valueOf(RATE_PER_SECOND - RATE_PER_SECOND * FEE_BPS / 10_000);
+      int slot = model.openStream(leaseId.value().longValueExact(), holderRate, real.start().plus(LAG),
+          real.end().plus(LAG), lessee.chainTime());
+      out.println("    runs " + real.start() + " .. " + real.end() + ", escrow " + money(lease.escrow())
+          + "; the holders' " + holderRate + " base units per second stream to them from " + real.start().plus(LAG));
 
       step("Three hours pass");
       clock.advance(Duration.ofHours(3));
@@ -216,7 +224,6 @@ public final class QuickstartCommand implements Callable<Integer> {
       }
       StatementBatch batch =
           StatementBatch.of(asset.value(), real.start(), real.start().plus(Duration.ofHours(3)), signed, usage);
-      receipt(operator.evidence().authorizeAttester(asset, attester.address()));
       receipts(platform.evidence().anchor(batch, attester));
       out.println("    root " + batch.root());
 
@@ -225,8 +232,12 @@ public final class QuickstartCommand implements Callable<Integer> {
       Outcome<TokenAmount> credited = lessee.evidence().applySlaCredit(leaseId, batch, outage);
       receipts(credited);
       TokenAmount credit = credited.value();
-      out.println("    90 % available: 360 s down, 60 s grace, credit " + money(credit));
-      check("SLA credit", credit, ledger.slaCredit(outage.periodStart(), outage.periodEnd(), 9_000));
+      long creditSeconds = (360 - 60) / node.capacityUnits();
+      out.println("    one of the node's " + node.capacityUnits() + " devices 90 % available: 360 s down, 60 s grace,"
+          + " the lease's share " + creditSeconds + " s, credit " + money(credit));
+      check("SLA credit", credit.baseUnits(), BigInteger.valueOf(creditSeconds * RATE_PER_SECOND));
+      model.debitStream(slot, leaseId.value().longValueExact(), holderRate.multiply(BigInteger.valueOf(creditSeconds)),
+          lessee.chainTime());
       try {
         lessee.evidence().applySlaCredit(leaseId, batch, signed.get(2).statement());
         check("99.5 % hour refused", "accepted", "NoCreditDue");
@@ -235,8 +246,17 @@ public final class QuickstartCommand implements Callable<Integer> {
             + " before sending (retryable: " + e.retryable() + ")");
       }
 
-      step("Twenty hours later the lease has ended; anyone settles it");
+      step("Twenty hours later the lease has ended; the site anchors the other seven hours, anyone settles");
       clock.advance(Duration.ofHours(20));
+      List<SignedUsageStatement> rest = new ArrayList<>();
+      for (int h = HOURLY_AVAILABILITY_BPS.length; h < TERM.toHours(); h++) {
+        Instant from = real.start().plus(Duration.ofHours(h));
+        rest.add(UsageStatement.builder().assetId(asset.value()).device(device.address()).periodStart(from)
+            .periodEnd(from.plus(Duration.ofHours(1))).kind(UsageKind.AVAILABILITY).value(BigInteger.valueOf(3_600))
+            .availabilityBps(10_000).build().sign(device, usage));
+      }
+      receipts(platform.evidence().anchor(StatementBatch.of(asset.value(),
+          real.start().plus(Duration.ofHours(HOURLY_AVAILABILITY_BPS.length)), real.end(), rest, usage), attester));
       Outcome<Settlement> settled = platform.leases().settle(leaseId);
       receipts(settled);
       Settlement s = settled.value();
@@ -247,21 +267,27 @@ public final class QuickstartCommand implements Callable<Integer> {
       check("holders' part", s.toHolders(), platform.leases().waterfall().distribute(s.net()).holders());
 
       step("Holders claim; operator and lessee withdraw");
-      Map<String, TokenAmount> split =
-          ProRataSplit.of(Map.of("alice", ALICE_SHARES, "bob", BOB_SHARES)).split(s.toHolders());
+      TokenAmount held = platform.payments().balanceOf(platform.assets().distributorOf(asset));
       Outcome<TokenAmount> aliceClaim = alice.revenue().claim(asset);
-      Outcome<TokenAmount> bobClaim = bob.revenue().claim(asset);
       receipts(aliceClaim);
+      TokenAmount aliceModel = model.claim("alice", held, alice.chainTime());
+      held = held.minus(aliceClaim.value());
+      Outcome<TokenAmount> bobClaim = bob.revenue().claim(asset);
       receipts(bobClaim);
-      out.println("    alice " + money(aliceClaim.value()) + ", bob " + money(bobClaim.value()));
-      check("alice's claim", aliceClaim.value(), split.get("alice"));
-      check("bob's claim", bobClaim.value(), split.get("bob"));
+      TokenAmount bobModel = model.claim("bob", held, bob.chainTime());
+      out.println("    alice " + money(aliceClaim.value()) + ", bob " + money(bobClaim.value())
+          + " (sdk-core's DistributorModel replays the distributor exactly)");
+      check("alice's claim", aliceClaim.value(), aliceModel);
+      check("bob's claim", bobClaim.value(), bobModel);
+      TokenAmount dust = platform.payments().balanceOf(platform.assets().distributorOf(asset));
       Outcome<TokenAmount> fee = operator.leases().withdraw();
       Outcome<TokenAmount> refund = lessee.leases().withdraw();
       receipts(fee);
       receipts(refund);
       out.println("    operator " + money(fee.value()) + ", lessee " + money(refund.value()));
-      check("conservation", aliceClaim.value().plus(bobClaim.value()).plus(fee.value()).plus(refund.value()),
+      out.println("    left in the distributor below one base unit per holder: " + money(dust));
+      check("conservation",
+          aliceClaim.value().plus(bobClaim.value()).plus(fee.value()).plus(refund.value()).plus(dust),
           terms.totalRent());
     }
   }

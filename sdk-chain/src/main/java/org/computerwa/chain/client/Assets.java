@@ -9,24 +9,20 @@ import org.computerwa.chain.client.internal.Rpc;
 import org.computerwa.chain.internal.contracts.AssetShareToken;
 import org.computerwa.chain.internal.contracts.ComplianceRegistry;
 import org.computerwa.chain.internal.contracts.ComputeAssetRegistry;
-import org.computerwa.chain.internal.contracts.RevenueDistributor;
 import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.asset.ComputeAsset;
 import org.computerwa.core.crypto.Bytes32;
-import org.web3j.abi.datatypes.Type;
-import org.web3j.abi.datatypes.Utf8String;
-import org.web3j.abi.datatypes.generated.Uint256;
 
 /**
  * Registering compute assets on-chain and issuing their shares to verified holders.
  *
  * <pre>{@code
  * Assets assets = platform.assets();
- * AssetId id = assets.register(computeAsset).value();       // token minted to computeAsset.owner()
- * assets.specHash(id).equals(computeAsset.specHash());      // true
  * assets.verifyHolders(List.of(alice, bob));
- * assets.issueShares(id, Map.of(alice, aliceShares, bob, bobShares));
+ * // one transaction: asset token, share token, distributor and the initial shares
+ * AssetId id = assets.register(computeAsset, Map.of(alice, aliceShares, bob, bobShares)).value();
+ * assets.specHash(id).equals(computeAsset.specHash());      // true
  * }</pre>
  *
  * <p>The signer needs the registry's REGISTRAR_ROLE to register, the compliance registry's
@@ -49,68 +45,60 @@ public final class Assets {
   }
 
   /**
-   * Registers an asset: mints its registry token to {@code asset.owner()} with its spec hash,
-   * kind and capacity, then deploys and attaches its share token and revenue distributor (paying
-   * out in the deployment's payment token). Five transactions.
+   * Registers an asset with no shares issued yet; the same as {@code register(asset, Map.of())}.
    *
    * @param asset the asset; its spec hash must not be registered yet
-   * @return the new asset id, with the receipts of the five transactions
+   * @return the new asset id, with the receipt of the one transaction
    * @throws ChainException REVERTED with {@code DuplicateSpecHash} when the spec is registered
    *     already, {@code AccessControlUnauthorizedAccount} without REGISTRAR_ROLE
    */
   public Outcome<AssetId> register(ComputeAsset asset) {
-    String registryAddress = client.deployment().assetRegistry().toHex();
-    ComputeAssetRegistry registry = registry();
-    String action = "register asset " + asset.id();
+    return register(asset, Map.of());
+  }
+
+  /**
+   * Registers an asset in one transaction that either fully happens or not at all: mints its
+   * registry token to {@code asset.owner()} with its spec hash, kind and capacity, creates its
+   * share token and revenue distributor (minimal proxy clones paying out in the deployment's
+   * payment token), and issues the initial shares to verified holders in the map's iteration
+   * order (pass a {@code LinkedHashMap} for a fixed order).
+   *
+   * @param asset the asset; its spec hash must not be registered yet
+   * @param initialShares share base units (18 decimals) by holder, each positive; may be empty
+   * @return the new asset id, with the receipt of the one transaction
+   * @throws ValidationException (field {@code initialShares}) for a zero address or an amount
+   *     that is not positive
+   * @throws ChainException REVERTED with {@code DuplicateSpecHash} when the spec is registered
+   *     already, {@code AccessControlUnauthorizedAccount} without REGISTRAR_ROLE, {@code
+   *     NotVerified} when a holder is not verified
+   */
+  public Outcome<AssetId> register(ComputeAsset asset, Map<Address, BigInteger> initialShares) {
+    List<String> holders = new ArrayList<>();
+    List<BigInteger> amounts = new ArrayList<>();
+    initialShares.forEach(
+        (holder, amount) -> {
+          holders.add(nonZero("initialShares", holder).toHex());
+          if (amount == null || amount.signum() <= 0) {
+            throw new ValidationException("initialShares." + holder, amount, "must be positive");
+          }
+          amounts.add(amount);
+        });
     Rpc.Sent registered =
         rpc.send(
-            action,
-            registryAddress,
-            registry
+            "register asset " + asset.id(),
+            registryAddress(),
+            registry()
                 .register(
                     asset.owner().toHex(),
                     asset.specHash().toBytes(),
                     shortString(asset.kind().name()),
-                    BigInteger.valueOf(asset.capacityUnits()))
+                    BigInteger.valueOf(asset.capacityUnits()),
+                    holders,
+                    amounts)
                 .encodeFunctionCall());
     AssetId id =
         AssetId.of(ComputeAssetRegistry.getAssetRegisteredEvents(registered.raw()).get(0).assetId);
-    List<Type> shareArgs =
-        List.of(
-            new Utf8String(asset.id() + " shares"),
-            new Utf8String("CRWA" + id),
-            new org.web3j.abi.datatypes.Address(registryAddress),
-            new Uint256(id.value()),
-            new org.web3j.abi.datatypes.Address(client.deployment().complianceRegistry().toHex()),
-            new org.web3j.abi.datatypes.Address(rpc.from()));
-    Rpc.Sent shareDeploy = rpc.deploy("deploy share token of asset " + id, AssetShareToken.BINARY, shareArgs);
-    String share = shareDeploy.raw().getContractAddress();
-    Rpc.Sent distributorDeploy =
-        rpc.deploy(
-            "deploy revenue distributor of asset " + id,
-            RevenueDistributor.BINARY,
-            List.of(
-                new org.web3j.abi.datatypes.Address(client.deployment().paymentToken().toHex()),
-                new org.web3j.abi.datatypes.Address(share)));
-    String distributor = distributorDeploy.raw().getContractAddress();
-    Rpc.Sent linked =
-        rpc.send(
-            "set distributor of asset " + id,
-            share,
-            shareToken(share).setDistributor(distributor).encodeFunctionCall());
-    Rpc.Sent attached =
-        rpc.send(
-            "attach shares of asset " + id,
-            registryAddress,
-            registry.attachShares(id.value(), share, distributor).encodeFunctionCall());
-    return Outcome.of(
-        id,
-        List.of(
-            registered.receipt(),
-            shareDeploy.receipt(),
-            distributorDeploy.receipt(),
-            linked.receipt(),
-            attached.receipt()));
+    return Outcome.of(id, List.of(registered.receipt()));
   }
 
   /**
@@ -199,6 +187,31 @@ public final class Assets {
   }
 
   /**
+   * Transfers shares of an asset from this client's signer to another verified holder; what the
+   * sender's shares earned up to this second stays the sender's.
+   *
+   * @param id the asset
+   * @param to the receiver, verified
+   * @param shares share base units, positive
+   * @return the receipt
+   * @throws ValidationException (field {@code shares}) if not positive
+   * @throws ChainException REVERTED with {@code NotVerified} for an unverified side, {@code
+   *     ERC20InsufficientBalance} beyond the signer's shares
+   */
+  public Receipt transferShares(AssetId id, Address to, BigInteger shares) {
+    nonZero("to", to);
+    if (shares == null || shares.signum() <= 0) {
+      throw new ValidationException("shares", shares, "must be positive");
+    }
+    String share = shareTokenAddress(id);
+    return rpc.send(
+            "transfer " + shares + " shares of asset " + id + " to " + to,
+            share,
+            shareToken(share).transfer(to.toHex(), shares).encodeFunctionCall())
+        .receipt();
+  }
+
+  /**
    * Shares of an asset held by an account.
    *
    * @param id the asset
@@ -219,6 +232,17 @@ public final class Assets {
   public BigInteger totalShares(AssetId id) {
     String share = shareTokenAddress(id);
     return rpc.view("read share supply of asset " + id, share, shareToken(share).totalSupply());
+  }
+
+  /**
+   * The revenue distributor of an asset (the holders' income is paid into it and claimed from it).
+   *
+   * @param id the asset
+   * @return the distributor's address
+   * @throws ValidationException (field {@code assetId}) for an asset without one
+   */
+  public Address distributorOf(AssetId id) {
+    return Address.fromHex(distributorAddress(id));
   }
 
   String shareTokenAddress(AssetId id) {

@@ -48,6 +48,7 @@ public final class ComputeRwaClient implements AutoCloseable {
   private final Evidence evidence;
   private final Revenue revenue;
   private final Payments payments;
+  private final Pledges pledges;
 
   private ComputeRwaClient(Rpc rpc, Deployment deployment) {
     this.rpc = rpc;
@@ -58,6 +59,7 @@ public final class ComputeRwaClient implements AutoCloseable {
     this.evidence = new Evidence(this);
     this.revenue = new Revenue(this);
     this.payments = new Payments(this);
+    this.pledges = new Pledges(this);
   }
 
   private static Token readToken(Rpc rpc, Address address) {
@@ -121,6 +123,15 @@ public final class ComputeRwaClient implements AutoCloseable {
    */
   public Payments payments() {
     return payments;
+  }
+
+  /**
+   * Pledges of an owner's lease income to lenders: propose, accept, repay, default, release.
+   *
+   * @return the pledges facade
+   */
+  public Pledges pledges() {
+    return pledges;
   }
 
   /**

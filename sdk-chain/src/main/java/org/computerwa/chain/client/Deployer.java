@@ -14,7 +14,6 @@ import org.computerwa.chain.internal.contracts.PledgeRegistry;
 import org.computerwa.chain.internal.contracts.TestStablecoin;
 import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
-import org.computerwa.core.crypto.Keccak256;
 import org.computerwa.core.crypto.SigningKey;
 import org.jspecify.annotations.Nullable;
 import org.web3j.abi.datatypes.Type;
@@ -33,9 +32,11 @@ import org.web3j.abi.datatypes.generated.Uint16;
  * Deployment deployment = deployed.value();
  * }</pre>
  *
- * <p>Deploys the asset registry, compliance registry, evidence anchor, pledge registry and lease
- * manager (and, unless a payment token is given, a {@code TestStablecoin} for local use), then
- * grants the lease manager its role in the asset and pledge registries. The signer administers
+ * <p>Deploys the compliance registry, asset registry (with the share token and distributor
+ * implementations every asset clones), evidence anchor, pledge registry and lease manager (and,
+ * unless a payment token is given, a {@code TestStablecoin} for local use), then binds the lease
+ * manager in the asset and pledge registries, once and for good: no later role change can freeze
+ * leases or redirect income. The signer administers
  * every contract: it holds the registrar, compliance and fee-setting roles. If a step fails, the
  * contracts deployed before it stay on the chain and the {@link ChainException} names the step.
  *
@@ -64,7 +65,7 @@ public final class Deployer {
   }
 
   /**
-   * Deploys the contracts, one transaction each, plus two role grants.
+   * Deploys the contracts, one transaction each, plus the two bindings of the lease manager.
    *
    * @return the deployment, with every receipt
    * @throws ChainException when a deployment fails or the node cannot be reached
@@ -78,11 +79,16 @@ public final class Deployer {
               ? paymentToken.toHex()
               : deploy(rpc, receipts, "deploy TestStablecoin", TestStablecoin.BINARY, List.of());
       org.web3j.abi.datatypes.Address tokenArg = new org.web3j.abi.datatypes.Address(token);
-      String registry =
-          deploy(rpc, receipts, "deploy ComputeAssetRegistry", ComputeAssetRegistry.BINARY, List.of(admin));
-      org.web3j.abi.datatypes.Address registryArg = new org.web3j.abi.datatypes.Address(registry);
       String compliance =
           deploy(rpc, receipts, "deploy ComplianceRegistry", ComplianceRegistry.BINARY, List.of(admin));
+      String registry =
+          deploy(
+              rpc,
+              receipts,
+              "deploy ComputeAssetRegistry",
+              ComputeAssetRegistry.BINARY,
+              List.of(admin, new org.web3j.abi.datatypes.Address(compliance), tokenArg));
+      org.web3j.abi.datatypes.Address registryArg = new org.web3j.abi.datatypes.Address(registry);
       String anchor = deploy(rpc, receipts, "deploy EvidenceAnchor", EvidenceAnchor.BINARY, List.of(registryArg));
       String pledges =
           deploy(rpc, receipts, "deploy PledgeRegistry", PledgeRegistry.BINARY, List.of(registryArg, tokenArg, admin));
@@ -99,14 +105,13 @@ public final class Deployer {
                   tokenArg,
                   admin,
                   new Uint16(BigInteger.valueOf(operatorFeeBps))));
-      byte[] role = Keccak256.hashUtf8("LEASE_MANAGER_ROLE").toBytes();
       ComputeAssetRegistry r = ComputeAssetRegistry.load(registry, rpc.web3j(), rpc.readOnly(), rpc.unusedGas());
       receipts.add(
-          rpc.send("grant LEASE_MANAGER_ROLE in the asset registry", registry, r.grantRole(role, manager).encodeFunctionCall())
+          rpc.send("bind the lease manager in the asset registry", registry, r.bindLeaseManager(manager).encodeFunctionCall())
               .receipt());
       PledgeRegistry p = PledgeRegistry.load(pledges, rpc.web3j(), rpc.readOnly(), rpc.unusedGas());
       receipts.add(
-          rpc.send("grant LEASE_MANAGER_ROLE in the pledge registry", pledges, p.grantRole(role, manager).encodeFunctionCall())
+          rpc.send("bind the lease manager in the pledge registry", pledges, p.bindLeaseManager(manager).encodeFunctionCall())
               .receipt());
       Deployment deployment =
           Deployment.builder()

@@ -91,7 +91,7 @@ public final class Evidence {
    * @throws ValidationException (field {@code batch.periodEnd}) if the period has not ended by the
    *     chain's clock
    * @throws ChainException REVERTED with {@code NotAttester} for an unauthorised key, {@code
-   *     PeriodOverlaps} for a period overlapping an anchored one
+   *     PeriodNotContiguous} for a period that does not start where the key's last one ended
    */
   public Outcome<Bytes32> anchor(StatementBatch batch, SigningKey attesterKey) {
     return anchor(batch, batch.anchorRoot().sign(attesterKey, anchorDomain()));
@@ -143,8 +143,9 @@ public final class Evidence {
    * @throws ValidationException (field {@code statement}) if the statement is not AVAILABILITY or
    *     not in the batch
    * @throws ChainException REVERTED with {@code NoCreditDue} when the downtime is within the
-   *     grace period, {@code StatementNotApplicable} when the time is already paid out or
-   *     credited, {@code StatementNotProven} when the batch is not anchored
+   *     grace period, {@code StatementNotApplicable} when the time is already paid out or the
+   *     lease names no attester, {@code StatementAlreadyUsed} for a statement used before,
+   *     {@code StatementNotProven} when the lease's attester did not anchor the batch
    */
   public Outcome<TokenAmount> applySlaCredit(LeaseId lease, StatementBatch batch, UsageStatement statement) {
     if (statement.kind() != UsageKind.AVAILABILITY) {
@@ -185,13 +186,21 @@ public final class Evidence {
   }
 
   /**
-   * The end of the last period anchored for an asset.
+   * The end of the last period an attester anchored for an asset (its roots cover the time up to
+   * it without gaps).
    *
    * @param asset the asset
-   * @return the end, empty when nothing is anchored
+   * @param attester the attester
+   * @return the end, empty when the attester anchored nothing for the asset
    */
-  public Optional<Instant> anchoredUntil(AssetId asset) {
-    long until = rpc.view("read anchored-until of asset " + asset, anchorHex(), anchor().anchoredUntil(asset.value())).longValueExact();
+  public Optional<Instant> anchoredUntil(AssetId asset, Address attester) {
+    long until =
+        rpc.view(
+                "read the coverage of attester " + attester + " for asset " + asset,
+                anchorHex(),
+                anchor().coverage(asset.value(), attester.toHex()))
+            .component2()
+            .longValueExact();
     return until == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(until));
   }
 

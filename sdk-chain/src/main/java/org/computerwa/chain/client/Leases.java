@@ -77,7 +77,8 @@ public final class Leases {
   }
 
   /**
-   * Offers capacity of an asset.
+   * Offers capacity of an asset without named evidence (the lease has no SLA credits) and with
+   * the lessee committed to the whole term.
    *
    * @param asset the asset, owned by this client's signer
    * @param terms the terms; see the class description for how they map
@@ -89,7 +90,35 @@ public final class Leases {
    *     asset, {@code CapacityExceeded} if the units are not free
    */
   public Outcome<LeaseId> offer(AssetId asset, LeaseTerms terms, Duration settlementLag) {
-    LeaseManager.OfferTerms onChain = validate(asset, terms, settlementLag);
+    return offer(asset, validate(asset, terms, settlementLag, terms.term(), Address.ZERO), terms);
+  }
+
+  /**
+   * Offers capacity of an asset with its evidence named: the lease's SLA credits are proven only
+   * against roots anchored by {@code attester} (authorised for the asset by its owner now), and a
+   * second that key has not covered with an anchored root once the settlement lag has passed is
+   * refunded to the lessee as downtime. The lessee commits to {@code minimumTerm}: its own early
+   * termination takes effect no earlier than that after acceptance.
+   *
+   * @param asset the asset, owned by this client's signer
+   * @param terms the terms; see the class description for how they map
+   * @param settlementLag how long income waits before it is paid out: the window in which the
+   *     attester anchors and SLA credits can still be applied; whole seconds, 0 to 2^32 - 1
+   * @param minimumTerm the lessee's commitment, whole seconds, 0 to {@code terms.term()}
+   * @param attester the attester key of the lease's evidence, or {@link Address#ZERO} for a lease
+   *     without evidence (no SLA credits, no missing-evidence refunds)
+   * @return the new lease id
+   * @throws ValidationException for terms the lease manager cannot represent, naming the field
+   * @throws ChainException REVERTED with {@code AttesterNotAuthorized} if the owner has not
+   *     authorised the attester, {@code Unauthorized} if the signer does not own the asset, {@code
+   *     CapacityExceeded} if the units are not free
+   */
+  public Outcome<LeaseId> offer(
+      AssetId asset, LeaseTerms terms, Duration settlementLag, Duration minimumTerm, Address attester) {
+    return offer(asset, validate(asset, terms, settlementLag, minimumTerm, attester), terms);
+  }
+
+  private Outcome<LeaseId> offer(AssetId asset, LeaseManager.OfferTerms onChain, LeaseTerms terms) {
     Rpc.Sent sent =
         rpc.send(
             "offer " + terms.capacityUnits() + " units of asset " + asset,
@@ -99,7 +128,12 @@ public final class Leases {
     return Outcome.of(id, List.of(sent.receipt()));
   }
 
-  private LeaseManager.OfferTerms validate(AssetId asset, LeaseTerms terms, Duration settlementLag) {
+  private LeaseManager.OfferTerms validate(
+      AssetId asset, LeaseTerms terms, Duration settlementLag, Duration minimumTerm, Address attester) {
+    if (minimumTerm.isNegative() || minimumTerm.getNano() != 0 || minimumTerm.compareTo(terms.term()) > 0) {
+      throw new ValidationException(
+          "minimumTerm", minimumTerm, "must be whole seconds from 0 to the lease term " + terms.term());
+    }
     Address signer = client.address();
     if (!terms.lessor().equals(signer)) {
       throw new ValidationException(
@@ -148,7 +182,9 @@ public final class Leases {
         BigInteger.valueOf(terms.start().getEpochSecond()),
         BigInteger.valueOf(sla.gracePeriod().getSeconds()),
         BigInteger.valueOf(settlementLag.getSeconds()),
-        terms.lessee().toHex());
+        terms.lessee().toHex(),
+        BigInteger.valueOf(minimumTerm.getSeconds()),
+        attester.toHex());
   }
 
   /**
@@ -224,6 +260,28 @@ public final class Leases {
     return Outcome.of(settlement(id, sent), List.of(sent.receipt()));
   }
 
+  /**
+   * Settles every running lease among {@code ids} in one transaction and skips the others (a
+   * keeper's batch: closed, unknown or not yet accepted leases cost a storage read each, nothing
+   * more).
+   *
+   * @param ids 1 to 100 leases
+   * @return how many were running and settled, with the receipt
+   * @throws ValidationException (field {@code ids}) for an empty or too long list
+   */
+  public Outcome<Integer> settleDue(List<LeaseId> ids) {
+    if (ids.isEmpty() || ids.size() > 100) {
+      throw new ValidationException("ids", ids.size() + " leases", "must name 1 to 100 leases");
+    }
+    List<BigInteger> raw = new java.util.ArrayList<>();
+    ids.forEach(i -> raw.add(i.value()));
+    Rpc.Sent sent =
+        rpc.send("settle " + ids.size() + " lease(s) that are due", leaseManagerAddress(),
+            manager().settleDue(raw).encodeFunctionCall());
+    int settled = LeaseManager.getLeaseSettledEvents(sent.raw()).size();
+    return Outcome.of(settled, List.of(sent.receipt()));
+  }
+
   Settlement settlement(LeaseId id, Rpc.Sent sent) {
     TokenAmount zero = TokenAmount.zero(client.token());
     List<LeaseManager.LeaseSettledEventResponse> settled = LeaseManager.getLeaseSettledEvents(sent.raw());
@@ -246,13 +304,14 @@ public final class Leases {
   }
 
   /**
-   * Ends a running lease now; the lessee or the asset owner. The unused time is refunded to the
-   * lessee (withdrawable from the lease manager) and what accrued keeps settling after the lag.
+   * Ends a running lease early; the asset owner ends it now, the lessee now or, within its
+   * minimum term, at the end of the minimum term. The unused time is refunded to the lessee
+   * (withdrawable from the lease manager) and what accrued keeps settling after the lag.
    *
    * @param id a running lease
    * @return the refund
    * @throws ChainException REVERTED with {@code Unauthorized} for anyone else, {@code LeaseEnded}
-   *     after its end
+   *     after its end or when the lessee's minimum term runs to the end anyway
    */
   public Outcome<TokenAmount> terminate(LeaseId id) {
     Rpc.Sent sent =
@@ -302,7 +361,7 @@ public final class Leases {
         end,
         accepted ? Instant.ofEpochSecond(l.paidUntil.longValueExact()) : null,
         amount(l.escrow),
-        amount(l.creditDebt),
+        amount(l.creditedSeconds.multiply(l.ratePerSecond)),
         Duration.ofSeconds(l.graceSeconds.longValueExact()),
         Duration.ofSeconds(l.settlementLag.longValueExact()));
   }

@@ -50,6 +50,8 @@ public final class DevChain implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DevChain.class);
   private static final String NPM_BINARY = "node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil";
   private static final int START_ATTEMPTS = 3;
+  /** States of recent blocks anvil keeps in memory (none go to disk); enough for any test reorg. */
+  private static final int PRUNED_HISTORY_STATES = 256;
 
   private final Process process;
   private final Path workDir;
@@ -336,6 +338,10 @@ public final class DevChain implements AutoCloseable {
               "--port", Integer.toString(port),
               "--accounts", Integer.toString(accounts),
               "--chain-id", Long.toString(chainId),
+              // Without this anvil spills the state of every block past its in-memory window to
+              // ~/.foundry/anvil/tmp and never removes it when killed: a long test run fills the
+              // disk (several GB per node). Recent states stay in memory for reorgs and reverts.
+              "--prune-history", Integer.toString(PRUNED_HISTORY_STATES),
               "--config-out", config.toString());
       Process process;
       try {

@@ -16,9 +16,10 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tx.TransactionManager;
 
 /**
- * Deploys and wires the ownership stack of one asset: compliance registry, asset registry (with
- * one registered asset), share token and revenue distributor, paying out in a given ERC-20 (by
- * default a fresh {@code TestStablecoin}). All contracts are administered by {@code admin}.
+ * Deploys the ownership stack of one asset: compliance registry and asset registry, with one asset
+ * registered (its share token and revenue distributor created by the registry), paying out in a
+ * given ERC-20 (by default a fresh {@code TestStablecoin}). All contracts are administered by
+ * {@code admin}, who is also the shares' issuer.
  */
 public final class ShareStack {
   /** DEFAULT_ADMIN_ROLE of OpenZeppelin AccessControl. */
@@ -29,12 +30,6 @@ public final class ShareStack {
 
   /** ComputeAssetRegistry.REGISTRAR_ROLE. */
   public static final byte[] REGISTRAR_ROLE = role("REGISTRAR_ROLE");
-
-  /** ComputeAssetRegistry.LEASE_MANAGER_ROLE. */
-  public static final byte[] LEASE_MANAGER_ROLE = role("LEASE_MANAGER_ROLE");
-
-  /** AssetShareToken.ISSUER_ROLE. */
-  public static final byte[] ISSUER_ROLE = role("ISSUER_ROLE");
 
   private final ChainSession session;
   private final Credentials admin;
@@ -90,39 +85,30 @@ public final class ShareStack {
     return deploy(session, admin, deployStablecoin(session, admin).getContractAddress());
   }
 
-  /** Deploys the stack paying out in {@code payoutToken}. */
+  /**
+   * Deploys the stack paying out in {@code payoutToken}: the asset is registered (with its share
+   * token and distributor clones) in one transaction, with no shares issued yet.
+   */
   public static ShareStack deploy(ChainSession session, Credentials admin, String payoutToken) {
     TransactionManager tm = session.as(admin);
     String adminAddress = admin.getAddress();
     ComplianceRegistry compliance =
         call(ComplianceRegistry.deploy(session.web3j(), tm, session.gas(), adminAddress));
     ComputeAssetRegistry registry =
-        call(ComputeAssetRegistry.deploy(session.web3j(), tm, session.gas(), adminAddress));
+        call(
+            ComputeAssetRegistry.deploy(
+                session.web3j(), tm, session.gas(), adminAddress, compliance.getContractAddress(), payoutToken));
     byte[] spec = Hash.sha3(("asset-" + System.nanoTime()).getBytes(StandardCharsets.US_ASCII));
     TransactionReceipt registered =
-        call(registry.register(adminAddress, spec, shortString("GPU_NODE"), BigInteger.valueOf(8)));
+        call(
+            registry.register(
+                adminAddress, spec, shortString("GPU_NODE"), BigInteger.valueOf(8), List.of(), List.of()));
     BigInteger assetId =
         ComputeAssetRegistry.getAssetRegisteredEvents(registered).get(0).assetId;
     AssetShareToken shares =
-        call(
-            AssetShareToken.deploy(
-                session.web3j(),
-                tm,
-                session.gas(),
-                "Asset " + assetId + " shares",
-                "S" + assetId,
-                registry.getContractAddress(),
-                assetId,
-                compliance.getContractAddress(),
-                adminAddress));
+        AssetShareToken.load(call(registry.shareTokenOf(assetId)), session.web3j(), tm, session.gas());
     RevenueDistributor distributor =
-        call(
-            RevenueDistributor.deploy(
-                session.web3j(), tm, session.gas(), payoutToken, shares.getContractAddress()));
-    call(shares.setDistributor(distributor.getContractAddress()));
-    call(
-        registry.attachShares(
-            assetId, shares.getContractAddress(), distributor.getContractAddress()));
+        RevenueDistributor.load(call(registry.distributorOf(assetId)), session.web3j(), tm, session.gas());
     return new ShareStack(
         session, admin, payoutToken, compliance, registry, assetId, shares, distributor);
   }

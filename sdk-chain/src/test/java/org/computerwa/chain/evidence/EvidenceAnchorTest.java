@@ -122,11 +122,12 @@ class EvidenceAnchorTest {
     StatementBatch b = batch(t0, t0 + 5 * 3600, 10_000, 9_000, 9_990, 5_000, 7_500);
     anchor(b, ATTESTER);
     EvidenceAnchor a = stack.anchor(0);
-    assertThat(a.rootOf(asset, u(t0), u(t0 + 5 * 3600)).send()).isEqualTo(b.root().toBytes());
-    assertThat(a.anchoredUntil(asset).send()).isEqualTo(u(t0 + 5 * 3600));
+    assertThat(a.rootOf(asset, ATTESTER.address().toHex(), u(t0), u(t0 + 5 * 3600)).send())
+        .isEqualTo(b.root().toBytes());
+    assertThat(a.coverage(asset, ATTESTER.address().toHex()).send().component2()).isEqualTo(u(t0 + 5 * 3600));
     for (SignedUsageStatement s : b.statements()) {
       MerkleProof proof = b.proof(s.statement());
-      assertThat(a.verifyStatement(onChain(s.statement()), u(t0), u(t0 + 5 * 3600), proofBytes(proof)).send())
+      assertThat(a.verifyStatement(onChain(s.statement()), ATTESTER.address().toHex(), u(t0), u(t0 + 5 * 3600), proofBytes(proof)).send())
           .isTrue();
     }
   }
@@ -141,20 +142,45 @@ class EvidenceAnchorTest {
     EvidenceAnchor.UsageStatement better = onChain(s);
     better = new EvidenceAnchor.UsageStatement(better.assetId, better.device, better.periodStart,
         better.periodEnd, better.kind, better.value, u(10_000));
-    assertThat(a.verifyStatement(better, u(t0), u(t0 + 2 * 3600), proof).send()).isFalse();
-    assertThat(a.verifyStatement(onChain(s), u(t0), u(t0 + 3 * 3600), proof).send()).isFalse();
-    assertThat(a.verifyStatement(onChain(s), u(t0 + 1), u(t0 + 2 * 3600), proof).send()).isFalse();
+    assertThat(a.verifyStatement(better, ATTESTER.address().toHex(), u(t0), u(t0 + 2 * 3600), proof).send()).isFalse();
+    assertThat(a.verifyStatement(onChain(s), ATTESTER.address().toHex(), u(t0), u(t0 + 3 * 3600), proof).send()).isFalse();
+    assertThat(a.verifyStatement(onChain(s), ATTESTER.address().toHex(), u(t0 + 1), u(t0 + 2 * 3600), proof).send()).isFalse();
   }
 
   @Test
-  void secondRootForTheSameOrAnOverlappingPeriodIsRejected() throws Exception {
+  void anAttestersRootsAreContiguousWithNeitherOverlapNorGap() throws Exception {
     StatementBatch b = batch(t0, t0 + 3600, 9_000);
     anchor(b, ATTESTER);
     StatementBatch again = batch(t0, t0 + 3600, 8_000);
-    assertAnchorReverts(again, ATTESTER.sign(again.anchorRoot().digest(anchorDomain)), "PeriodOverlaps(uint64,uint64)");
+    assertAnchorReverts(again, ATTESTER.sign(again.anchorRoot().digest(anchorDomain)),
+        "PeriodNotContiguous(uint64,uint64)");
     StatementBatch overlapping = batch(t0 + 1800, t0 + 7200, 8_000);
     assertAnchorReverts(overlapping, ATTESTER.sign(overlapping.anchorRoot().digest(anchorDomain)),
-        "PeriodOverlaps(uint64,uint64)");
+        "PeriodNotContiguous(uint64,uint64)");
+    StatementBatch gap = batch(t0 + 7200, t0 + 10800, 8_000);
+    assertAnchorReverts(gap, ATTESTER.sign(gap.anchorRoot().digest(anchorDomain)),
+        "PeriodNotContiguous(uint64,uint64)");
+    anchor(batch(t0 + 3600, t0 + 7200, 10_000), ATTESTER);
+    assertThat(stack.anchor(0).coverage(asset, ATTESTER.address().toHex()).send().component1()).isEqualTo(u(t0));
+  }
+
+  @Test
+  void anotherAttestersRootNeverBlocksTheNamedOne() throws Exception {
+    stack.anchor(OWNER).setAttester(asset, OTHER_KEY.address().toHex(), true).send();
+    anchor(batch(t0, t0 + 3600, 10_000), OTHER_KEY);
+    StatementBatch honest = batch(t0, t0 + 3600, 2_000);
+    anchor(honest, ATTESTER);
+    assertThat(stack.anchor(0).rootOf(asset, ATTESTER.address().toHex(), u(t0), u(t0 + 3600)).send())
+        .isEqualTo(honest.root().toBytes());
+  }
+
+  @Test
+  void authorisationsBelongToTheOwnerThatMadeThemAndEndWithASale() throws Exception {
+    assertThat(stack.anchor(0).isAttester(asset, ATTESTER.address().toHex()).send()).isTrue();
+    stack.registry(OWNER).transferFrom(stack.address(OWNER), stack.address(STRANGER), asset).send();
+    assertThat(stack.anchor(0).isAttester(asset, ATTESTER.address().toHex()).send()).isFalse();
+    StatementBatch b = batch(t0, t0 + 3600, 0);
+    assertAnchorReverts(b, b.anchorRoot().sign(ATTESTER, anchorDomain), "NotAttester(uint256,address)");
   }
 
   @Test

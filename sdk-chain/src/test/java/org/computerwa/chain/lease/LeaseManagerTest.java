@@ -60,7 +60,7 @@ class LeaseManagerTest {
   @BeforeEach
   void freshAsset() throws Exception {
     asset = stack.registerAsset(OWNER, 4);
-    distributor = stack.attachShares(asset, LENDER, BigInteger.TEN.pow(18));
+    distributor = stack.issueShares(asset, LENDER, BigInteger.TEN.pow(18));
   }
 
   static BigInteger u(long v) {
@@ -69,6 +69,12 @@ class LeaseManagerTest {
 
   BigInteger offer(long units, long duration, long lag) throws Exception {
     return stack.offer(OWNER, asset, units, RATE, duration, HOUR, 60, lag, NONE);
+  }
+
+  /** An offer whose evidence is ATTESTER's roots (authorised by the owner first). */
+  BigInteger offerAttested(long units, long duration, long lag) throws Exception {
+    stack.anchor(OWNER).setAttester(asset, ATTESTER.address().toHex(), true).send();
+    return stack.offer(OWNER, asset, units, RATE, duration, HOUR, 60, lag, NONE, 0, ATTESTER.address().toHex());
   }
 
   // ------------------------------------------------------------- offer and accept
@@ -233,16 +239,24 @@ class LeaseManagerTest {
   }
 
   @Test
-  void incomeGoesToTheOwnerWhileTheAssetHasNoShareHolders() throws Exception {
+  void incomeStreamedWhileNoShareExistsIsCarriedToTheFirstHolders() throws Exception {
     asset = stack.registerAsset(OWNER, 4);
-    distributor = stack.attachShares(asset, LENDER, BigInteger.ZERO);
+    distributor = stack.issueShares(asset, LENDER, BigInteger.ZERO);
     BigInteger id = offer(1, HOUR, 0);
     stack.lm(LESSEE).accept(id).send();
     BigInteger before = stack.lm(0).withdrawable(stack.address(OWNER)).send();
     stack.warp(100);
     stack.lm(STRANGER).settle(id).send();
     long paid = stack.lease(id).paidUntil.subtract(stack.lease(id).start).longValueExact();
-    assertThat(stack.lm(0).withdrawable(stack.address(OWNER)).send().subtract(before)).isEqualTo(u(paid * RATE));
+    long fee = paid * RATE * LeaseStack.FEE_BPS.longValueExact() / 10_000;
+    assertThat(stack.lm(0).withdrawable(stack.address(OWNER)).send().subtract(before)).isEqualTo(u(fee));
+    assertThat(stack.balance(distributor)).isEqualTo(u(paid * RATE - fee));
+    stack.lm(OWNER).terminate(id).send();
+    long streamed = stack.lease(id).end.subtract(stack.lease(id).start).longValueExact() * (RATE - RATE / 10);
+    stack.issueShares(asset, LENDER, BigInteger.TEN.pow(18));
+    stack.distributor(asset, LENDER).claim().send();
+    assertThat(stack.balance(distributor)).isZero();
+    assertThat(streamed).isEqualTo(paid * (RATE - RATE / 10));
   }
 
   @Test
@@ -344,8 +358,8 @@ class LeaseManagerTest {
   }
 
   @Test
-  void provenOutageBeyondGraceIsRefundedToTheLessee() throws Exception {
-    BigInteger id = offer(1, 10 * HOUR, 6 * HOUR); // grace 60 s
+  void provenOutageBeyondGraceIsRefundedToTheLesseeAsItsShareOfTheAsset() throws Exception {
+    BigInteger id = offerAttested(1, 10 * HOUR, 6 * HOUR); // grace 60 s
     stack.lm(LESSEE).accept(id).send();
     long start = stack.lease(id).start.longValueExact();
     stack.warp(3 * HOUR);
@@ -354,12 +368,13 @@ class LeaseManagerTest {
     UsageStatement outage = b.statements().get(0).statement();
     stack.lm(STRANGER).applySlaCredit(id, onChain(outage), u(start), u(start + 3 * HOUR), proof(b, 0)).send();
     long downtime = HOUR * 1_000 / 10_000; // 360 s
-    long credit = (downtime - 60) * RATE;
+    long seconds = (downtime - 60) / 4; // one device of a 4-unit asset
+    long credit = seconds * RATE;
     assertThat(stack.lm(0).withdrawable(stack.address(LESSEE)).send().subtract(before)).isEqualTo(u(credit));
-    assertThat(stack.lease(id).creditDebt).isEqualTo(u(credit));
+    assertThat(stack.lease(id).creditedSeconds).isEqualTo(u(seconds));
     // the same statement cannot be used twice
     stack.assertReverts(stack.lm(STRANGER).applySlaCredit(id, onChain(outage), u(start), u(start + 3 * HOUR),
-        proof(b, 0)), stack.leaseManager, STRANGER, "StatementNotApplicable(uint256)");
+        proof(b, 0)), stack.leaseManager, STRANGER, "StatementAlreadyUsed(uint256,bytes32)");
     // 99.5 % availability: 18 s of downtime is within the 60 s grace
     stack.assertReverts(stack.lm(STRANGER).applySlaCredit(id, onChain(b.statements().get(2).statement()), u(start),
         u(start + 3 * HOUR), proof(b, 2)), stack.leaseManager, STRANGER, "NoCreditDue(uint256)");
@@ -368,12 +383,12 @@ class LeaseManagerTest {
     stack.lm(STRANGER).settle(id).send();
     LeaseManager.Lease l = stack.lease(id);
     assertThat(l.status).isEqualTo(u(3));
-    assertThat(l.creditDebt).isZero();
+    assertThat(l.creditedSeconds).isZero();
   }
 
   @Test
   void unprovenForgedOrAlreadySettledStatementsEarnNoCredit() throws Exception {
-    BigInteger id = offer(1, 10 * HOUR, 0);
+    BigInteger id = offerAttested(1, 10 * HOUR, 0);
     stack.lm(LESSEE).accept(id).send();
     long start = stack.lease(id).start.longValueExact();
     stack.warp(2 * HOUR);
@@ -385,7 +400,7 @@ class LeaseManagerTest {
     // lag 0: applying settles first, so the hour is already paid out
     stack.assertReverts(stack.lm(STRANGER).applySlaCredit(id, onChain(s), u(start), u(start + 2 * HOUR), proof(b, 1)),
         stack.leaseManager, STRANGER, "StatementNotApplicable(uint256)");
-    BigInteger lagged = offer(1, 10 * HOUR, 5 * HOUR);
+    BigInteger lagged = offerAttested(1, 10 * HOUR, 5 * HOUR);
     stack.lm(OTHER_LESSEE).accept(lagged).send();
     long s2 = stack.lease(lagged).start.longValueExact();
     stack.warp(HOUR);
@@ -445,32 +460,37 @@ class LeaseManagerTest {
   @Test
   void feeOnTransferTokenIsRejectedAtAcceptance() throws Exception {
     String skim = FeeOnTransferToken.deploy(stack.web3j, stack.tx(ADMIN), stack.gas).send().getContractAddress();
-    String lm = stack.deployLeaseManager(skim);
+    LeaseStack other = new LeaseStack(skim);
+    String lm = other.leaseManager;
+    BigInteger otherAsset = other.registerAsset(OWNER, 4);
     FeeOnTransferToken t = FeeOnTransferToken.load(skim, stack.web3j, stack.tx(LESSEE), stack.gas);
     t.mint(stack.address(LESSEE), u(RATE * HOUR)).send();
     t.approve(lm, u(RATE * HOUR)).send();
-    TransactionReceipt r = stack.lm(lm, OWNER).offer(terms(asset, 1, RATE, HOUR, stack.now() + HOUR, 0, 0, NONE)).send();
+    TransactionReceipt r =
+        other.lm(OWNER).offer(terms(otherAsset, 1, RATE, HOUR, stack.now() + HOUR, 0, 0, NONE)).send();
     BigInteger id = LeaseManager.getLeaseOfferedEvents(r).get(0).leaseId;
-    stack.assertReverts(stack.lm(lm, LESSEE).accept(id), lm, LESSEE, "TransferAmountMismatch(uint256,uint256)");
+    other.assertReverts(other.lm(LESSEE).accept(id), lm, LESSEE, "TransferAmountMismatch(uint256,uint256)");
   }
 
   @Test
   void reentrantTokenCannotReenterDuringAcceptance() throws Exception {
     String reToken = ReenteringStablecoin.deploy(stack.web3j, stack.tx(ADMIN), stack.gas).send().getContractAddress();
-    String lm = stack.deployLeaseManager(reToken);
+    LeaseStack other = new LeaseStack(reToken);
+    String lm = other.leaseManager;
+    BigInteger otherAsset = other.registerAsset(OWNER, 4);
     ReenteringStablecoin t = ReenteringStablecoin.load(reToken, stack.web3j, stack.tx(LESSEE), stack.gas);
     t.mint(stack.address(LESSEE), u(2 * RATE * HOUR)).send();
     t.approve(lm, u(2 * RATE * HOUR)).send();
-    LeaseManager owner = stack.lm(lm, OWNER);
+    LeaseManager owner = other.lm(OWNER);
     BigInteger first = LeaseManager.getLeaseOfferedEvents(
-        owner.offer(terms(asset, 1, RATE, HOUR, stack.now() + HOUR, 0, 0, NONE)).send()).get(0).leaseId;
+        owner.offer(terms(otherAsset, 1, RATE, HOUR, stack.now() + HOUR, 0, 0, NONE)).send()).get(0).leaseId;
     BigInteger second = LeaseManager.getLeaseOfferedEvents(
-        owner.offer(terms(asset, 1, RATE, HOUR, stack.now() + HOUR, 0, 0, NONE)).send()).get(0).leaseId;
-    t.arm(lm, org.web3j.utils.Numeric.hexStringToByteArray(stack.lm(lm, LESSEE).accept(second).encodeFunctionCall()))
+        owner.offer(terms(otherAsset, 1, RATE, HOUR, stack.now() + HOUR, 0, 0, NONE)).send()).get(0).leaseId;
+    t.arm(lm, org.web3j.utils.Numeric.hexStringToByteArray(other.lm(LESSEE).accept(second).encodeFunctionCall()))
         .send();
-    stack.lm(lm, LESSEE).accept(first).send();
+    other.lm(LESSEE).accept(first).send();
     assertThat(t.attempts().send()).isEqualTo(u(1));
     assertThat(t.successes().send()).isZero();
-    assertThat(stack.lm(lm, 0).leaseOf(second).send().status).isEqualTo(u(1));
+    assertThat(other.lm(0).leaseOf(second).send().status).isEqualTo(u(1));
   }
 }

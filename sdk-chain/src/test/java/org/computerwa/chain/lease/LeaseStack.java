@@ -1,6 +1,7 @@
 package org.computerwa.chain.lease;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.computerwa.chain.internal.ChainSession;
 import org.computerwa.chain.internal.Reverts;
@@ -22,9 +23,9 @@ import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
 
 /**
- * The lease stack freshly deployed on the shared anvil chain: stablecoin, the real asset registry,
- * compliance registry, evidence anchor, pledge registry and lease manager. Account 0 deploys and
- * administers.
+ * The lease stack freshly deployed on the shared anvil chain: stablecoin, the real compliance
+ * registry, asset registry, evidence anchor, pledge registry and lease manager (bound once in the
+ * registry and the pledge registry). Account 0 deploys, administers and issues shares.
  */
 public final class LeaseStack {
   public static final BigInteger FEE_BPS = BigInteger.valueOf(1_000);
@@ -42,25 +43,24 @@ public final class LeaseStack {
   public final String leaseManager;
 
   public LeaseStack() throws Exception {
-    String admin = address(0);
-    token = TestStablecoin.deploy(web3j, tx(0), gas).send().getContractAddress();
-    registry = ComputeAssetRegistry.deploy(web3j, tx(0), gas, admin).send().getContractAddress();
-    compliance = ComplianceRegistry.deploy(web3j, tx(0), gas, admin).send().getContractAddress();
-    anchor = EvidenceAnchor.deploy(web3j, tx(0), gas, registry).send().getContractAddress();
-    pledges = PledgeRegistry.deploy(web3j, tx(0), gas, registry, token, admin).send().getContractAddress();
-    leaseManager = deployLeaseManager(token);
+    this(null);
   }
 
   /**
-   * Deploys a lease manager over this registry, anchor and pledge registry, paid in
-   * {@code paymentToken}, and gives it the registry's and pledge registry's lease manager role.
+   * A stack paid in {@code paymentToken} (a fresh TestStablecoin when null): the registry's
+   * distributors, the pledge registry's debts and the lease manager all use it.
    */
-  public String deployLeaseManager(String paymentToken) throws Exception {
-    String lm = LeaseManager.deploy(web3j, tx(0), gas, registry, anchor, pledges, paymentToken, address(0), FEE_BPS)
+  public LeaseStack(String paymentToken) throws Exception {
+    String admin = address(0);
+    token = paymentToken != null ? paymentToken : TestStablecoin.deploy(web3j, tx(0), gas).send().getContractAddress();
+    compliance = ComplianceRegistry.deploy(web3j, tx(0), gas, admin).send().getContractAddress();
+    registry = ComputeAssetRegistry.deploy(web3j, tx(0), gas, admin, compliance, token).send().getContractAddress();
+    anchor = EvidenceAnchor.deploy(web3j, tx(0), gas, registry).send().getContractAddress();
+    pledges = PledgeRegistry.deploy(web3j, tx(0), gas, registry, token, admin).send().getContractAddress();
+    leaseManager = LeaseManager.deploy(web3j, tx(0), gas, registry, anchor, pledges, token, admin, FEE_BPS)
         .send().getContractAddress();
-    registry(0).grantRole(role("LEASE_MANAGER_ROLE"), lm).send();
-    pledges(0).grantRole(role("LEASE_MANAGER_ROLE"), lm).send();
-    return lm;
+    registry(0).bindLeaseManager(leaseManager).send();
+    pledges(0).bindLeaseManager(leaseManager).send();
   }
 
   public static byte[] role(String name) {
@@ -103,33 +103,38 @@ public final class LeaseStack {
     return ComputeAssetRegistry.load(registry, web3j, tx(account), gas);
   }
 
-  /** Registers an asset of {@code capacity} units owned by {@code owner} and returns its id. */
+  /**
+   * Registers an asset of {@code capacity} units owned by {@code owner}, with its share token and
+   * distributor but no shares yet, and returns its id.
+   */
   public BigInteger registerAsset(int owner, long capacity) throws Exception {
     byte[] spec = Keccak256.hashUtf8("lease-test-asset-" + SPECS.incrementAndGet() + "-" + System.nanoTime()).toBytes();
     byte[] kind = new byte[32];
     System.arraycopy("GPU_SERVER".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, kind, 0, 10);
-    TransactionReceipt r = registry(0).register(address(owner), spec, kind, BigInteger.valueOf(capacity)).send();
+    TransactionReceipt r = registry(0)
+        .register(address(owner), spec, kind, BigInteger.valueOf(capacity), List.of(), List.of()).send();
     return ComputeAssetRegistry.getAssetRegisteredEvents(r).get(0).assetId;
   }
 
   /**
-   * Issues the asset's share token and revenue distributor, attaches them, and mints
-   * {@code shares} to the verified {@code holder} (none if {@code shares} is zero).
-   *
-   * @return the distributor's address
+   * Issues {@code shares} of the asset to {@code holder} (verifying it first; none if zero) and
+   * returns the asset's distributor address.
    */
-  public String attachShares(BigInteger asset, int holder, BigInteger shares) throws Exception {
-    String share = AssetShareToken.deploy(web3j, tx(0), gas, "Asset " + asset, "A" + asset, registry, asset,
-        compliance, address(0)).send().getContractAddress();
-    String dist = RevenueDistributor.deploy(web3j, tx(0), gas, token, share).send().getContractAddress();
-    AssetShareToken s = AssetShareToken.load(share, web3j, tx(0), gas);
-    s.setDistributor(dist).send();
-    registry(0).attachShares(asset, share, dist).send();
+  public String issueShares(BigInteger asset, int holder, BigInteger shares) throws Exception {
+    String share = registry(0).shareTokenOf(asset).send();
     if (shares.signum() > 0) {
       ComplianceRegistry.load(compliance, web3j, tx(0), gas).setVerified(address(holder), true).send();
-      s.mint(address(holder), shares).send();
+      AssetShareToken.load(share, web3j, tx(0), gas).mint(address(holder), shares).send();
     }
-    return dist;
+    return registry(0).distributorOf(asset).send();
+  }
+
+  public AssetShareToken shares(BigInteger asset, int account) throws Exception {
+    return AssetShareToken.load(registry(0).shareTokenOf(asset).send(), web3j, tx(account), gas);
+  }
+
+  public RevenueDistributor distributor(BigInteger asset, int account) throws Exception {
+    return RevenueDistributor.load(registry(0).distributorOf(asset).send(), web3j, tx(account), gas);
   }
 
   /** Mints stablecoins to an account and approves the lease manager for all of them. */
@@ -146,11 +151,26 @@ public final class LeaseStack {
     return LeaseManager.getLeaseOfferedEvents(r).get(0).leaseId;
   }
 
+  /** Terms with no minimum term and no attester. */
   public static LeaseManager.OfferTerms terms(BigInteger asset, long units, long rate, long duration, long acceptBy,
       long grace, long lag, String lessee) {
+    return terms(asset, units, rate, duration, acceptBy, grace, lag, lessee, 0, NONE);
+  }
+
+  public static LeaseManager.OfferTerms terms(BigInteger asset, long units, long rate, long duration, long acceptBy,
+      long grace, long lag, String lessee, long minTerm, String attester) {
     return new LeaseManager.OfferTerms(asset, BigInteger.valueOf(units), BigInteger.valueOf(rate),
         BigInteger.valueOf(duration), BigInteger.valueOf(acceptBy), BigInteger.valueOf(grace),
-        BigInteger.valueOf(lag), lessee);
+        BigInteger.valueOf(lag), lessee, BigInteger.valueOf(minTerm), attester);
+  }
+
+  /** Offers with a minimum term and a named attester; returns the lease id. */
+  public BigInteger offer(int owner, BigInteger asset, long units, long rate, long duration, long acceptWindow,
+      long grace, long lag, String lessee, long minTerm, String attester) throws Exception {
+    LeaseManager.OfferTerms terms =
+        terms(asset, units, rate, duration, now() + acceptWindow, grace, lag, lessee, minTerm, attester);
+    TransactionReceipt r = lm(owner).offer(terms).send();
+    return LeaseManager.getLeaseOfferedEvents(r).get(0).leaseId;
   }
 
   public LeaseManager.Lease lease(BigInteger id) throws Exception {

@@ -27,6 +27,7 @@ class PledgeRegistryTest {
   LeaseStack stack;
   BigInteger asset;
   String distributor;
+  BigInteger due;
 
   @BeforeAll
   void start() throws Exception {
@@ -39,7 +40,14 @@ class PledgeRegistryTest {
   @BeforeEach
   void freshAsset() throws Exception {
     asset = stack.registerAsset(OWNER, 4);
-    distributor = stack.attachShares(asset, HOLDER, BigInteger.TEN.pow(18));
+    distributor = stack.issueShares(asset, HOLDER, BigInteger.TEN.pow(18));
+    due = BigInteger.valueOf(stack.now() + HOUR);
+  }
+
+  void declareDefaultAfterTheDeadline() throws Exception {
+    revert(stack.pledges(LENDER).declareDefault(asset), LENDER, "NotYetDue(uint256,uint40)");
+    stack.warp(stack.now() < due.longValueExact() ? due.longValueExact() - stack.now() + 1 : 0);
+    stack.pledges(LENDER).declareDefault(asset).send();
   }
 
   PledgeRegistry.Pledge pledgeOf() throws Exception {
@@ -47,8 +55,8 @@ class PledgeRegistryTest {
   }
 
   void acceptedPledge() throws Exception {
-    stack.pledges(OWNER).pledge(asset, stack.address(LENDER), DEBT).send();
-    stack.pledges(LENDER).acceptPledge(asset).send();
+    stack.pledges(OWNER).pledge(asset, stack.address(LENDER), DEBT, due).send();
+    stack.pledges(LENDER).acceptPledge(asset, DEBT, due).send();
   }
 
   void revert(org.web3j.protocol.core.RemoteFunctionCall<?> call, int from, String error) {
@@ -57,9 +65,9 @@ class PledgeRegistryTest {
 
   @Test
   void ownerProposesAndLenderAcceptsAPledge() throws Exception {
-    stack.pledges(OWNER).pledge(asset, stack.address(LENDER), DEBT).send();
+    stack.pledges(OWNER).pledge(asset, stack.address(LENDER), DEBT, due).send();
     assertThat(pledgeOf().accepted).isFalse();
-    stack.pledges(LENDER).acceptPledge(asset).send();
+    stack.pledges(LENDER).acceptPledge(asset, DEBT, due).send();
     PledgeRegistry.Pledge p = pledgeOf();
     assertThat(p.lender).isEqualToIgnoringCase(stack.address(LENDER));
     assertThat(p.debt).isEqualTo(DEBT);
@@ -70,25 +78,25 @@ class PledgeRegistryTest {
 
   @Test
   void pledgeIsRefusedFromStrangersForBadTermsAndTwice() throws Exception {
-    revert(stack.pledges(STRANGER).pledge(asset, stack.address(LENDER), DEBT), STRANGER, "NotAssetOwner(uint256,address)");
-    revert(stack.pledges(OWNER).pledge(asset, LeaseStack.NONE, DEBT), OWNER, "InvalidPledge()");
-    revert(stack.pledges(OWNER).pledge(asset, stack.address(OWNER), DEBT), OWNER, "InvalidPledge()");
-    revert(stack.pledges(OWNER).pledge(asset, stack.address(LENDER), BigInteger.ZERO), OWNER, "InvalidPledge()");
-    stack.pledges(OWNER).pledge(asset, stack.address(LENDER), DEBT).send();
-    revert(stack.pledges(OWNER).pledge(asset, stack.address(STRANGER), DEBT), OWNER, "AlreadyPledged(uint256)");
+    revert(stack.pledges(STRANGER).pledge(asset, stack.address(LENDER), DEBT, due), STRANGER, "NotAssetOwner(uint256,address)");
+    revert(stack.pledges(OWNER).pledge(asset, LeaseStack.NONE, DEBT, due), OWNER, "InvalidPledge()");
+    revert(stack.pledges(OWNER).pledge(asset, stack.address(OWNER), DEBT, due), OWNER, "InvalidPledge()");
+    revert(stack.pledges(OWNER).pledge(asset, stack.address(LENDER), BigInteger.ZERO, due), OWNER, "InvalidPledge()");
+    stack.pledges(OWNER).pledge(asset, stack.address(LENDER), DEBT, due).send();
+    revert(stack.pledges(OWNER).pledge(asset, stack.address(STRANGER), DEBT, due), OWNER, "AlreadyPledged(uint256)");
   }
 
   @Test
   void onlyTheNamedLenderAcceptsDeclaresCuresAndReleases() throws Exception {
-    revert(stack.pledges(LENDER).acceptPledge(asset), LENDER, "NotPledged(uint256)");
-    stack.pledges(OWNER).pledge(asset, stack.address(LENDER), DEBT).send();
-    revert(stack.pledges(STRANGER).acceptPledge(asset), STRANGER, "NotLender(uint256,address)");
+    revert(stack.pledges(LENDER).acceptPledge(asset, DEBT, due), LENDER, "NotPledged(uint256)");
+    stack.pledges(OWNER).pledge(asset, stack.address(LENDER), DEBT, due).send();
+    revert(stack.pledges(STRANGER).acceptPledge(asset, DEBT, due), STRANGER, "NotLender(uint256,address)");
     revert(stack.pledges(LENDER).declareDefault(asset), LENDER, "WrongPledgeState(uint256)");
-    stack.pledges(LENDER).acceptPledge(asset).send();
-    revert(stack.pledges(LENDER).acceptPledge(asset), LENDER, "WrongPledgeState(uint256)");
+    stack.pledges(LENDER).acceptPledge(asset, DEBT, due).send();
+    revert(stack.pledges(LENDER).acceptPledge(asset, DEBT, due), LENDER, "WrongPledgeState(uint256)");
     revert(stack.pledges(STRANGER).declareDefault(asset), STRANGER, "NotLender(uint256,address)");
     revert(stack.pledges(LENDER).cureDefault(asset), LENDER, "WrongPledgeState(uint256)");
-    stack.pledges(LENDER).declareDefault(asset).send();
+    declareDefaultAfterTheDeadline();
     assertThat(pledgeOf().defaulted).isTrue();
     revert(stack.pledges(LENDER).declareDefault(asset), LENDER, "WrongPledgeState(uint256)");
     revert(stack.pledges(STRANGER).cureDefault(asset), STRANGER, "NotLender(uint256,address)");
@@ -102,7 +110,7 @@ class PledgeRegistryTest {
   @Test
   void ownerWithdrawsAProposalOnlyBeforeAcceptance() throws Exception {
     revert(stack.pledges(OWNER).cancelPledge(asset), OWNER, "NotPledged(uint256)");
-    stack.pledges(OWNER).pledge(asset, stack.address(LENDER), DEBT).send();
+    stack.pledges(OWNER).pledge(asset, stack.address(LENDER), DEBT, due).send();
     revert(stack.pledges(STRANGER).cancelPledge(asset), STRANGER, "NotAssetOwner(uint256,address)");
     stack.pledges(OWNER).cancelPledge(asset).send();
     assertThat(pledgeOf().lender).isEqualTo(LeaseStack.NONE);
@@ -113,9 +121,9 @@ class PledgeRegistryTest {
   @Test
   void repaymentPaysTheLenderAndEndsThePledgeAtZeroDebt() throws Exception {
     revert(stack.pledges(OWNER).repay(asset, DEBT), OWNER, "NotPledged(uint256)");
-    stack.pledges(OWNER).pledge(asset, stack.address(LENDER), DEBT).send();
+    stack.pledges(OWNER).pledge(asset, stack.address(LENDER), DEBT, due).send();
     revert(stack.pledges(OWNER).repay(asset, DEBT), OWNER, "WrongPledgeState(uint256)");
-    stack.pledges(LENDER).acceptPledge(asset).send();
+    stack.pledges(LENDER).acceptPledge(asset, DEBT, due).send();
     revert(stack.pledges(OWNER).repay(asset, DEBT.add(BigInteger.ONE)), OWNER, "InvalidPledge()");
     revert(stack.pledges(OWNER).repay(asset, BigInteger.ZERO), OWNER, "InvalidPledge()");
     BigInteger before = stack.balance(stack.address(LENDER));
@@ -129,8 +137,8 @@ class PledgeRegistryTest {
   @Test
   void onlyTheLeaseManagerRedirectsIncome() throws Exception {
     acceptedPledge();
-    stack.pledges(LENDER).declareDefault(asset).send();
-    revert(stack.pledges(STRANGER).redirect(asset, DEBT), STRANGER, "AccessControlUnauthorizedAccount(address,bytes32)");
+    declareDefaultAfterTheDeadline();
+    revert(stack.pledges(STRANGER).redirect(asset, DEBT), STRANGER, "NotLeaseManager(address)");
   }
 
   @Test
@@ -147,29 +155,30 @@ class PledgeRegistryTest {
   }
 
   @Test
-  void onDefaultIncomeAfterTheOperatorFeeGoesToTheLenderUntilRepaid() throws Exception {
+  void onDefaultTheOwnersSideGoesToTheLenderUntilRepaidAndTheHoldersKeepTheirs() throws Exception {
     acceptedPledge();
-    BigInteger id = stack.offer(OWNER, asset, 4, RATE, 10 * HOUR, HOUR, 0, 0, LeaseStack.NONE);
+    BigInteger id = stack.offer(OWNER, asset, 4, RATE, 100 * HOUR, HOUR, 0, 0, LeaseStack.NONE);
     stack.lm(LESSEE).accept(id).send();
-    stack.pledges(LENDER).declareDefault(asset).send();
+    declareDefaultAfterTheDeadline();
+    stack.lm(STRANGER).settle(id).send();
     BigInteger lenderBefore = stack.lm(0).withdrawable(stack.address(LENDER)).send();
+    BigInteger holdersBefore = stack.balance(distributor);
     stack.warp(500);
     TransactionReceipt r = stack.lm(STRANGER).settle(id).send();
     LeaseManager.IncomeDistributedEventResponse e = LeaseManager.getIncomeDistributedEvents(r).get(0);
     BigInteger gross = LeaseManager.getLeaseSettledEvents(r).get(0).net;
     BigInteger fee = gross.multiply(LeaseStack.FEE_BPS).divide(BigInteger.valueOf(10_000));
-    assertThat(e.operatorFee).isEqualTo(fee);
-    assertThat(e.toLender).isEqualTo(gross.subtract(fee));
-    assertThat(e.toHolders).isZero();
-    assertThat(stack.lm(0).withdrawable(stack.address(LENDER)).send().subtract(lenderBefore))
-        .isEqualTo(gross.subtract(fee));
-    assertThat(pledgeOf().debt).isEqualTo(DEBT.subtract(gross.subtract(fee)));
-    // ~0.9 tUSD per 1,000 s to the lender: 1,200 s more repays the rest and frees the income
-    stack.warp(1_200);
+    assertThat(e.operatorFee).isZero();
+    assertThat(e.toLender).isEqualTo(fee);
+    assertThat(e.toHolders).isEqualTo(gross.subtract(fee));
+    assertThat(stack.balance(distributor).subtract(holdersBefore)).isEqualTo(gross.subtract(fee));
+    assertThat(stack.lm(0).withdrawable(stack.address(LENDER)).send().subtract(lenderBefore)).isEqualTo(fee);
+    // 100 base units per second to the lender: 10,000 s more repays the rest and ends the pledge
+    stack.warp(10_000);
     r = stack.lm(STRANGER).settle(id).send();
     e = LeaseManager.getIncomeDistributedEvents(r).get(0);
     assertThat(pledgeOf().lender).isEqualTo(LeaseStack.NONE);
-    assertThat(stack.lm(0).withdrawable(stack.address(LENDER)).send().subtract(lenderBefore)).isEqualTo(DEBT);
+    assertThat(e.operatorFee).isPositive();
     assertThat(e.toHolders).isPositive();
   }
 }

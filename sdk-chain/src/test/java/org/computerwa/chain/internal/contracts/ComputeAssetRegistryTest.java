@@ -5,7 +5,6 @@ import static org.computerwa.chain.internal.Reverts.assertDeployReverts;
 import static org.computerwa.chain.internal.Reverts.assertReverts;
 import static org.computerwa.chain.internal.Reverts.assertUnauthorized;
 import static org.computerwa.chain.internal.ShareStack.DEFAULT_ADMIN_ROLE;
-import static org.computerwa.chain.internal.ShareStack.LEASE_MANAGER_ROLE;
 import static org.computerwa.chain.internal.ShareStack.REGISTRAR_ROLE;
 import static org.computerwa.chain.internal.ShareStack.call;
 import static org.computerwa.chain.internal.ShareStack.shortString;
@@ -14,6 +13,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.List;
 import org.computerwa.chain.internal.Abi;
 import org.computerwa.chain.internal.ChainSession;
 import org.computerwa.chain.internal.ShareStack;
@@ -42,6 +42,8 @@ class ComputeAssetRegistryTest {
   private final String lessee = SharedChain.account(4).getAddress();
   private ComputeAssetRegistry registry;
   private ComputeAssetRegistry asLeaseManager;
+  private ComplianceRegistry compliance;
+  private String coin;
 
   private static byte[] spec(String name) {
     return Hash.sha3(name.getBytes(StandardCharsets.UTF_8));
@@ -49,11 +51,15 @@ class ComputeAssetRegistryTest {
 
   @BeforeEach
   void deploy() {
+    compliance =
+        call(ComplianceRegistry.deploy(session.web3j(), session.as(admin), session.gas(), admin.getAddress()));
+    coin = ShareStack.deployStablecoin(session, admin).getContractAddress();
     registry =
         call(
             ComputeAssetRegistry.deploy(
-                session.web3j(), session.as(admin), session.gas(), admin.getAddress()));
-    call(registry.grantRole(LEASE_MANAGER_ROLE, leaseManager.getAddress()));
+                session.web3j(), session.as(admin), session.gas(), admin.getAddress(),
+                compliance.getContractAddress(), coin));
+    call(registry.bindLeaseManager(leaseManager.getAddress()));
     asLeaseManager = as(leaseManager);
   }
 
@@ -64,7 +70,7 @@ class ComputeAssetRegistryTest {
 
   private BigInteger register(String name) {
     var receipt =
-        call(registry.register(operator.getAddress(), spec(name), shortString("GPU_NODE"), EIGHT));
+        call(registry.register(operator.getAddress(), spec(name), shortString("GPU_NODE"), EIGHT, List.of(), List.of()));
     return ComputeAssetRegistry.getAssetRegisteredEvents(receipt).get(0).assetId;
   }
 
@@ -73,7 +79,7 @@ class ComputeAssetRegistryTest {
     var receipt =
         call(
             registry.register(
-                operator.getAddress(), spec("gpu-1"), shortString("GPU_NODE"), EIGHT));
+                operator.getAddress(), spec("gpu-1"), shortString("GPU_NODE"), EIGHT, List.of(), List.of()));
     var event = ComputeAssetRegistry.getAssetRegisteredEvents(receipt).get(0);
     assertThat(event.assetId).isEqualTo(BigInteger.ONE);
     assertThat(event.operator).isEqualToIgnoringCase(operator.getAddress());
@@ -87,10 +93,10 @@ class ComputeAssetRegistryTest {
     assertThat(call(registry.assetBySpecHash(spec("other")))).isZero();
     assertThat(call(registry.assetCount())).isEqualTo(BigInteger.ONE);
     assertThat(call(registry.balanceOf(operator.getAddress()))).isEqualTo(BigInteger.ONE);
-    assertThat(call(registry.shareTokenOf(BigInteger.ONE))).isEqualTo(ZERO);
-    assertThat(call(registry.distributorOf(BigInteger.ONE))).isEqualTo(ZERO);
+    assertThat(call(registry.shareTokenOf(BigInteger.ONE))).isNotEqualTo(ZERO);
+    assertThat(call(registry.distributorOf(BigInteger.ONE))).isNotEqualTo(ZERO);
     assertThat(call(registry.userOf(BigInteger.ONE))).isEqualTo(ZERO);
-    assertThat(call(registry.userExpires(BigInteger.ONE))).isZero();
+    assertThat(call(registry.userExpires(BigInteger.ONE))).isEqualTo(BigInteger.ONE); // pre-written, long past
   }
 
   @Test
@@ -107,7 +113,7 @@ class ComputeAssetRegistryTest {
         assertReverts(
             admin,
             registry,
-            registry.register(admin.getAddress(), spec("gpu-1"), shortString("X"), EIGHT),
+            registry.register(admin.getAddress(), spec("gpu-1"), shortString("X"), EIGHT, List.of(), List.of()),
             "DuplicateSpecHash(bytes32,uint256)");
     assertThat(revert).contains(Numeric.toHexStringNoPrefix(spec("gpu-1")));
     assertThat(call(registry.assetCount())).isEqualTo(BigInteger.ONE);
@@ -118,17 +124,17 @@ class ComputeAssetRegistryTest {
     assertReverts(
         admin,
         registry,
-        registry.register(operator.getAddress(), new byte[32], shortString("X"), EIGHT),
+        registry.register(operator.getAddress(), new byte[32], shortString("X"), EIGHT, List.of(), List.of()),
         "ZeroSpecHash()");
     assertReverts(
         admin,
         registry,
-        registry.register(operator.getAddress(), spec("x"), shortString("X"), BigInteger.ZERO),
+        registry.register(operator.getAddress(), spec("x"), shortString("X"), BigInteger.ZERO, List.of(), List.of()),
         "ZeroCapacity()");
     assertReverts(
         admin,
         registry,
-        registry.register(ZERO, spec("x"), shortString("X"), EIGHT),
+        registry.register(ZERO, spec("x"), shortString("X"), EIGHT, List.of(), List.of()),
         "ZeroAddress()");
     assertThat(call(registry.assetCount())).isZero();
   }
@@ -191,45 +197,57 @@ class ComputeAssetRegistryTest {
   }
 
   @Test
-  void attachingSharesWiresTheTokenAndDistributorOnce() {
-    ShareStack stack = ShareStack.deploy(session, admin);
-    ComputeAssetRegistry r = stack.registry();
-    BigInteger id = stack.assetId();
-    assertThat(call(r.shareTokenOf(id))).isEqualToIgnoringCase(stack.shares().getContractAddress());
-    assertThat(call(r.distributorOf(id)))
-        .isEqualToIgnoringCase(stack.distributor().getContractAddress());
-    assertReverts(
-        admin,
-        r,
-        r.attachShares(
-            id, stack.shares().getContractAddress(), stack.distributor().getContractAddress()),
-        "SharesAlreadyAttached(uint256)");
+  void registrationCreatesTheShareTokenAndDistributorAndIssuesTheSharesInOneTransaction() {
+    call(compliance.setVerified(stranger.getAddress(), true));
+    var receipt =
+        call(
+            registry.register(
+                operator.getAddress(), spec("one-tx"), shortString("GPU_NODE"), EIGHT,
+                List.of(stranger.getAddress()), List.of(BigInteger.valueOf(1_000))));
+    BigInteger id = ComputeAssetRegistry.getAssetRegisteredEvents(receipt).get(0).assetId;
+    var attached = ComputeAssetRegistry.getSharesAttachedEvents(receipt).get(0);
+    assertThat(call(registry.shareTokenOf(id))).isEqualToIgnoringCase(attached.shareToken);
+    assertThat(call(registry.distributorOf(id))).isEqualToIgnoringCase(attached.distributor);
+    AssetShareToken shares =
+        AssetShareToken.load(attached.shareToken, session.web3j(), session.as(admin), session.gas());
+    RevenueDistributor distributor =
+        RevenueDistributor.load(attached.distributor, session.web3j(), session.as(admin), session.gas());
+    assertThat(call(shares.balanceOf(stranger.getAddress()))).isEqualTo(BigInteger.valueOf(1_000));
+    assertThat(call(shares.distributor())).isEqualToIgnoringCase(attached.distributor);
+    assertThat(call(shares.assetId())).isEqualTo(id);
+    assertThat(call(shares.issuer())).isEqualToIgnoringCase(admin.getAddress());
+    assertThat(call(distributor.shareToken())).isEqualToIgnoringCase(attached.shareToken);
+    assertThat(call(distributor.payoutToken())).isEqualToIgnoringCase(coin);
+    assertThat(call(distributor.totalShares())).isEqualTo(BigInteger.valueOf(1_000));
   }
 
   @Test
-  void attachingSharesOfAnotherAssetOrZeroAddressesFails() {
-    ShareStack stack = ShareStack.deploy(session, admin);
-    BigInteger id = register("gpu-1");
-    String shares = stack.shares().getContractAddress();
-    String distributor = stack.distributor().getContractAddress();
+  void registrationWithAnUnverifiedHolderHappensNotAtAll() {
+    BigInteger before = call(registry.assetCount());
     assertReverts(
         admin,
         registry,
-        registry.attachShares(id, shares, distributor),
-        "SharesMismatch(uint256,address,address)");
-    assertReverts(
-        admin, registry, registry.attachShares(id, ZERO, distributor), "ZeroAddress()");
-    assertReverts(admin, registry, registry.attachShares(id, shares, ZERO), "ZeroAddress()");
-    assertReverts(
-        admin,
-        registry,
-        registry.attachShares(BigInteger.valueOf(77), shares, distributor),
-        "ERC721NonexistentToken(uint256)");
+        registry.register(
+            operator.getAddress(), spec("unverified"), shortString("GPU_NODE"), EIGHT,
+            List.of(lessee), List.of(BigInteger.ONE)),
+        "NotVerified(address)");
+    assertThat(call(registry.assetCount())).isEqualTo(before);
+    assertThat(call(registry.assetBySpecHash(spec("unverified")))).isZero();
+  }
+
+  @Test
+  void theLeaseManagerIsBoundOnceAndForGood() {
+    assertThat(call(registry.leaseManager())).isEqualToIgnoringCase(leaseManager.getAddress());
+    assertReverts(admin, registry, registry.bindLeaseManager(stranger.getAddress()), "LeaseManagerLocked()");
   }
 
   @Test
   void deployingWithoutAnAdminFails() {
-    assertDeployReverts(admin, ComputeAssetRegistry.BINARY, Abi.address(ZERO), "ZeroAddress()");
+    assertDeployReverts(
+        admin,
+        ComputeAssetRegistry.BINARY,
+        Abi.words(Abi.address(ZERO), Abi.address(compliance.getContractAddress()), Abi.address(coin)),
+        "ZeroAddress()");
   }
 
   @Test
@@ -239,23 +257,18 @@ class ComputeAssetRegistryTest {
     assertUnauthorized(
         stranger,
         registry,
-        asStranger.register(stranger.getAddress(), spec("s"), shortString("X"), EIGHT),
+        asStranger.register(stranger.getAddress(), spec("s"), shortString("X"), EIGHT, List.of(), List.of()),
         REGISTRAR_ROLE);
+    assertReverts(
+        stranger, registry, asStranger.setUser(id, lessee, BigInteger.TEN), "NotLeaseManager(address)");
+    assertReverts(
+        operator, registry, as(operator).setUser(id, lessee, BigInteger.TEN), "NotLeaseManager(address)");
     assertUnauthorized(
-        stranger, registry, asStranger.attachShares(id, lessee, lessee), REGISTRAR_ROLE);
-    assertUnauthorized(
-        stranger, registry, asStranger.setUser(id, lessee, BigInteger.TEN), LEASE_MANAGER_ROLE);
-    assertUnauthorized(
-        operator, registry, as(operator).setUser(id, lessee, BigInteger.TEN), LEASE_MANAGER_ROLE);
-    assertUnauthorized(
-        stranger,
-        registry,
-        asStranger.grantRole(LEASE_MANAGER_ROLE, stranger.getAddress()),
-        DEFAULT_ADMIN_ROLE);
+        stranger, registry, asStranger.bindLeaseManager(stranger.getAddress()), DEFAULT_ADMIN_ROLE);
     assertUnauthorized(
         stranger,
         registry,
-        asStranger.revokeRole(LEASE_MANAGER_ROLE, leaseManager.getAddress()),
+        asStranger.grantRole(REGISTRAR_ROLE, stranger.getAddress()),
         DEFAULT_ADMIN_ROLE);
     assertReverts(
         stranger,
@@ -300,21 +313,18 @@ class ComputeAssetRegistryTest {
     assertReverts(
         admin,
         registry,
-        registry.register(notAReceiver, spec("x"), shortString("X"), EIGHT),
+        registry.register(notAReceiver, spec("x"), shortString("X"), EIGHT, List.of(), List.of()),
         "ERC721InvalidReceiver(address)");
   }
 
   @Test
   void rolesAreAdministeredByTheAdminAndMayBeRenouncedByTheirHolder() {
     assertThat(call(registry.REGISTRAR_ROLE())).isEqualTo(REGISTRAR_ROLE);
-    assertThat(call(registry.LEASE_MANAGER_ROLE())).isEqualTo(LEASE_MANAGER_ROLE);
-    assertThat(call(registry.getRoleAdmin(LEASE_MANAGER_ROLE))).isEqualTo(DEFAULT_ADMIN_ROLE);
-    assertThat(call(registry.hasRole(LEASE_MANAGER_ROLE, leaseManager.getAddress()))).isTrue();
-    call(asLeaseManager.renounceRole(LEASE_MANAGER_ROLE, leaseManager.getAddress()));
-    assertThat(call(registry.hasRole(LEASE_MANAGER_ROLE, leaseManager.getAddress()))).isFalse();
-    BigInteger id = register("gpu-1");
-    assertUnauthorized(
-        leaseManager, registry, asLeaseManager.setUser(id, lessee, BigInteger.TEN), LEASE_MANAGER_ROLE);
+    assertThat(call(registry.getRoleAdmin(REGISTRAR_ROLE))).isEqualTo(DEFAULT_ADMIN_ROLE);
+    assertThat(call(registry.hasRole(REGISTRAR_ROLE, admin.getAddress()))).isTrue();
+    call(registry.grantRole(REGISTRAR_ROLE, stranger.getAddress()));
+    call(as(stranger).renounceRole(REGISTRAR_ROLE, stranger.getAddress()));
+    assertThat(call(registry.hasRole(REGISTRAR_ROLE, stranger.getAddress()))).isFalse();
   }
 
   @Test
@@ -348,7 +358,9 @@ class ComputeAssetRegistryTest {
                 asset.owner().toHex(),
                 asset.specHash().toBytes(),
                 shortString(asset.kind().name()),
-                BigInteger.valueOf(asset.capacityUnits())));
+                BigInteger.valueOf(asset.capacityUnits()),
+                List.of(),
+                List.of()));
     BigInteger id = ComputeAssetRegistry.getAssetRegisteredEvents(receipt).get(0).assetId;
     assertThat(Bytes32.of(call(registry.specHashOf(id)))).isEqualTo(asset.specHash());
     assertThat(call(registry.assetBySpecHash(asset.specHash().toBytes()))).isEqualTo(id);

@@ -1,13 +1,11 @@
 package org.computerwa.chain.internal.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.computerwa.chain.internal.Reverts.assertDeployReverts;
 import static org.computerwa.chain.internal.Reverts.assertReverts;
 import static org.computerwa.chain.internal.ShareStack.call;
 
 import java.math.BigInteger;
 import java.util.List;
-import org.computerwa.chain.internal.Abi;
 import org.computerwa.chain.internal.ChainSession;
 import org.computerwa.chain.internal.ShareStack;
 import org.computerwa.chain.internal.SharedChain;
@@ -129,7 +127,7 @@ class RevenueDistributorTest {
     deposit(stack, units(100));
     call(stack.shares().mint(bob.getAddress(), shares(1)));
     assertThat(withdrawable(stack, bob)).isZero();
-    call(stack.shares().burn(alice.getAddress(), shares(1)));
+    call(stack.shares().complianceBurn(alice.getAddress(), shares(1), org.computerwa.core.crypto.Keccak256.hashUtf8("redemption").toBytes()));
     assertThat(withdrawable(stack, alice)).isEqualTo(units(100));
     deposit(stack, units(100));
     assertThat(withdrawable(stack, alice)).isEqualTo(units(100));
@@ -213,17 +211,13 @@ class RevenueDistributorTest {
   }
 
   @Test
-  void deployingWithAZeroTokenFails() {
-    assertDeployReverts(
-        admin,
-        RevenueDistributor.BINARY,
-        Abi.words(Abi.address(ZERO), Abi.address(alice.getAddress())),
-        "ZeroAddress()");
-    assertDeployReverts(
-        admin,
-        RevenueDistributor.BINARY,
-        Abi.words(Abi.address(alice.getAddress()), Abi.address(ZERO)),
-        "ZeroAddress()");
+  void onlyTheBoundLeaseManagerOpensOrChangesStreams() {
+    ShareStack stack = stack();
+    RevenueDistributor asAlice = stack.distributorAs(alice);
+    assertReverts(alice, asAlice, asAlice.openStream(BigInteger.ONE, BigInteger.TEN, BigInteger.ZERO,
+        BigInteger.valueOf(4_000_000_000L)), "NotLeaseManager(address)");
+    assertReverts(alice, asAlice, asAlice.endStream(BigInteger.ZERO, BigInteger.ONE, BigInteger.ZERO), "NotLeaseManager(address)");
+    assertReverts(alice, asAlice, asAlice.debitStream(BigInteger.ZERO, BigInteger.ONE, BigInteger.TEN), "NotLeaseManager(address)");
   }
 
   @Test

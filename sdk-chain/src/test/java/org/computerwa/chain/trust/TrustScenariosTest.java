@@ -1,0 +1,416 @@
+package org.computerwa.chain.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.computerwa.chain.internal.Abi;
+import org.computerwa.chain.internal.Reverts;
+import org.computerwa.chain.internal.contracts.AssetShareToken;
+import org.computerwa.chain.internal.contracts.LeaseManager;
+import org.computerwa.chain.internal.contracts.RevenueDistributor;
+import org.computerwa.chain.lease.LeaseStack;
+import org.computerwa.core.crypto.Address;
+import org.computerwa.core.crypto.Eip712Domain;
+import org.computerwa.core.crypto.Keccak256;
+import org.computerwa.core.crypto.SigningKey;
+import org.computerwa.core.evidence.AnchorRoot;
+import org.computerwa.core.evidence.SignedUsageStatement;
+import org.computerwa.core.evidence.StatementBatch;
+import org.computerwa.core.evidence.UsageKind;
+import org.computerwa.core.evidence.UsageStatement;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+/**
+ * The eight attacks of the trust model, each tried on a real anvil chain by the party with the
+ * most to gain, and each failing: nobody redirects value promised to another party without its
+ * consent, and withholding or reordering evidence never profits the party that controls it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrustScenariosTest {
+  static final int ADMIN = 0;
+  static final int OWNER = 1;
+  static final int LESSEE = 2;
+  static final int BUYER = 3;
+  static final int ACCOMPLICE = 4; // the owner's second address
+  static final int LENDER = 5;
+  static final int HOLDER = 6;
+  static final long RATE = 1_000; // base units per second
+  static final long HOUR = 3_600;
+  static final long DAY = 24 * HOUR;
+  static final BigInteger SHARES = BigInteger.valueOf(1_000); // plain share counts
+  static final String NONE = LeaseStack.NONE;
+  static final SigningKey ATTESTER = SigningKey.fromSecret(BigInteger.valueOf(0xA77E57L));
+  static final SigningKey OWNER_KEY = SigningKey.fromSecret(BigInteger.valueOf(0x0E4E4L));
+  static final SigningKey BUYER_KEY = SigningKey.fromSecret(BigInteger.valueOf(0xB0B0L));
+
+  LeaseStack stack;
+  BigInteger asset;
+  String distributor;
+
+  @BeforeAll
+  void start() throws Exception {
+    stack = new LeaseStack();
+    stack.fund(LESSEE, BigInteger.TEN.pow(15));
+  }
+
+  @BeforeEach
+  void freshAsset() throws Exception {
+    asset = stack.registerAsset(OWNER, 8);
+    distributor = stack.issueShares(asset, HOLDER, SHARES);
+    stack.anchor(OWNER).setAttester(asset, ATTESTER.address().toHex(), true).send();
+  }
+
+  static BigInteger u(long v) {
+    return BigInteger.valueOf(v);
+  }
+
+  long holderRate() {
+    return RATE - RATE * LeaseStack.FEE_BPS.longValueExact() / 10_000;
+  }
+
+  BigInteger accepted(long units, long duration, long lag, long grace, long minTerm, String attester)
+      throws Exception {
+    BigInteger id = stack.offer(OWNER, asset, units, RATE, duration, HOUR, grace, lag, NONE, minTerm, attester);
+    stack.lm(LESSEE).accept(id).send();
+    return id;
+  }
+
+  long start(BigInteger id) throws Exception {
+    return stack.lease(id).start.longValueExact();
+  }
+
+  BigInteger withdrawable(int account) throws Exception {
+    return stack.lm(0).withdrawable(stack.address(account)).send();
+  }
+
+  UsageStatement statement(SigningKey device, long from, long to, int bps) {
+    return UsageStatement.builder().assetId(asset).device(device.address())
+        .periodStart(Instant.ofEpochSecond(from)).periodEnd(Instant.ofEpochSecond(to))
+        .kind(UsageKind.AVAILABILITY).value(u((to - from) * bps / 10_000)).availabilityBps(bps).build();
+  }
+
+  /** Anchors the statements as one root over [from, to) signed by {@code attester}. */
+  StatementBatch anchor(SigningKey attester, long from, long to, List<UsageStatement> statements) throws Exception {
+    Address anchor = Address.fromHex(stack.anchor);
+    Eip712Domain usage = UsageStatement.domain(stack.session.chainId(), anchor);
+    List<SignedUsageStatement> signed = new ArrayList<>();
+    for (UsageStatement s : statements) {
+      signed.add(s.sign(deviceOf(s), usage));
+    }
+    StatementBatch batch = StatementBatch.of(asset, Instant.ofEpochSecond(from), Instant.ofEpochSecond(to), signed, usage);
+    AnchorRoot m = batch.anchorRoot();
+    stack.anchor(LESSEE).anchor(asset, u(from), u(to), m.root().toBytes(),
+        m.sign(attester, AnchorRoot.domain(stack.session.chainId(), anchor)).toBytes()).send();
+    return batch;
+  }
+
+  static SigningKey device(int i) {
+    return SigningKey.fromSecret(BigInteger.valueOf(0xD000L + i));
+  }
+
+  static SigningKey deviceOf(UsageStatement s) {
+    for (int i = 0; i < 16; i++) {
+      if (device(i).address().equals(s.device())) {
+        return device(i);
+      }
+    }
+    throw new IllegalArgumentException("unknown device " + s.device());
+  }
+
+  LeaseManager.UsageStatement onChain(UsageStatement s) {
+    return new LeaseManager.UsageStatement(s.assetId(), s.device().toHex(), u(s.periodStart().getEpochSecond()),
+        u(s.periodEnd().getEpochSecond()), u(s.kind().code()), s.value(), u(s.availabilityBps()));
+  }
+
+  TransactionReceipt credit(int caller, BigInteger lease, StatementBatch b, UsageStatement s) throws Exception {
+    List<byte[]> proof = new ArrayList<>();
+    b.proof(s).siblings().forEach(x -> proof.add(x.toBytes()));
+    return stack.lm(caller).applySlaCredit(lease, onChain(s), u(b.anchorRoot().periodStart().getEpochSecond()),
+        u(b.anchorRoot().periodEnd().getEpochSecond()), proof).send();
+  }
+
+  void assertCreditReverts(BigInteger lease, StatementBatch b, UsageStatement s, String error) {
+    List<byte[]> proof = new ArrayList<>();
+    b.proof(s).siblings().forEach(x -> proof.add(x.toBytes()));
+    stack.assertReverts(stack.lm(OWNER).applySlaCredit(lease, onChain(s),
+        u(b.anchorRoot().periodStart().getEpochSecond()), u(b.anchorRoot().periodEnd().getEpochSecond()), proof),
+        stack.leaseManager, OWNER, error);
+  }
+
+  // ------------------------------------------------------------------ 1
+
+  @Test
+  @DisplayName("1. A sham pledge to the owner's second address cannot default at once nor take the holders' income")
+  void shamPledgeNeitherDefaultsAtOnceNorTakesTheHoldersIncome() throws Exception {
+    BigInteger lease = accepted(8, 30 * DAY, 0, 0, 0, NONE);
+    BigInteger max = BigInteger.TWO.pow(128).subtract(BigInteger.ONE);
+    long due = stack.now() + DAY;
+    stack.pledges(OWNER).pledge(asset, stack.address(ACCOMPLICE), max, u(due)).send();
+    stack.pledges(ACCOMPLICE).acceptPledge(asset, max, u(due)).send();
+    stack.assertReverts(stack.pledges(ACCOMPLICE).declareDefault(asset), stack.pledges, ACCOMPLICE,
+        "NotYetDue(uint256,uint40)");
+    stack.warp(DAY + 1);
+    stack.pledges(ACCOMPLICE).declareDefault(asset).send();
+    stack.lm(BUYER).settle(lease).send();
+    BigInteger holdersBefore = stack.balance(distributor);
+    BigInteger accompliceBefore = withdrawable(ACCOMPLICE);
+    stack.warp(7 * DAY);
+    TransactionReceipt r = stack.lm(BUYER).settle(lease).send();
+    long seconds = LeaseManager.getLeaseSettledEvents(r).get(0).gross.longValueExact() / RATE;
+    assertThat(stack.balance(distributor).subtract(holdersBefore)).isEqualTo(u(seconds * holderRate()));
+    assertThat(withdrawable(ACCOMPLICE).subtract(accompliceBefore)).isEqualTo(u(seconds * (RATE - holderRate())));
+    // the lessee's escrow is untouched: exactly the unpaid time
+    LeaseManager.Lease l = stack.lease(lease);
+    assertThat(l.escrow).isEqualTo(l.end.subtract(l.paidUntil).multiply(u(RATE)));
+  }
+
+  // ------------------------------------------------------------------ 2
+
+  @Test
+  @DisplayName("2. Applying a later, barely-credited statement first does not block an earlier outage")
+  void creditsAreTrackedPerStatementNotByACursor() throws Exception {
+    BigInteger lease = accepted(8, 10 * HOUR, 6 * HOUR, 0, 0, ATTESTER.address().toHex());
+    long t = start(lease);
+    stack.warp(2 * HOUR);
+    UsageStatement outage = statement(device(0), t, t + HOUR, 0);
+    UsageStatement blip = statement(device(0), t + HOUR, t + 2 * HOUR, 9_970); // 10.8 s down: 1 s of credit
+    StatementBatch b = anchor(ATTESTER, t, t + 2 * HOUR, List.of(outage, blip));
+    credit(OWNER, lease, b, blip); // the lessor front-runs with the later statement
+    BigInteger before = withdrawable(LESSEE);
+    TransactionReceipt r = credit(LESSEE, lease, b, outage);
+    assertThat(LeaseManager.getSlaCreditAppliedEvents(r).get(0).credit).isEqualTo(u(HOUR / 8 * RATE));
+    assertThat(withdrawable(LESSEE).subtract(before)).isEqualTo(u(HOUR / 8 * RATE));
+    assertCreditReverts(lease, b, outage, "StatementAlreadyUsed(uint256,bytes32)");
+  }
+
+  // ------------------------------------------------------------------ 3
+
+  @Test
+  @DisplayName("3. A statement credits a lease its share of the asset, whichever device it names")
+  void statementsAreBoundToTheLeasedShareOfTheAsset() throws Exception {
+    BigInteger lease = accepted(1, 10 * HOUR, 6 * HOUR, 0, 0, ATTESTER.address().toHex());
+    long t = start(lease);
+    stack.warp(2 * HOUR);
+    List<UsageStatement> devices = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      devices.add(statement(device(i), t, t + HOUR, i == 7 ? 0 : 10_000));
+    }
+    StatementBatch b = anchor(ATTESTER, t, t + HOUR, devices);
+    // the lessor's best device proves nothing and blocks nothing
+    assertCreditReverts(lease, b, devices.get(0), "NoCreditDue(uint256)");
+    // the lessee's worst device is worth 1/8 of the hour, not the whole lease rate
+    TransactionReceipt r = credit(LESSEE, lease, b, devices.get(7));
+    assertThat(LeaseManager.getSlaCreditAppliedEvents(r).get(0).credit).isEqualTo(u(HOUR / 8 * RATE));
+  }
+
+  // ------------------------------------------------------------------ 4
+
+  @Test
+  @DisplayName("4a. Revoking the lease's attester mid-lease refunds the unproven time to the lessee")
+  void revokingTheAttesterMidLeaseRefundsTheLessee() throws Exception {
+    BigInteger lease = accepted(8, 10 * HOUR, HOUR, 0, 0, ATTESTER.address().toHex());
+    long t = start(lease);
+    stack.warp(HOUR);
+    anchor(ATTESTER, t, t + HOUR, List.of(statement(device(0), t, t + HOUR, 10_000)));
+    stack.anchor(OWNER).setAttester(asset, ATTESTER.address().toHex(), false).send();
+    stack.warp(4 * HOUR);
+    BigInteger owner = withdrawable(OWNER);
+    BigInteger lessee = withdrawable(LESSEE);
+    TransactionReceipt r = stack.lm(BUYER).settle(lease).send();
+    long paidTo = stack.lease(lease).paidUntil.longValueExact();
+    long missing = paidTo - (t + HOUR);
+    assertThat(LeaseManager.getEvidenceMissingEvents(r).get(0).missingSeconds).isEqualTo(u(missing));
+    // the owner earns only the covered hour; the lessee gets back at least the owner's side of the rest
+    assertThat(withdrawable(OWNER).subtract(owner)).isEqualTo(u(HOUR * (RATE - holderRate())));
+    assertThat(withdrawable(LESSEE).subtract(lessee)).isGreaterThanOrEqualTo(u(missing * (RATE - holderRate())));
+    assertThat(withdrawable(LESSEE).subtract(lessee)).isEqualTo(u(missing * RATE)); // stream had room
+  }
+
+  @Test
+  @DisplayName("4b. A root anchored first by an owner-held key does not block the lease's attester")
+  void anOwnerHeldKeyCannotPreemptTheLeasesAttester() throws Exception {
+    stack.anchor(OWNER).setAttester(asset, OWNER_KEY.address().toHex(), true).send();
+    BigInteger lease = accepted(8, 10 * HOUR, 6 * HOUR, 0, 0, ATTESTER.address().toHex());
+    long t = start(lease);
+    stack.warp(2 * HOUR);
+    UsageStatement clean = statement(device(0), t, t + HOUR, 10_000);
+    StatementBatch fake = anchor(OWNER_KEY, t, t + HOUR, List.of(clean, statement(device(1), t, t + HOUR, 10_000)));
+    UsageStatement honest = statement(device(0), t, t + HOUR, 0);
+    StatementBatch real = anchor(ATTESTER, t, t + HOUR, List.of(honest, statement(device(1), t, t + HOUR, 10_000)));
+    // the owner's key's root is not the lease's evidence
+    assertCreditReverts(lease, fake, clean, "StatementNotProven(uint256)");
+    TransactionReceipt r = credit(LESSEE, lease, real, honest);
+    assertThat(LeaseManager.getSlaCreditAppliedEvents(r).get(0).credit).isEqualTo(u(HOUR / 8 * RATE));
+  }
+
+  @Test
+  @DisplayName("4c. Withholding a root past the settlement lag and then settling refunds the time")
+  void withholdingEvidencePastTheLagRefundsTheLessee() throws Exception {
+    BigInteger lease = accepted(8, 10 * HOUR, HOUR, 0, 0, ATTESTER.address().toHex());
+    stack.warp(3 * HOUR);
+    BigInteger owner = withdrawable(OWNER);
+    BigInteger lessee = withdrawable(LESSEE);
+    TransactionReceipt r = stack.lm(OWNER).settle(lease).send();
+    long missing = stack.lease(lease).paidUntil.longValueExact() - start(lease);
+    assertThat(missing).isGreaterThanOrEqualTo(2 * HOUR);
+    assertThat(LeaseManager.getEvidenceMissingEvents(r).get(0).missingSeconds).isEqualTo(u(missing));
+    assertThat(withdrawable(OWNER)).isEqualTo(owner);
+    assertThat(withdrawable(LESSEE).subtract(lessee)).isEqualTo(u(missing * RATE));
+  }
+
+  @Test
+  @DisplayName("4d. A seller's attester key loses its authority with the sale")
+  void aSellersKeyCannotAnchorAgainstTheBuyersLeases() throws Exception {
+    stack.registry(OWNER).transferFrom(stack.address(OWNER), stack.address(BUYER), asset).send();
+    assertThat(stack.anchor(0).isAttester(asset, ATTESTER.address().toHex()).send()).isFalse();
+    stack.anchor(BUYER).setAttester(asset, BUYER_KEY.address().toHex(), true).send();
+    BigInteger lease = stack.offer(BUYER, asset, 8, RATE, 10 * HOUR, HOUR, 0, 6 * HOUR, NONE, 0,
+        BUYER_KEY.address().toHex());
+    stack.lm(LESSEE).accept(lease).send();
+    long t = start(lease);
+    stack.warp(2 * HOUR);
+    UsageStatement zero = statement(device(0), t, t + HOUR, 0);
+    assertThatThrownBy(() -> anchor(ATTESTER, t, t + HOUR, List.of(zero)));
+    assertThat(stack.anchor(0).coverage(asset, ATTESTER.address().toHex()).send().component2()).isZero();
+    // and an attester not authorised by the current owner cannot be named in a new offer
+    stack.assertReverts(stack.lm(BUYER).offer(LeaseStack.terms(asset, 1, RATE, HOUR, stack.now() + HOUR, 0, 0, NONE,
+        0, ATTESTER.address().toHex())), stack.leaseManager, BUYER, "AttesterNotAuthorized(uint256,address)");
+  }
+
+  // ------------------------------------------------------------------ 5
+
+  @Test
+  @DisplayName("5. A front-run re-proposal cannot change the pledge terms the lender accepts")
+  void acceptanceBindsThePledgeTerms() throws Exception {
+    long due = stack.now() + DAY;
+    BigInteger debt = u(5_000_000);
+    stack.pledges(OWNER).pledge(asset, stack.address(LENDER), debt, u(due)).send();
+    // the owner front-runs the lender's acceptance
+    stack.pledges(OWNER).cancelPledge(asset).send();
+    stack.pledges(OWNER).pledge(asset, stack.address(LENDER), BigInteger.ONE, u(due)).send();
+    stack.assertReverts(stack.pledges(LENDER).acceptPledge(asset, debt, u(due)), stack.pledges, LENDER,
+        "TermsMismatch(uint256,uint128,uint40)");
+    assertThat(stack.pledges(0).pledgeOf(asset).send().accepted).isFalse();
+  }
+
+  // ------------------------------------------------------------------ 6
+
+  @Test
+  @DisplayName("6a. No admin role change can freeze settlement, termination or refunds")
+  void noRoleChangeFreezesEscrow() throws Exception {
+    BigInteger lease = accepted(8, 10 * HOUR, 0, 0, 0, NONE);
+    // the lease manager is bound once; neither registry can be re-pointed
+    stack.assertReverts(stack.registry(ADMIN).bindLeaseManager(stack.address(ADMIN)), stack.registry, ADMIN,
+        "LeaseManagerLocked()");
+    stack.assertReverts(stack.pledges(ADMIN).bindLeaseManager(stack.address(ADMIN)), stack.pledges, ADMIN,
+        "LeaseManagerLocked()");
+    // roles that used to gate the lease manager mean nothing now
+    byte[] oldRole = Keccak256.hashUtf8("LEASE_MANAGER_ROLE").toBytes();
+    stack.registry(ADMIN).revokeRole(oldRole, stack.leaseManager).send();
+    stack.pledges(ADMIN).revokeRole(oldRole, stack.leaseManager).send();
+    stack.warp(HOUR);
+    assertThat(stack.lm(BUYER).settle(lease).send().isStatusOK()).isTrue();
+    BigInteger before = withdrawable(LESSEE);
+    stack.lm(LESSEE).terminate(lease).send();
+    assertThat(withdrawable(LESSEE)).isGreaterThan(before);
+    stack.lm(LESSEE).withdraw().send();
+  }
+
+  @Test
+  @DisplayName("6b. A fee change never touches the split of rent already offered")
+  void theFeeIsFixedAtOffer() throws Exception {
+    BigInteger lease = accepted(8, 10 * HOUR, 0, 0, 0, NONE);
+    stack.lm(ADMIN).setOperatorFeeBps(u(10_000)).send();
+    try {
+      stack.warp(HOUR);
+      BigInteger holders = stack.balance(distributor);
+      TransactionReceipt r = stack.lm(BUYER).settle(lease).send();
+      long seconds = LeaseManager.getLeaseSettledEvents(r).get(0).gross.longValueExact() / RATE;
+      assertThat(stack.balance(distributor).subtract(holders)).isEqualTo(u(seconds * holderRate()));
+    } finally {
+      stack.lm(ADMIN).setOperatorFeeBps(LeaseStack.FEE_BPS).send();
+    }
+  }
+
+  @Test
+  @DisplayName("6c. The issuer burns shares only as an evented compliance action with a reason")
+  void burnsAreEventedComplianceActions() throws Exception {
+    AssetShareToken shares = stack.shares(asset, ADMIN);
+    byte[] reason = Keccak256.hashUtf8("sanctions list 2026-11").toBytes();
+    stack.assertReverts(shares.complianceBurn(stack.address(HOLDER), BigInteger.ONE, new byte[32]),
+        shares.getContractAddress(), ADMIN, "MissingReason()");
+    TransactionReceipt r = shares.complianceBurn(stack.address(HOLDER), BigInteger.TEN, reason).send();
+    AssetShareToken.ComplianceBurnEventResponse e = AssetShareToken.getComplianceBurnEvents(r).get(0);
+    assertThat(e.reason).isEqualTo(reason);
+    assertThat(e.amount).isEqualTo(BigInteger.TEN);
+    assertThat(e.issuer).isEqualToIgnoringCase(stack.address(ADMIN));
+    String plainBurn = org.web3j.abi.FunctionEncoder.encode(new org.web3j.abi.datatypes.Function("burn",
+        List.of(new org.web3j.abi.datatypes.Address(stack.address(HOLDER)),
+            new org.web3j.abi.datatypes.generated.Uint256(BigInteger.ONE)), List.of()));
+    assertThat(stack.session.send(LeaseStack.account(ADMIN), shares.getContractAddress(), plainBurn).isStatusOK())
+        .isFalse();
+  }
+
+  @Test
+  @DisplayName("6d. Debt and payout tokens other than the payment token are refused")
+  void foreignDebtAndPayoutTokensAreRefused() throws Exception {
+    LeaseStack other = new LeaseStack();
+    String mismatchedPledges = Abi.words(Abi.address(stack.registry), Abi.address(stack.anchor),
+        Abi.address(other.pledges), Abi.address(stack.token), Abi.address(stack.address(ADMIN)), Abi.uint(u(0)));
+    Reverts.assertDeployReverts(LeaseStack.account(ADMIN), LeaseManager.BINARY, mismatchedPledges,
+        "DebtTokenMismatch(address)");
+    String foreignManager = LeaseManager.deploy(stack.web3j, stack.tx(ADMIN), stack.gas, other.registry, other.anchor,
+        NONE, stack.token, stack.address(ADMIN), u(0)).send().getContractAddress();
+    BigInteger otherAsset = other.registerAsset(OWNER, 4);
+    stack.assertReverts(stack.lm(foreignManager, OWNER).offer(LeaseStack.terms(otherAsset, 1, RATE, HOUR,
+        stack.now() + HOUR, 0, 0, NONE)), foreignManager, OWNER, "SharesNotPayable(uint256)");
+  }
+
+  // ------------------------------------------------------------------ 7
+
+  @Test
+  @DisplayName("7. Accepting and terminating at once is no free option: the minimum term is paid")
+  void aLesseeCannotWalkAwayInsideItsMinimumTerm() throws Exception {
+    BigInteger committed = accepted(4, 10 * HOUR, 0, 0, 10 * HOUR, NONE);
+    stack.assertReverts(stack.lm(LESSEE).terminate(committed), stack.leaseManager, LESSEE, "LeaseEnded(uint256)");
+    BigInteger partly = accepted(4, 10 * HOUR, 0, 0, HOUR, NONE);
+    TransactionReceipt r = stack.lm(LESSEE).terminate(partly).send();
+    LeaseManager.LeaseTerminatedEventResponse e = LeaseManager.getLeaseTerminatedEvents(r).get(0);
+    assertThat(e.end.longValueExact()).isEqualTo(start(partly) + HOUR);
+    assertThat(e.refund).isEqualTo(u(9 * HOUR * RATE));
+    assertThat(stack.lease(partly).status).isEqualTo(u(2)); // runs to the end of the minimum term
+  }
+
+  // ------------------------------------------------------------------ 8
+
+  @Test
+  @DisplayName("8. Buying shares just before a settlement earns nothing for the time before the purchase")
+  void incomeStreamsByTimeNotBySettlement() throws Exception {
+    BigInteger lease = accepted(8, 30 * DAY, 0, 0, 0, NONE);
+    stack.warp(14 * DAY);
+    stack.session.send(LeaseStack.account(ADMIN), stack.compliance,
+        org.computerwa.chain.internal.contracts.ComplianceRegistry.load(stack.compliance, stack.web3j, stack.tx(0),
+            stack.gas).setVerified(stack.address(BUYER), true).encodeFunctionCall());
+    AssetShareToken asHolder = stack.shares(asset, HOLDER);
+    asHolder.transfer(stack.address(BUYER), SHARES.divide(u(2))).send(); // the buyer buys half
+    long bought = stack.now();
+    stack.lm(BUYER).settle(lease).send(); // two weeks of rent reach the distributor
+    stack.shares(asset, BUYER).transfer(stack.address(HOLDER), SHARES.divide(u(2))).send(); // and sells
+    long sold = stack.now();
+    RevenueDistributor d = stack.distributor(asset, 0);
+    BigInteger buyer = d.withdrawableOf(stack.address(BUYER)).send();
+    assertThat(buyer).isEqualTo(u((sold - bought) * holderRate() / 2));
+    BigInteger holder = d.withdrawableOf(stack.address(HOLDER)).send();
+    long streamed = stack.now() - start(lease);
+    assertThat(holder.add(buyer)).isEqualTo(u(streamed * holderRate()));
+  }
+}
