@@ -1,14 +1,14 @@
 #!/bin/sh
 # Regenerates the backtest reports of the site from the repository root:
 #   ./mvnw -B -q package -DskipTests -pl examples -am && sh site/src/site/resources/reports/backtest/generate.sh
-# Each run writes a Markdown page (site/src/site/markdown/reports/backtest/) and its JSON (here).
+# Each run writes a Markdown page (site/src/site/markdown/backtest-report-*.md) and its JSON (here).
 set -e
 R=sdk-mining/src/test/resources/org/computerwa/mining/policy
-OUT_MD=site/src/site/markdown/reports/backtest
+OUT_MD=site/src/site/markdown
 OUT_JSON=site/src/site/resources/reports/backtest
 run() { # name file market policy
   java -jar examples/target/computerwa.jar backtest --prices "$R/$2" --market "$3" --policy "$4" \
-    --seasons --walk-forward --markdown "$OUT_MD/$1-$4.md" --json > "$OUT_JSON/$1-$4.json"
+    --seasons --walk-forward --markdown "$OUT_MD/backtest-report-$1-$4.md" --json > "$OUT_JSON/$1-$4.json"
 }
 for policy in adaptive rolling threshold; do
   run ercot-hb-south-2024 ercot_hb_south_rt15_2024-06-01_2024-12-17.csv ercot "$policy"

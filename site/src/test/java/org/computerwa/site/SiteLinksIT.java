@@ -37,8 +37,8 @@ class SiteLinksIT {
     try (Stream<Path> pages = Files.walk(markdown)) {
       List<String> missing =
           pages
-              .filter(p -> p.toString().endsWith(".md"))
-              .map(p -> markdown.relativize(p).toString().replaceFirst("\\.md$", ".html"))
+              .filter(p -> p.getFileName().toString().endsWith(".md"))
+              .map(p -> markdown.relativize(p).toString().replace('\\', '/').replaceFirst("\\.md$", ".html"))
               .filter(html -> !Files.isRegularFile(SITE.resolve(html)))
               .toList();
       assertThat(missing).isEmpty();

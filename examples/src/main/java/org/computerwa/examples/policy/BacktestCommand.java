@@ -51,7 +51,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "Scores a load policy on real-time power prices against the exact optimum.",
       "The price file has columns timestamp_utc,rt_spp_usd_per_mwh; a dam_spp_usd_per_mwh column,",
       "if present, is used as the published day-ahead price.",
-      "Defaults: 50 MW pure-mining site, 50 USD/PH/day at 20 J/TH, 60-minute dwell, 500 USD per switch."
+      "Defaults: 50 MW pure-mining site, 50 USD/PH/day at 20 J/TH, 60-minute dwell, 500 USD per switch;",
+      "decisions 5 min before each interval, settled prices published 5 min after theirs, ERCOT's DAM rule."
     })
 public final class BacktestCommand implements Callable<Integer> {
 

@@ -32,12 +32,19 @@ import org.jspecify.annotations.Nullable;
  * AI spot work on the same rule; otherwise it curtails. Always-mine starts with a head start of
  * {@code alwaysMinePriorSwitches} switch costs, so with no evidence yet the policy keeps mining.
  *
- * <p><b>What it can and cannot promise.</b> It learns only from settled prices, so it pays for
- * every regime change before it follows it: it can lose against always-mine over a period, by at
- * most about the head start plus what the leaders lost before their score fell behind always-mine's
- * (measured figures: the backtest report). It never sees a price before it is published. One
- * instance keeps state for one site: do not share it between controllers. Its state resets when
- * the intervals it is asked about are not consecutive.
+ * <p><b>Risk cap.</b> The policy also scores the real site against always-mine (the same
+ * decaying sum). It starts a curtailment only while that realised gain, minus the curtailment's
+ * two switches, stays above minus {@code riskBudgetSwitches} switch costs — or when a curtailing
+ * candidate's shadow score leads always-mine's by more than that budget, evidence gathered without
+ * risking the real site.
+ *
+ * <p><b>It can lose against always-mine.</b> It learns only from published prices, so it pays for
+ * a regime change before it follows it, and in calm periods a spike that is over before the next
+ * decision costs a curtailing candidate two switches. The cap bounds how much a run of such losses
+ * can cost before the policy stops curtailing, but it does not prevent a losing quarter: the
+ * backtest report lists, per market and quarter, where it ended below always-mine. It never sees a
+ * price before it is published. One instance keeps state for one site: do not share it between
+ * controllers. Its state resets when the intervals it is asked about are not consecutive.
  *
  * @since 0.2.0
  */

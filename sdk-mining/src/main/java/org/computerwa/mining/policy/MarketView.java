@@ -348,6 +348,10 @@ public final class MarketView {
           throw new ValidationException(f + ".intervalStart", p.intervalStart(),
               "must follow the previous settled interval by " + intervalMinutes + " min: oldest first, no gaps or repeats");
         }
+        if (Math.floorMod(start.getEpochSecond() - s, step) != 0) {
+          throw new ValidationException(f + ".intervalStart", p.intervalStart(),
+              "must lie on the view's interval grid (" + intervalMinutes + " min steps back from " + start + ")");
+        }
         if (s + step > start.getEpochSecond()) {
           throw new ValidationException(f + ".intervalStart", p.intervalStart(),
               "must be an interval that ended by " + start + ": only earlier intervals are settled");

@@ -58,6 +58,12 @@ class MarketViewTest {
   }
 
   @Test
+  void aSettledPriceOffTheIntervalGridIsRefused() {
+    assertThatThrownBy(() -> base().settled(List.of(new SettledPrice(min(-22), min(-6), 1))).build())
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("view.settled[0].intervalStart"));
+  }
+
+  @Test
   void aDecisionAfterTheIntervalStartedIsRefused() {
     assertThatThrownBy(() -> base().asOf(min(1)).build())
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("view.asOf"));
