@@ -1,9 +1,11 @@
 /**
  * JMH benchmarks of proof-of-work verification: the SDK against its peers over the same real
- * headers, and whole-chain scaling over threads.
+ * headers, whole-chain scaling over threads, and the speed ratios measured in concurrent pairs
+ * ({@code PairedRatioBenchmark}) so that a shared machine's load hits both sides alike.
  *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar HeaderVerificationBenchmark
+ * java -jar benchmarks/target/benchmarks.jar PairedRatioBenchmark
  * }</pre>
  */
 @NullMarked

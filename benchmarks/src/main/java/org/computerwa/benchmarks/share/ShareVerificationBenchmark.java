@@ -14,6 +14,7 @@ import org.computerwa.mining.share.ShareSubmission;
 import org.computerwa.mining.share.ShareVerifier;
 import org.computerwa.mining.share.StratumJob;
 import org.computerwa.mining.share.StratumSession;
+import org.computerwa.mining.sha256.Sha256Engine;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,6 +55,7 @@ public class ShareVerificationBenchmark {
   private StratumSession session;
   private StratumJob job;
   private PreparedJob prepared;
+  private PreparedJob preparedPortable;
   private ShareVerifier verifier;
 
   /** Loads the job and draws the shares. */
@@ -84,23 +86,41 @@ public class ShareVerificationBenchmark {
     }
     verifier = ShareVerifier.create();
     prepared = verifier.prepare(session, job, HexFormat.of().parseHex(extranonce2));
+    preparedPortable = ShareVerifier.create(Sha256Engine.portable())
+        .prepare(session, job, HexFormat.of().parseHex(extranonce2));
   }
 
   /** Checks, after the measurement, that both paths accepted every share. */
   @TearDown
   public void tearDown() {
-    if (midstate() != SHARES || rebuild() != SHARES) {
+    if (midstate() != SHARES || midstatePortable() != SHARES || rebuild() != SHARES) {
       throw new IllegalStateException("a valid share was rejected");
     }
   }
 
-  /** {@link PreparedJob#isValid}: two SHA-256 compressions per share from the job's midstate. */
+  /**
+   * {@link PreparedJob#isValid} with the default engine ({@code Sha256Engine.fastest()}): the
+   * job's midstate, then the last 16 header bytes and the second pass per share.
+   */
   @Benchmark
   @OperationsPerInvocation(SHARES)
   public int midstate() {
     int valid = 0;
     for (int i = 0; i < SHARES; i++) {
       if (prepared.isValid(shares.get(i))) {
+        valid++;
+      }
+    }
+    return valid;
+  }
+
+  /** The same with the SDK's own pure-Java SHA-256: two compressions per share. */
+  @Benchmark
+  @OperationsPerInvocation(SHARES)
+  public int midstatePortable() {
+    int valid = 0;
+    for (int i = 0; i < SHARES; i++) {
+      if (preparedPortable.isValid(shares.get(i))) {
         valid++;
       }
     }

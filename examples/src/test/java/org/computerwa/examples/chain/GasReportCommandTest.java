@@ -69,6 +69,7 @@ class GasReportCommandTest {
   void theTextReportIsATableWithOneColumnPerHolderCount() {
     String[] r = run("gas-report", "--holders", "4,6");
     assertThat(r[1])
+        .as("stdout (exit %s, stderr: %s)", r[0], r[2])
         .contains("4 holders")
         .contains("6 holders")
         .contains("share transfer to an existing holder")

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * ChainVerification r = verifier.verify(firstHeight, headers);
  * if (!r.valid()) throw r.failures().get(0).toException();
- * r.chainWork();   // sum of floor(2^256 / (target + 1)) over the headers
+ * r.chainWork();   // sum of floor(2^256 / (target + 1)) over the headers before the first failure
  * r.orThrow();     // or throw the first failure
  * }</pre>
  *
@@ -48,8 +48,9 @@ public final class ChainVerification {
   }
 
   /**
-   * Every rejected header, in index order, each with the first rule it broke (checked in the
-   * order proof of work, linkage, difficulty, median time past, future time).
+   * Every rejected header, in index order, each with the first rule it broke, in Bitcoin Core's
+   * order: proof of work, linkage, difficulty, median time past, BIP94 time warp, future time,
+   * version.
    *
    * @return the failures; empty if valid
    */
@@ -89,9 +90,10 @@ public final class ChainVerification {
   }
 
   /**
-   * The work the verified headers represent (Core's {@code GetBlockProof} summed).
+   * The work of the headers before the first failure (Core's {@code GetBlockProof} summed): a
+   * failed header, and every header after it, which builds on it, add nothing.
    *
-   * @return the chain work of this segment
+   * @return the chain work of this segment's valid prefix
    */
   public BigInteger chainWork() {
     return chainWork;

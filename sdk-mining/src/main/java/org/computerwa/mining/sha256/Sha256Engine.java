@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.computerwa.core.ValidationException;
 import org.computerwa.mining.sha256.internal.Sha256Core;
 import org.slf4j.Logger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -113,6 +114,13 @@ public abstract class Sha256Engine {
   public abstract HeaderHasher newHeaderHasher();
 
   /**
+   * Creates a hasher for 80-byte messages sharing a 64-byte prefix (the headers of one job).
+   *
+   * @return a new hasher; not thread-safe
+   */
+  public abstract MidstateHasher newMidstateHasher();
+
+  /**
    * Whether this engine reproduces the published SHA-256d of Bitcoin block 1.
    *
    * @return {@code true} if the self-check passes
@@ -206,6 +214,40 @@ public abstract class Sha256Engine {
         }
       };
     }
+
+    @Override
+    public MidstateHasher newMidstateHasher() {
+      return new MidstateHasher() {
+        private final int[] midstate = new int[8];
+        private final int[] state = new int[8];
+        private final int[] scratch = new int[Sha256Core.SCRATCH_WORDS];
+        private boolean ready;
+
+        @Override
+        public void prefix(byte[] input, int offset) {
+          Objects.checkFromIndexSize(offset, 64, input.length);
+          Sha256Core.initialize(midstate);
+          Sha256Core.compress(midstate, input, offset, scratch);
+          ready = true;
+        }
+
+        @Override
+        public void doubleHash80(byte[] tail, int offset, byte[] out, int outOffset) {
+          if (!ready) {
+            throw new IllegalStateException("set the 64-byte prefix first");
+          }
+          Objects.checkFromIndexSize(offset, 16, tail.length);
+          Objects.checkFromIndexSize(outOffset, 32, out.length);
+          Sha256Core.doubleHash80FromMidstate(midstate, tail, offset, state, scratch);
+          Sha256Core.store(state, out, outOffset);
+        }
+
+        @Override
+        public Sha256Engine engine() {
+          return INSTANCE;
+        }
+      };
+    }
   }
 
   private static final class Jdk extends Sha256Engine {
@@ -245,6 +287,60 @@ public abstract class Sha256Engine {
           return INSTANCE;
         }
       };
+    }
+
+    /**
+     * The JDK's digest state cannot be set, only copied: the prefix is hashed into one digest,
+     * which each message clones (cheaper than compressing the prefix again where the JIT uses
+     * SHA instructions).
+     */
+    @Override
+    public MidstateHasher newMidstateHasher() {
+      final MessageDigest second = newDigest();
+      return new MidstateHasher() {
+        private @Nullable MessageDigest primed;
+
+        @Override
+        public void prefix(byte[] input, int offset) {
+          Objects.checkFromIndexSize(offset, 64, input.length);
+          MessageDigest d = newDigest();
+          d.update(input, offset, 64);
+          primed = d;
+        }
+
+        @Override
+        public void doubleHash80(byte[] tail, int offset, byte[] out, int outOffset) {
+          MessageDigest p = primed;
+          if (p == null) {
+            throw new IllegalStateException("set the 64-byte prefix first");
+          }
+          Objects.checkFromIndexSize(offset, 16, tail.length);
+          Objects.checkFromIndexSize(outOffset, 32, out.length);
+          try {
+            MessageDigest d = (MessageDigest) p.clone();
+            d.update(tail, offset, 16);
+            d.digest(out, outOffset, 32);
+            second.update(out, outOffset, 32);
+            second.digest(out, outOffset, 32);
+          } catch (CloneNotSupportedException | DigestException e) {
+            second.reset();
+            throw new IllegalStateException("SHA-256 digest failed", e);
+          }
+        }
+
+        @Override
+        public Sha256Engine engine() {
+          return INSTANCE;
+        }
+      };
+    }
+
+    private static MessageDigest newDigest() {
+      try {
+        return MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java platform must provide SHA-256", e);
+      }
     }
   }
 }

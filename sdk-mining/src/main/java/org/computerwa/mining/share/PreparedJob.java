@@ -8,14 +8,15 @@ import java.util.Arrays;
 import org.computerwa.core.ValidationException;
 import org.computerwa.mining.pow.BlockHash;
 import org.computerwa.mining.pow.BlockHeader;
-import org.computerwa.mining.sha256.internal.Sha256Core;
+import org.computerwa.mining.sha256.MidstateHasher;
+import org.computerwa.mining.sha256.Sha256Engine;
 
 /**
  * One job prepared for the shares of one extranonce2, as a pool checks a miner's stream: the
  * coinbase and Merkle root are built once, the SHA-256 state after the header's first 64 bytes
  * (the midstate: version, previous hash and 28 bytes of the Merkle root) is kept per rolled
  * version, and each share costs two compressions (the header's last 16 bytes, then the second
- * pass of SHA-256d) instead of three.
+ * pass of SHA-256d) instead of three, with the verifier's {@link Sha256Engine}.
  *
  * <pre>{@code
  * PreparedJob prepared = ShareVerifier.create().prepare(session, job, extranonce2);
@@ -36,9 +37,7 @@ public final class PreparedJob {
   private final StratumJob job;
   private final byte[] extranonce2;
   private final byte[] header = new byte[BlockHeader.SIZE];
-  private final int[] midstate = new int[8];
-  private final int[] state = new int[8];
-  private final int[] scratch = new int[Sha256Core.SCRATCH_WORDS];
+  private final MidstateHasher hasher;
   private final byte[] hash = new byte[32];
   private final long target0;
   private final long target1;
@@ -47,7 +46,8 @@ public final class PreparedJob {
   private int midstateVersion;
   private boolean hasMidstate;
 
-  PreparedJob(StratumSession session, StratumJob job, byte[] extranonce2, byte[] merkleRoot) {
+  PreparedJob(Sha256Engine engine, StratumSession session, StratumJob job, byte[] extranonce2, byte[] merkleRoot) {
+    this.hasher = engine.newMidstateHasher();
     this.session = session;
     this.job = job;
     this.extranonce2 = extranonce2;
@@ -109,15 +109,13 @@ public final class PreparedJob {
     }
     if (!hasMidstate || version != midstateVersion) {
       INT_LE.set(header, 0, version);
-      Sha256Core.initialize(midstate);
-      Sha256Core.compress(midstate, header, 0, scratch);
+      hasher.prefix(header, 0);
       midstateVersion = version;
       hasMidstate = true;
     }
     INT_LE.set(header, 68, submission.time());
     INT_LE.set(header, 76, submission.nonce());
-    Sha256Core.doubleHash80FromMidstate(midstate, header, 64, state, scratch);
-    Sha256Core.store(state, hash, 0);
+    hasher.doubleHash80(header, 64, hash, 0);
   }
 
   /** Whether the hash, read as a little-endian 256-bit number, is at most the share target. */

@@ -10,6 +10,7 @@ import org.computerwa.mining.pow.BlockHash;
 import org.computerwa.mining.pow.BlockHeader;
 import org.computerwa.mining.pow.CompactTarget;
 import org.computerwa.mining.sha256.Sha256;
+import org.computerwa.mining.sha256.Sha256Engine;
 import org.computerwa.mining.sha256.Sha256Hasher;
 
 /**
@@ -33,15 +34,29 @@ import org.computerwa.mining.sha256.Sha256Hasher;
  * @since 0.1.0
  */
 public final class ShareVerifier {
-  private ShareVerifier() {}
+  private final Sha256Engine engine;
+
+  private ShareVerifier(Sha256Engine engine) {
+    this.engine = engine;
+  }
 
   /**
-   * Creates a verifier.
+   * Creates a verifier whose prepared jobs hash with {@link Sha256Engine#fastest()}.
    *
    * @return the verifier
    */
   public static ShareVerifier create() {
-    return new ShareVerifier();
+    return new ShareVerifier(Sha256Engine.fastest());
+  }
+
+  /**
+   * Creates a verifier whose prepared jobs hash with the given engine.
+   *
+   * @param engine the engine, for example {@link Sha256Engine#portable()}
+   * @return the verifier
+   */
+  public static ShareVerifier create(Sha256Engine engine) {
+    return new ShareVerifier(Objects.requireNonNull(engine, "engine"));
   }
 
   /**
@@ -162,7 +177,7 @@ public final class ShareVerifier {
    */
   public PreparedJob prepare(StratumSession session, StratumJob job, byte[] extranonce2) {
     Objects.requireNonNull(session, "session");
-    return new PreparedJob(session, job, extranonce2.clone(), merkleRoot(job, extranonce2));
+    return new PreparedJob(engine, session, job, extranonce2.clone(), merkleRoot(job, extranonce2));
   }
 
   static VerifiedShare judge(StratumSession session, StratumJob job, BlockHeader header, BlockHash hash) {

@@ -205,6 +205,30 @@ class HeaderChainVerifierTest {
     });
   }
 
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource({"testnet3,headers/testnet3_checkpoints.csv",
+      "signet,headers/signet_checkpoints.csv"})
+  void realTestNetworkHeadersPassTheVersionRuleAtTheirHeightsAndOutdatedOnesFailAtTheActivation(String name,
+      String file) {
+    Network network = Network.named(name);
+    HeaderChainVerifier verifier = HeaderChainVerifier.builder().network(network).clock(NOW).build();
+    List<Map<String, String>> rows = TestData.csv(file);
+    for (Map<String, String> r : rows) {
+      long height = Long.parseLong(r.get("height"));
+      byte[] bytes = TestData.hex(r.get("header_hex"));
+      HeaderCheck c = verifier.checkEach(List.of(HeaderEntry.of(height, bytes))).get(0);
+      assertThat(c.version()).as("%s %d", name, height).isEqualTo(CheckStatus.OK);
+      int version = BlockHeader.parse(bytes).version();
+      // The same header one height into the next buried deployment fails.
+      long next = version < 2 ? network.bip34Height() : version < 3 ? network.bip66Height()
+          : version < 4 ? network.bip65Height() : -1;
+      if (next > height) {
+        HeaderCheck moved = verifier.checkEach(List.of(HeaderEntry.of(next, bytes))).get(0);
+        assertThat(moved.reason()).as("%s %d at %d", name, height, next).contains(RejectReason.BAD_VERSION);
+      }
+    }
+  }
+
   static Stream<org.junit.jupiter.params.provider.Arguments> outdatedVersions() {
     // The last checkpoint of each version before its successor's activation height.
     return Stream.of(org.junit.jupiter.params.provider.Arguments.of("223776", 227_931L),

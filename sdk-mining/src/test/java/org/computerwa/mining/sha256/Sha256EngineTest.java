@@ -39,6 +39,33 @@ class Sha256EngineTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"portable", "jdk"})
+  void midstateHashersAgreeWithTheStreamingHasherOnMessagesSharingAPrefix(String name) {
+    long seed = 20261201L;
+    SplittableRandom random = new SplittableRandom(seed);
+    MidstateHasher hasher = Sha256Engine.named(name).newMidstateHasher();
+    assertThat(hasher.engine()).isSameAs(Sha256Engine.named(name));
+    assertThatThrownBy(() -> hasher.doubleHash80(new byte[16], 0, new byte[32], 0))
+        .isInstanceOf(IllegalStateException.class);
+    byte[] message = new byte[80];
+    byte[] out = new byte[36];
+    for (int prefix = 0; prefix < 20; prefix++) {
+      random.nextBytes(message);
+      hasher.prefix(message, 0);
+      for (int i = 0; i < 100; i++) {
+        byte[] tail = new byte[20];
+        random.nextBytes(tail);
+        System.arraycopy(tail, 2, message, 64, 16);
+        hasher.doubleHash80(tail, 2, out, 4);
+        assertThat(java.util.Arrays.copyOfRange(out, 4, 36)).as("seed %d, prefix %d, message %d", seed, prefix, i)
+            .isEqualTo(Sha256.doubleHash(message));
+      }
+    }
+    assertThatThrownBy(() -> hasher.doubleHash80(new byte[15], 0, out, 0))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
   @Test
   void fastestIsOneOfTheCorrectEngines() {
     assertThat(Sha256Engine.fastest()).isIn(Sha256Engine.portable(), Sha256Engine.jdk());

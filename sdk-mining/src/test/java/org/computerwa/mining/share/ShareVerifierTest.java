@@ -187,8 +187,9 @@ class ShareVerifierTest {
     }
   }
 
-  @Test
-  void theMidstatePathAgreesWithTheFullRebuildOnSeededRandomShares() throws IOException {
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"portable", "jdk"})
+  void theMidstatePathAgreesWithTheFullRebuildOnSeededRandomShares(String engine) throws IOException {
     long seed = Long.getLong("computerwa.seed", System.nanoTime());
     System.out.println("[seed] ShareVerifierTest.midstate seed=" + seed + " (replay with -Dcomputerwa.seed=" + seed + ")");
     java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
@@ -198,7 +199,8 @@ class ShareVerifierTest {
     // Difficulty 2^-24 (target about 2^248): one hash in 256 qualifies, so both outcomes occur.
     StratumSession session = StratumSession.builder().poolDifficulty(Math.scalb(1.0, -24)).versionRollingMask(0x1fffe000)
         .build();
-    PreparedJob prepared = verifier.prepare(session, job, TestData.hex(extranonce2));
+    PreparedJob prepared = ShareVerifier.create(org.computerwa.mining.sha256.Sha256Engine.named(engine))
+        .prepare(session, job, TestData.hex(extranonce2));
     int valid = 0;
     for (int i = 0; i < 10_000; i++) {
       ShareSubmission s = ShareSubmission.of(extranonce2, String.format("%08x", job.time() + random.nextInt(600)),
