@@ -31,14 +31,14 @@ public final class JmhPages {
   public static String section(JmhRun run, String chartHref, String jsonHref) {
     StringBuilder sb = new StringBuilder();
     sb.append("Measured with `").append(run.conditions().get("command")).append("`, ")
-        .append(run.conditions().get("started"));
+        .append(run.started());
     String finished = run.conditions().get("finished");
     if (finished != null) {
       sb.append(" to ").append(finished);
     }
     sb.append(".\n\n");
     for (Map.Entry<String, String> c : run.conditions().entrySet()) {
-      if (!List.of("command", "started", "finished").contains(c.getKey())) {
+      if (!List.of("command", "started", "finished").contains(c.getKey()) && !c.getValue().equals(run.started())) {
         sb.append("- ").append(label(c.getKey())).append(": ").append(c.getValue()).append('\n');
       }
     }
@@ -125,14 +125,14 @@ public final class JmhPages {
     }
     CategoryChart chart =
         new CategoryChartBuilder()
-            .width(Math.max(640, 120 * labels.size()))
+            .width(Math.min(1100, Math.max(640, 90 * labels.size())))
             .height(420)
             .title(run.name() + " (" + run.results().get(0).mode() + ")")
             .yAxisTitle(unit)
             .build();
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
-    chart.getStyler().setXAxisLabelRotation(labels.size() > 3 ? 20 : 0);
+    chart.getStyler().setXAxisLabelRotation(labels.size() > 3 ? (labels.size() > 8 ? 45 : 20) : 0);
     chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     chart.getStyler().setYAxisDecimalPattern(run.results().get(0).score() >= 100 ? "#,##0" : "#,##0.###");

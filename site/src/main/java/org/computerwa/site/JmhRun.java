@@ -14,9 +14,10 @@ import java.util.Optional;
 
 /**
  * One kept JMH run: the file JMH wrote with {@code -rf json} and, beside it, the conditions file
- * that says where, when and how it ran ({@code NAME.conditions.json}: {@code command},
- * {@code started}, {@code machine}, {@code jdk}, optionally {@code finished}, {@code loadAverage},
- * {@code note}).
+ * that says where, when and how it ran ({@code NAME.conditions.json} with {@code command},
+ * {@code started}, {@code machine}, {@code jdk} and optionally {@code finished},
+ * {@code loadAverage}, {@code note}; or the same as {@code key=value} lines in
+ * {@code NAME.properties} or {@code NAME.txt}).
  *
  * @param name the file name without {@code .json}
  * @param results one entry per benchmark method and parameter combination, in file order
@@ -25,9 +26,6 @@ import java.util.Optional;
  */
 public record JmhRun(
     String name, List<Result> results, Map<String, String> conditions, String settings) {
-
-  /** The conditions every kept run must state. */
-  public static final List<String> REQUIRED_CONDITIONS = List.of("command", "started", "machine", "jdk");
 
   /**
    * One benchmark result.
@@ -74,7 +72,6 @@ public record JmhRun(
   public static JmhRun read(Path json) {
     String file = json.getFileName().toString();
     String name = file.substring(0, file.length() - ".json".length());
-    Path conditionsFile = json.resolveSibling(name + ".conditions.json");
     ObjectMapper mapper = new ObjectMapper();
     JsonNode root = parse(mapper, json);
     if (!root.isArray() || root.isEmpty()) {
@@ -116,26 +113,76 @@ public record JmhRun(
             first.path("threads").asText("?"),
             first.path("vmName").asText("?"),
             first.path("vmVersion").asText("?"));
-    if (!Files.isRegularFile(conditionsFile)) {
-      throw new SiteSourceException(
-          json + " has no conditions file " + conditionsFile.getFileName()
-              + " (machine, JDK, date and the exact command; site/record-jmh.sh writes both)");
-    }
-    JsonNode c = parse(mapper, conditionsFile);
-    Map<String, String> conditions = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = c.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
-        throw new SiteSourceException(conditionsFile + ": '" + e.getKey() + "' must be a non-empty string");
-      }
-      conditions.put(e.getKey(), e.getValue().asText());
-    }
-    for (String required : REQUIRED_CONDITIONS) {
-      if (!conditions.containsKey(required)) {
-        throw new SiteSourceException(conditionsFile + ": '" + required + "' is required");
-      }
-    }
+    Map<String, String> conditions = conditions(json, name, mapper);
     return new JmhRun(name, List.copyOf(results), java.util.Collections.unmodifiableMap(conditions), settings);
+  }
+
+  /**
+   * Reads the conditions beside a result: {@code NAME.conditions.json} (an object of strings), or
+   * {@code NAME.properties} / {@code NAME.txt} ({@code key=value} lines, {@code #} comments).
+   * Whatever the form, it must give the command, a date, the machine and the JDK.
+   */
+  private static Map<String, String> conditions(Path json, String name, ObjectMapper mapper) {
+    Map<String, String> conditions = new LinkedHashMap<>();
+    Path file = null;
+    for (String suffix : List.of(".conditions.json", ".properties", ".txt")) {
+      Path candidate = json.resolveSibling(name + suffix);
+      if (Files.isRegularFile(candidate)) {
+        file = candidate;
+        break;
+      }
+    }
+    if (file == null) {
+      throw new SiteSourceException(
+          json + " has no conditions file " + name + ".conditions.json (or " + name + ".properties / "
+              + name + ".txt): machine, JDK, date and the exact command; site/record-jmh.sh writes both");
+    }
+    if (file.toString().endsWith(".json")) {
+      JsonNode c = parse(mapper, file);
+      for (Iterator<Map.Entry<String, JsonNode>> it = c.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+          throw new SiteSourceException(file + ": '" + e.getKey() + "' must be a non-empty string");
+        }
+        conditions.put(e.getKey(), e.getValue().asText());
+      }
+    } else {
+      for (String line : Snippets.read(file).split("\\R")) {
+        int eq = line.indexOf('=');
+        if (line.isBlank() || line.startsWith("#") || eq <= 0) {
+          continue;
+        }
+        conditions.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    if (!conditions.containsKey("command")) {
+      missing.add("command");
+    }
+    if (conditions.keySet().stream().noneMatch(k -> k.startsWith("started") || k.startsWith("date"))) {
+      missing.add("started (or date...)");
+    }
+    if (conditions.keySet().stream().noneMatch(k -> k.equals("machine") || k.equals("cpu"))) {
+      missing.add("machine (or cpu)");
+    }
+    if (!conditions.containsKey("jdk")) {
+      missing.add("jdk");
+    }
+    if (!missing.isEmpty()) {
+      throw new SiteSourceException(file + ": " + String.join(", ", missing) + " required");
+    }
+    return java.util.Collections.unmodifiableMap(conditions);
+  }
+
+  /**
+   * The date the run started, whichever key its conditions file used.
+   *
+   * @return the start date
+   */
+  public String started() {
+    return conditions.entrySet().stream()
+        .filter(e -> e.getKey().startsWith("started") || e.getKey().startsWith("date"))
+        .map(Map.Entry::getValue).findFirst().orElse("");
   }
 
   /**

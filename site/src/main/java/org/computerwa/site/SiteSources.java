@@ -32,8 +32,9 @@ import java.util.stream.Stream;
  *       {@code reports/backtest}, with its chart when a PNG of the same name is kept</td></tr>
  *   <tr><td>{@code <!-- gas-chart: FILE -->}</td><td>a chart of the holder-dependent operations of
  *       the gas report JSON {@code FILE} at each holder count</td></tr>
- *   <tr><td>{@code <!-- include: FILE -->}</td><td>a Markdown file generated earlier in the
- *       build (for example {@code gas-report.md})</td></tr>
+ *   <tr><td>{@code <!-- include: FILE -->}</td><td>a file generated earlier in the build: Markdown
+ *       as it is (for example {@code gas-report.md}), text as a code block (a program's output),
+ *       PNG as an image</td></tr>
  * </table>
  *
  * <p>An unknown directive, a missing file or region, or a malformed report fails the build with
@@ -180,6 +181,13 @@ public final class SiteSources {
         if (!file.startsWith(generatedReports) || !Files.isRegularFile(file)) {
           throw new SiteSourceException(where + ": no generated report '" + arg + "' in " + generatedReports);
         }
+        if (arg.endsWith(".png")) {
+          copy(file, outDir.resolve("resources/reports/generated/" + file.getFileName()));
+          return "![" + file.getFileName() + "](" + up + "reports/generated/" + file.getFileName() + ")\n";
+        }
+        if (arg.endsWith(".txt")) {
+          return "```\n" + Snippets.read(file).stripTrailing() + "\n```\n";
+        }
         return Snippets.read(file);
       }
       default:
@@ -238,6 +246,8 @@ public final class SiteSources {
         .append("idle one; each run's note says which it was.\n\n");
     List<Path> runs = list(jmhDir(), ".json");
     runs.removeIf(p -> p.getFileName().toString().endsWith(".conditions.json"));
+    // Files that are not JMH results (another tool's output kept beside them) are linked, not parsed.
+    runs.removeIf(p -> !isJmhResult(p));
     if (runs.isEmpty()) {
       sb.append("No run is kept yet.\n");
     }
@@ -254,6 +264,24 @@ public final class SiteSources {
     }
     Files.createDirectories(page.getParent());
     Files.writeString(page, sb.toString(), StandardCharsets.UTF_8);
+  }
+
+  private static boolean isJmhResult(Path json) {
+    try {
+      String head = Files.readString(json, StandardCharsets.UTF_8).stripLeading();
+      return head.startsWith("[") && head.contains("\"primaryMetric\"");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void copy(Path from, Path to) {
+    try {
+      Files.createDirectories(to.getParent());
+      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static List<Path> list(Path dir, String suffix) {

@@ -41,8 +41,8 @@ class PagesRenderIT {
   /** The pages made from Markdown: every guide and report (the Javadoc is checked by links). */
   static Stream<String> pages() throws IOException {
     Path markdown = Path.of(System.getProperty("site.sources", "target/site-src")).resolve("markdown");
-    try (Stream<Path> files = Files.list(markdown)) {
-      List<String> names = files.map(p -> p.getFileName().toString())
+    try (Stream<Path> files = Files.walk(markdown)) {
+      List<String> names = files.map(p -> markdown.relativize(p).toString())
           .filter(n -> n.endsWith(".md")).map(n -> n.replaceFirst("\\.md$", "")).sorted().toList();
       assertThat(names).contains("index", "gas", "benchmarks", SiteSources.JMH_PAGE);
       return names.stream();

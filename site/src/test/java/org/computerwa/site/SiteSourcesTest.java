@@ -72,6 +72,22 @@ class SiteSourcesTest {
   }
 
   @Test
+  void conditionsMayAlsoBeKeyValueLines() throws Exception {
+    Path jmh = root.resolve("site/src/site/resources/reports/jmh");
+    Files.delete(jmh.resolve("run.conditions.json"));
+    Files.writeString(jmh.resolve("run.properties"), "# conditions\ncommand=java -jar b.jar B\n"
+        + "started_utc=2026-12-01T06:56:50Z\nmachine=2 vCPU\njdk=17\nnote=loaded\n");
+    assertThat(sources.expand("markdown/p.md", "<!-- jmh: run -->\n"))
+        .contains("Measured with `java -jar b.jar B`, 2026-12-01T06:56:50Z.")
+        .contains("- Note: loaded")
+        .doesNotContain("Started_utc");
+    Files.delete(jmh.resolve("run.properties"));
+    Files.writeString(jmh.resolve("run.txt"), "command=java B\ndate_utc_start=2026-12-01\ncpu=EPYC\n");
+    assertThatThrownBy(() -> sources.expand("markdown/p.md", "<!-- jmh: run -->"))
+        .isInstanceOf(SiteSourceException.class).hasMessageContaining("jdk required");
+  }
+
+  @Test
   void ratiosAreComputedFromTheScoresAndComparedWithTheirTargets() {
     String page = sources.expand("markdown/p.md", "<!-- jmh-ratios: run\nfast / slow[n=2] >= 2.5\nslow[n=2] / fast >= 1\n-->\nafter\n");
     assertThat(page)
@@ -117,6 +133,15 @@ class SiteSourcesTest {
         .contains("| rolling | 72 | a\\|b |")
         .contains("[rolling.json](reports/backtest/rolling.json)")
         .doesNotContain("### rolling.conditions");
+  }
+
+  @Test
+  void anIncludedProgramOutputBecomesACodeBlockAndAnIncludedChartAnImage() throws Exception {
+    Files.writeString(root.resolve("gen/run.txt"), "policy rolling\nprofit 1.00\n");
+    Files.write(root.resolve("gen/run.png"), new byte[] {1, 2, 3});
+    assertThat(sources.expand("markdown/p.md", "<!-- include: run.txt -->\n<!-- include: run.png -->\n"))
+        .isEqualTo("```\npolicy rolling\nprofit 1.00\n```\n![run.png](reports/generated/run.png)\n");
+    assertThat(root.resolve("out/resources/reports/generated/run.png")).hasBinaryContent(new byte[] {1, 2, 3});
   }
 
   @Test
