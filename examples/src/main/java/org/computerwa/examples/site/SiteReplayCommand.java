@@ -116,9 +116,9 @@ public final class SiteReplayCommand implements Callable<Integer> {
   @Option(names = "--hashprice", defaultValue = "50", paramLabel = "USD_PER_PH_DAY", description = "Hashprice (default ${DEFAULT-VALUE}).")
   double hashprice = 50;
 
-  @Option(names = "--ai-margin", defaultValue = "20", paramLabel = "USD_PER_MWH",
-      description = "Spot AI value per MWh over the power price (default ${DEFAULT-VALUE}).")
-  double aiMargin = 20;
+  @Option(names = "--ai-margin", defaultValue = "150", paramLabel = "USD_PER_MWH",
+      description = "Spot AI revenue per MWh before power, as the backtest's aiMarginUsdPerMwh (default ${DEFAULT-VALUE}).")
+  double aiMargin = 150;
 
   @Option(names = "--json", description = "Prints one JSON object instead of the narration.")
   boolean json;
@@ -139,6 +139,7 @@ public final class SiteReplayCommand implements Callable<Integer> {
     }
     PriceSeries series;
     try {
+      LoadPolicies.byName(policy); // an unknown name fails before the chain starts
       series = slice(PriceSeriesCsv.read(java.util.Objects.requireNonNull(prices, "--prices")));
     } catch (ComputeRwaException e) {
       err.println("site replay: " + e.getMessage());
@@ -356,8 +357,9 @@ public final class SiteReplayCommand implements Callable<Integer> {
         long seconds = s.periodEnd().getEpochSecond() - s.periodStart().getEpochSecond();
         long down = seconds * (10_000 - s.availabilityBps()) / 10_000;
         long creditSeconds = (down - GRACE.getSeconds()) / DEVICES;
-        BigInteger expected = run.terms.rate().baseUnitsPerSecond().multiply(BigInteger.valueOf(creditSeconds));
-        check("SLA credit of lease " + run.id + " for " + s.periodStart(), credit.baseUnits(), expected);
+        TokenAmount expected = TokenAmount.ofBaseUnits(
+            run.terms.rate().baseUnitsPerSecond().longValueExact() * creditSeconds, credit.token());
+        check("SLA credit of lease " + run.id + " for " + s.periodStart(), credit, expected);
         say("SLA credit " + money(credit) + " to the lessee of lease " + run.id + ": device " + s.device() + " "
             + s.availabilityBps() + " bps, " + down + " s down, " + creditSeconds + " s after grace and sharing");
         model.debitStream(run.slot, run.id.value().longValueExact(), run.holderRate.multiply(BigInteger.valueOf(creditSeconds)),
@@ -402,7 +404,7 @@ public final class SiteReplayCommand implements Callable<Integer> {
         }
       }
       gross[0] += r.miningMw() * r.hours() * miningValuePerMwh;
-      gross[1] += r.aiSpotMw() * r.hours() * (aiMargin + price);
+      gross[1] += r.aiSpotMw() * r.hours() * aiMargin;
     }
     TokenAmount rent = null;
     for (LeaseRun l : leases) {
@@ -429,7 +431,9 @@ public final class SiteReplayCommand implements Callable<Integer> {
   private void settle(ComputeRwaClient platform, ComputeRwaClient operator, ComputeRwaClient lessee, ComputeRwaClient holder,
       AssetId asset, List<LeaseRun> leases, DistributorModel model, ChainClock clock) {
     Instant last = leases.stream().map(l -> l.terms.end()).max(Instant::compareTo).orElseThrow();
-    clock.advanceTo(last.plus(LAG).plusSeconds(60));
+    Instant due = last.plus(LAG).plusSeconds(60);
+    Instant now = platform.chainTime();
+    clock.advanceTo(due.isAfter(now) ? due : now.plusSeconds(1));
     List<Map<String, Object>> out = new ArrayList<>();
     TokenAmount deposits = null;
     for (LeaseRun l : leases) {

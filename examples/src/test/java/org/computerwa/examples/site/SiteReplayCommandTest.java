@@ -63,7 +63,20 @@ class SiteReplayCommandTest {
     // Leased MWh: 5 MW for 6 h and 7.5 MW for 6 h, at least (the envelope reserves whole intervals).
     assertThat(use.get("aiLeased").get("mwh").asDouble()).isGreaterThanOrEqualTo(5 * 6 + 7.5 * 6);
     assertThat(use.get("aiLeased").get("revenueUsd").asDouble()).isEqualTo(4299 + 6480);
+    assertThat(use.get("aiSpot").get("mwh").asDouble()).as("free GPUs run spot work at 150 $/MWh").isPositive();
+    assertThat(use.get("mining").get("mwh").asDouble()).isPositive();
     assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void anUnknownPolicyIsRefusedBeforeTheChainStarts() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = ComputerwaCli.commandLine(new PrintWriter(out), new PrintWriter(err))
+        .execute("site", "replay", "--prices", prices().toString(), "--policy", "yolo");
+    assertThat(code).isEqualTo(ComputerwaCli.EXIT_USAGE);
+    assertThat(err.toString()).contains("yolo");
+    assertThat(out.toString()).isEmpty();
   }
 
   @Test
