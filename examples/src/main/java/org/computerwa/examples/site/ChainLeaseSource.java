@@ -7,18 +7,23 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
+import org.computerwa.chain.client.ComputeRwaClient;
 import org.computerwa.chain.client.Lease;
 import org.computerwa.chain.client.LeaseId;
-import org.computerwa.chain.client.Leases;
+import org.computerwa.core.lease.LeaseStatus;
 import org.computerwa.core.ValidationException;
 import org.computerwa.mining.policy.GpuLease;
 
 /**
- * A {@link LeaseSource} that reads the lease manager: every tracked lease that has been accepted
- * becomes a {@link GpuLease} of {@code units × mwPerUnit} over its running time.
+ * A {@link LeaseSource} that reads the lease manager: every tracked lease becomes a
+ * {@link GpuLease} of {@code units × mwPerUnit} — an accepted one over its running time, an open
+ * offer from the first read that saw it until the latest end it can have ({@code acceptBy + term}),
+ * because the lessee may accept at any moment and the lease runs from that moment.
  *
  * <pre>{@code
- * ChainLeaseSource leases = ChainLeaseSource.of(client.leases(), 1.25, Duration.ZERO);
+ * ChainLeaseSource leases = ChainLeaseSource.of(client, 1.25, Duration.ZERO);
  * leases.track(leaseId);            // e.g. from the offer's outcome or an event stream
  * leases.committed();               // [GpuLease[2024-08-19T03:00:00Z..., 5.0 MW]] once accepted
  * }</pre>
@@ -29,13 +34,14 @@ import org.computerwa.mining.policy.GpuLease;
  * reads each tracked lease once. Not thread-safe.
  */
 public final class ChainLeaseSource implements LeaseSource {
-  private final Leases leases;
+  private final ComputeRwaClient client;
   private final double mwPerUnit;
+  private final Map<LeaseId, Instant> offerSeen = new HashMap<>();
   private final Duration chainAhead;
   private final Set<LeaseId> tracked = new LinkedHashSet<>();
 
-  private ChainLeaseSource(Leases leases, double mwPerUnit, Duration chainAhead) {
-    this.leases = leases;
+  private ChainLeaseSource(ComputeRwaClient client, double mwPerUnit, Duration chainAhead) {
+    this.client = client;
     this.mwPerUnit = mwPerUnit;
     this.chainAhead = chainAhead;
   }
@@ -43,20 +49,20 @@ public final class ChainLeaseSource implements LeaseSource {
   /**
    * Creates a source.
    *
-   * @param leases the client's lease facade
+   * @param client a client of the chain (any signer: it only reads)
    * @param mwPerUnit the power one leased capacity unit draws, {@code > 0}
    * @param chainAhead how far chain time runs ahead of market time, zero or positive
    * @return the source
    * @throws ValidationException for a non-positive power or a negative offset
    */
-  public static ChainLeaseSource of(Leases leases, double mwPerUnit, Duration chainAhead) {
+  public static ChainLeaseSource of(ComputeRwaClient client, double mwPerUnit, Duration chainAhead) {
     if (!(mwPerUnit > 0) || Double.isInfinite(mwPerUnit)) {
       throw new ValidationException("mwPerUnit", mwPerUnit, "must be a finite number > 0");
     }
     if (chainAhead.isNegative()) {
       throw new ValidationException("chainAhead", chainAhead, "must be zero or positive");
     }
-    return new ChainLeaseSource(leases, mwPerUnit, chainAhead);
+    return new ChainLeaseSource(client, mwPerUnit, chainAhead);
   }
 
   /**
@@ -72,11 +78,18 @@ public final class ChainLeaseSource implements LeaseSource {
   public List<GpuLease> committed() {
     List<GpuLease> out = new ArrayList<>();
     for (LeaseId id : tracked) {
-      Lease lease = leases.lease(id);
+      Lease lease = client.leases().lease(id);
       Optional<Instant> start = lease.start();
       Optional<Instant> end = lease.end();
+      double mw = lease.units() * mwPerUnit;
       if (start.isPresent() && end.isPresent() && end.get().isAfter(start.get())) {
-        out.add(GpuLease.of(start.get().minus(chainAhead), end.get().minus(chainAhead), lease.units() * mwPerUnit));
+        out.add(GpuLease.of(start.get().minus(chainAhead), end.get().minus(chainAhead), mw));
+      } else if (lease.status() == LeaseStatus.OFFERED) {
+        Instant seen = offerSeen.computeIfAbsent(id, i -> client.chainTime());
+        Instant latestEnd = lease.acceptBy().plus(lease.term());
+        if (latestEnd.isAfter(seen)) {
+          out.add(GpuLease.of(seen.minus(chainAhead), latestEnd.minus(chainAhead), mw));
+        }
       }
     }
     return out;

@@ -70,8 +70,10 @@ import picocli.CommandLine.Spec;
  *
  * <p>The story: a 50 MW site with an 8-device, 10 MW GPU hall (1.25 MW per device) registered as
  * one asset. At 10 % of the replay the operator offers 4 devices for a quarter of the replay, at
- * 50 % 6 devices; the lessee accepts each at once with a permit. The load controller serves the
- * leases first and mines or runs spot AI with the rest. Every hour the site reports one energy
+ * 50 % 6 devices, each just before an interval's decision, so the controller reserves the open
+ * offer; the lessee accepts with a permit as that interval starts. The load controller serves the
+ * leases first and mines or runs spot AI with the rest. Lease obligations are measured against
+ * the leases' windows as the chain recorded them, not as the loop saw them. Every hour the site reports one energy
  * statement and one availability statement per device (device 0 is 75 % available in the second
  * hour of the first lease); every 6 hours they are signed, batched and anchored, and the lessee
  * claims the SLA credits they prove. After the leases' settlement lag, anyone settles, the
@@ -242,7 +244,7 @@ public final class SiteReplayCommand implements Callable<Integer> {
           .asset(asset).attester(attester).device(meter).from(marketStart.plus(ahead));
       devices.forEach(sinkBuilder::device);
       AnchoringStatementSink sink = sinkBuilder.build();
-      ChainLeaseSource leaseSource = ChainLeaseSource.of(operator.leases(), MW_PER_DEVICE, ahead);
+      ChainLeaseSource leaseSource = ChainLeaseSource.of(operator, MW_PER_DEVICE, ahead);
       SiteProfile site = SiteProfile.builder().capacityMw(50).miningMaxMw(50).efficiencyJPerTh(20)
           .gpuSpotMw(DEVICES * MW_PER_DEVICE).minDwellMinutes(60).switchCostUsd(500).resolutionMw(0.25).build();
       PriceFeed feed = ReplayPriceFeed.of(MarketReplay.builder().prices(series)
@@ -258,28 +260,27 @@ public final class SiteReplayCommand implements Callable<Integer> {
           .feed(feed).leases(leaseSource).actuator(LoggingActuator.create()).actuator(fleet)
           .statements(FleetStatements.of(fleet, asset.value(), meter.address(), deviceAddresses, ahead))
           .sink(sink).period(PERIOD).periodsPerBatch(PERIODS_PER_BATCH).build()) {
+        Offer[] offered = new Offer[offerAt.length];
         for (int t = 0; t < n; t++) {
           clock.advanceTo(series.start(t).minus(lead).plus(ahead));
           for (int k = 0; k < offerAt.length; k++) {
             if (offerAt[k] == t) {
-              LeaseRun run = offerAndAccept(operator, lessee, asset, attester, usd, units[k], term, model);
+              offered[k] = offer(operator, lessee.address(), asset, attester, usd, units[k], term);
+              leaseSource.track(offered[k].id());
+            }
+          }
+          loop.step();
+          // The offer was reserved in this interval's decision; the lessee accepts as it starts.
+          for (int k = 0; k < offerAt.length; k++) {
+            if (offerAt[k] == t) {
+              clock.advanceTo(series.start(t).plus(ahead));
+              LeaseRun run = accept(lessee, offered[k], model);
               leases.add(run);
-              leaseSource.track(run.id);
               say("Lease " + run.id + ": " + units[k] + " devices (" + units[k] * MW_PER_DEVICE + " MW) accepted, runs "
                   + run.terms.start().minus(ahead) + " .. " + run.terms.end().minus(ahead) + " market time, rent "
                   + money(run.terms.totalRent()));
             }
           }
-          Decision d = loop.step();
-          double committedMw = 0;
-          for (GpuLease l : loop.committed()) {
-            if (l.overlaps(series.start(t), series.end(t))) {
-              committedMw += l.mw();
-            }
-          }
-          double h = interval.getSeconds() / 3_600.0;
-          committedMwh += committedMw * h;
-          servedMwh += Math.min(committedMw, d.applied().aiLeasedMw()) * h;
           while (batchesSeen < sink.anchored().size()) {
             creditsApplied += applyCredits(sink.anchored().get(batchesSeen++), leases, lessee, model);
           }
@@ -295,6 +296,20 @@ public final class SiteReplayCommand implements Callable<Integer> {
       }
 
       revenue(series, fleet, leases);
+      // Obligations against the leases as they really ran on-chain, not as the loop saw them.
+      double h = interval.getSeconds() / 3_600.0;
+      List<SimulatedFleet.Run> ran = fleet.ran();
+      for (int t = 0; t < ran.size(); t++) {
+        double committedMw = 0;
+        for (LeaseRun l : leases) {
+          if (GpuLease.of(l.terms.start().minus(ahead), l.terms.end().minus(ahead), l.terms.capacityUnits() * MW_PER_DEVICE)
+              .overlaps(ran.get(t).start(), ran.get(t).end())) {
+            committedMw += l.terms.capacityUnits() * MW_PER_DEVICE;
+          }
+        }
+        committedMwh += committedMw * h;
+        servedMwh += Math.min(committedMw, ran.get(t).aiLeasedMw()) * h;
+      }
       double metPct = committedMwh == 0 ? 100 : 100 * servedMwh / committedMwh;
       summary.put("leaseObligationsMetPct", metPct);
       say(String.format("Lease obligations met: %.3f %% of %.2f committed MWh", metPct, committedMwh));
@@ -321,23 +336,30 @@ public final class SiteReplayCommand implements Callable<Integer> {
     }
   }
 
-  private LeaseRun offerAndAccept(ComputeRwaClient operator, ComputeRwaClient lessee, AssetId asset, SigningKey attester,
-      Token usd, int units, Duration term, DistributorModel model) {
+  private record Offer(LeaseId id, LeaseTerms terms) {}
+
+  private static Offer offer(ComputeRwaClient operator, Address lessee, AssetId asset, SigningKey attester, Token usd,
+      int units, Duration term) {
     Instant acceptBy = operator.chainTime().plus(Duration.ofHours(1));
     long rate = RATE_PER_DEVICE_SECOND * units;
-    LeaseTerms terms = LeaseTerms.builder().assetId("gpu-hall-001").lessor(operator.address()).lessee(lessee.address())
+    LeaseTerms terms = LeaseTerms.builder().assetId("gpu-hall-001").lessor(operator.address()).lessee(lessee)
         .capacityUnits(units).start(acceptBy).end(acceptBy.plus(term)).rate(Rate.of(BigInteger.valueOf(rate), usd)).token(usd)
         .sla(SlaTerms.builder().minAvailabilityBps(10_000).gracePeriod(GRACE)
             .credit(SlaCredit.builder().creditBps(10_000).maxBps(10_000).build()).build())
         .build();
-    LeaseId id = operator.leases().offer(asset, terms, LAG, term, attester.address()).value();
-    lessee.payments().mintTestTokens(lessee.address(), terms.totalRent());
+    return new Offer(operator.leases().offer(asset, terms, LAG, term, attester.address()).value(), terms);
+  }
+
+  private LeaseRun accept(ComputeRwaClient lessee, Offer offer, DistributorModel model) {
+    LeaseId id = offer.id();
+    lessee.payments().mintTestTokens(lessee.address(), offer.terms().totalRent());
     Lease lease = lessee.leases().acceptWithPermit(id).value();
-    LeaseTerms real = lease.asAccepted(terms);
+    LeaseTerms real = lease.asAccepted(offer.terms());
+    long rate = real.rate().baseUnitsPerSecond().longValueExact();
     BigInteger holderRate = BigInteger.valueOf(rate - rate * FEE_BPS / 10_000);
     int slot = model.openStream(id.value().longValueExact(), holderRate, real.start().plus(LAG), real.end().plus(LAG),
         lessee.chainTime());
-    return new LeaseRun(id, real, slot, holderRate, TokenAmount.zero(usd));
+    return new LeaseRun(id, real, slot, holderRate, TokenAmount.zero(real.token()));
   }
 
   // The lease manager credits a device's downtime beyond the grace period, divided by the asset's
