@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An {@link Actuator} that only logs each applied allocation (at INFO, logger
+ * An {@link Actuator} that only logs each applied allocation (at DEBUG, logger
  * {@code org.computerwa.examples.site.LoggingActuator}); a dry run of a site, or a trace next to
  * real actuators.
  *
@@ -30,7 +30,7 @@ public final class LoggingActuator implements Actuator {
 
   @Override
   public void apply(Decision decision) {
-    LOG.info("interval {} from {}: {} by {} ({})", decision.index(), decision.intervalStart(), decision.applied(),
+    LOG.debug("interval {} from {}: {} by {} ({})", decision.index(), decision.intervalStart(), decision.applied(),
         decision.policyName(), decision.reason());
   }
 }
