@@ -175,6 +175,10 @@ public final class SiteReplayCommand implements Callable<Integer> {
   }
 
   private PriceSeries slice(PriceSeries all) {
+    long hours = Duration.between(all.start(0), all.end(all.size() - 1)).toHours();
+    if (hours < 8) {
+      throw new ValidationException("--prices", hours + " hours", "must cover at least 8 hours for the two leases");
+    }
     if (days == null) {
       return all;
     }
@@ -191,9 +195,6 @@ public final class SiteReplayCommand implements Callable<Integer> {
     Duration interval = Duration.ofMinutes(series.intervalMinutes());
     Duration lead = Duration.ofMinutes(5);
     long hours = Duration.between(series.start(0), series.end(n - 1)).toHours();
-    if (hours < 8) {
-      throw new ValidationException("--prices", hours + " hours", "must cover at least 8 hours for the two leases");
-    }
     say("Local chain " + chain.chainId() + " at " + chain.rpcUrl() + "; replay of " + n + " intervals of "
         + series.intervalMinutes() + " min from " + series.start(0) + " (" + hours + " h)");
 
@@ -234,7 +235,7 @@ public final class SiteReplayCommand implements Callable<Integer> {
       Duration term = Duration.ofHours(Math.max(2, hours / 4));
       int[] offerAt = {firstOffer, secondOffer};
       int[] units = {4, 6};
-      Instant outageStart = series.start(firstOffer).plus(Duration.ofHours(2));
+      Instant outageStart = series.start(firstOffer).plus(Duration.ofHours(1)); // the second hour of the first lease
       outageStart = outageStart.minusSeconds(outageStart.getEpochSecond() % 3_600);
 
       SimulatedFleet fleet = SimulatedFleet.builder().gpuDevices(DEVICES).intervalMinutes(series.intervalMinutes())

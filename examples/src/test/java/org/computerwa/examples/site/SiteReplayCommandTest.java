@@ -69,6 +69,19 @@ class SiteReplayCommandTest {
   }
 
   @Test
+  void aFileTooShortForTheTwoLeasesIsAUsageError(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path shortFile = dir.resolve("four-hours.csv");
+    java.nio.file.Files.write(shortFile, java.nio.file.Files.readAllLines(prices()).subList(0, 17));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = ComputerwaCli.commandLine(new PrintWriter(out), new PrintWriter(err))
+        .execute("site", "replay", "--prices", shortFile.toString());
+    assertThat(code).isEqualTo(ComputerwaCli.EXIT_USAGE);
+    assertThat(err.toString()).contains("--prices").contains("4 hours").contains("at least 8 hours");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
   void anUnknownPolicyIsRefusedBeforeTheChainStarts() throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
