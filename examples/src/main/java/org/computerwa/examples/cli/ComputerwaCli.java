@@ -35,7 +35,8 @@ import picocli.CommandLine.Command;
       BacktestCommand.class,
       GasReportCommand.class,
       org.computerwa.examples.evidence.EvidenceCommand.class,
-      org.computerwa.examples.quickstart.QuickstartCommand.class
+      org.computerwa.examples.quickstart.QuickstartCommand.class,
+      org.computerwa.examples.site.SiteCommand.class
     })
 public final class ComputerwaCli {
 
