@@ -98,6 +98,9 @@ public final class NvidiaSmiCsv {
       }
     } catch (JacksonException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      // An error found at the end of input (an unclosed quote) is placed one line past the last
+      // line; name the last line of the text instead.
+      line = (int) Math.min(line, Math.max(1, csv.lines().count()));
       throw new SampleFormatException(line, "csv", e.getOriginalMessage(), "must be well-formed CSV");
     } catch (IOException e) {
       throw new SampleFormatException(0, "csv", String.valueOf(e.getMessage()), "must be readable CSV");
