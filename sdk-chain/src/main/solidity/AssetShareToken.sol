@@ -17,8 +17,11 @@ import {IShareCheckpoint} from "./interfaces/IShareCheckpoint.sol";
 /// is carried in the clone's code as immutable arguments, so it costs no storage reads. The
 /// registry binds the distributor once, before any share exists, then issues the initial supply.
 ///
-/// The issuer (the registrar that registered the asset) may mint more shares and may burn a
-/// holder's shares only through `complianceBurn`, which names a reason code and emits
+/// The supply is issued once: by the registry in the registering transaction, or, for an asset
+/// registered without holders, by one `issue` of the issuer (the registrar that registered the
+/// asset) while the supply is zero. Once shares exist nobody can mint more, so no holder's part of
+/// future income can be diluted without its consent (a holder consents by selling). The issuer
+/// may burn a holder's shares only through `complianceBurn`, which names a reason code and emits
 /// `ComplianceBurn`: there is no silent forced burn or transfer. Revenue a holder accrued before a
 /// burn stays claimable by that holder.
 contract AssetShareToken is ERC20 {
@@ -35,6 +38,10 @@ contract AssetShareToken is ERC20 {
     error Unauthorized(address caller);
     /// @notice A compliance burn must name a reason.
     error MissingReason();
+    /// @notice Shares exist already: the supply is fixed once issued.
+    error SupplyFixed(uint256 totalSupply);
+    /// @notice Holders and amounts differ in length, are empty, or an amount is zero.
+    error InvalidIssue();
 
     /// @notice The revenue distributor notified on every balance change (bound once).
     address public distributor;
@@ -80,10 +87,17 @@ contract AssetShareToken is ERC20 {
         emit DistributorSet(distributor_);
     }
 
-    /// @notice Issues `amount` shares to the verified holder `to`; the issuer or the registry.
-    function mint(address to, uint256 amount) external {
+    /// @notice Issues the whole supply at once: `amounts[i]` shares to each verified holder
+    /// `holders[i]`; the issuer or the registry, only while no share exists.
+    function issue(address[] calldata holders, uint256[] calldata amounts) external {
         if (msg.sender != issuer() && msg.sender != registry()) revert Unauthorized(msg.sender);
-        _mint(to, amount);
+        uint256 supply = totalSupply();
+        if (supply != 0) revert SupplyFixed(supply);
+        if (holders.length == 0 || holders.length != amounts.length) revert InvalidIssue();
+        for (uint256 i = 0; i < holders.length; ++i) {
+            if (amounts[i] == 0) revert InvalidIssue();
+            _mint(holders[i], amounts[i]);
+        }
     }
 
     /// @notice Burns `amount` shares of `holder` as a compliance action (court order, sanctions,

@@ -13,7 +13,8 @@ import {RevenueDistributor} from "./RevenueDistributor.sol";
 /// @notice A REGISTRAR_ROLE account registers an asset in one transaction: it mints the asset's
 /// token to the operator (spec hash, kind, capacity), creates the asset's share token and revenue
 /// distributor as EIP-1167 clones with immutable arguments, and issues the initial shares to
-/// verified holders; all of it happens or none. A spec hash can be registered once only, so one
+/// verified holders; all of it happens or none. The share supply is fixed once issued (see
+/// `AssetShareToken`): registering with holders issues it in the same transaction. A spec hash can be registered once only, so one
 /// physical asset never gets two tokens. The lease manager is bound once by the admin and cannot
 /// be changed or revoked afterwards: it alone sets ERC-4907 users and feeds the distributors'
 /// income streams, so no later role change can freeze leases or redirect income.
@@ -116,6 +117,9 @@ contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, I
         if (specHash == bytes32(0)) revert ZeroSpecHash();
         if (capacity == 0) revert ZeroCapacity();
         if (holders.length != amounts.length) revert InvalidShares();
+        for (uint256 i = 0; i < amounts.length; ++i) {
+            if (amounts[i] == 0) revert InvalidShares();
+        }
         uint256 existing = _bySpec[specHash];
         if (existing != 0) revert DuplicateSpecHash(specHash, existing);
         assetId = _nextId++;
@@ -135,10 +139,7 @@ contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, I
         RevenueDistributor(distributor).prepareStreams(1);
         _users[assetId] = UserInfo(address(0), 1);
         emit SharesAttached(assetId, share, distributor);
-        for (uint256 i = 0; i < holders.length; ++i) {
-            if (amounts[i] == 0) revert InvalidShares();
-            AssetShareToken(share).mint(holders[i], amounts[i]);
-        }
+        if (holders.length != 0) AssetShareToken(share).issue(holders, amounts);
     }
 
     /// @inheritdoc IComputeAssetRegistry
