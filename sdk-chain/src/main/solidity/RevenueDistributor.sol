@@ -49,8 +49,9 @@ import {IShareCheckpoint} from "./interfaces/IShareCheckpoint.sol";
 /// sends the streamed tokens when it settles (which anyone may trigger); a claim pays what is
 /// owed up to the tokens present and leaves the rest owed.
 ///
-/// Deployed only as an EIP-1167 clone by the asset registry; its payout token, share token and
-/// registry are immutable arguments carried in the clone's code.
+/// Deployed only as an EIP-1167 clone by the asset registry; its payout token and registry are
+/// immutables of the implementation (the same for every asset), its share token an immutable
+/// argument carried in the clone's code.
 contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -110,19 +111,35 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
     /// @notice A stream for this lease exists, or MAX_STREAMS are open, or the stream is invalid.
     error InvalidStream(uint256 leaseId);
 
+    /// @dev The payout token and the registry, the same for every clone of this implementation.
+    address private immutable _payoutToken;
+    address private immutable _registry;
+
+    /// @dev Created by the asset registry; the implementation is never used directly (its own
+    /// clone argument is empty, so it serves no share token).
+    constructor(address payoutToken_, address registry_) {
+        _payoutToken = payoutToken_;
+        _registry = registry_;
+    }
+
     /// @inheritdoc IRevenueDistributor
-    function payoutToken() public view returns (address p) {
-        (p,,) = _args();
+    function payoutToken() public view returns (address) {
+        return _payoutToken;
     }
 
     /// @inheritdoc IRevenueDistributor
     function shareToken() public view returns (address s) {
-        (, s,) = _args();
+        bytes memory a = Clones.fetchCloneArgs(address(this));
+        if (a.length != 20) return address(0);
+        // abi.encodePacked(address shareToken)
+        assembly ("memory-safe") {
+            s := shr(96, mload(add(a, 32)))
+        }
     }
 
     /// @notice The asset registry whose bound lease manager feeds the streams.
-    function registry() public view returns (address r) {
-        (,, r) = _args();
+    function registry() public view returns (address) {
+        return _registry;
     }
 
     /// @notice Shares the distributor accounts for (equals the share token's total supply).
@@ -185,7 +202,7 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
         if (amount == 0) revert ZeroAmount();
         if (_totalShares == 0) revert NoShares();
         _accrue();
-        IERC20 payout = IERC20(payoutToken());
+        IERC20 payout = IERC20(_payoutToken);
         uint256 before = payout.balanceOf(address(this));
         payout.safeTransferFrom(msg.sender, address(this), amount);
         uint256 received = payout.balanceOf(address(this)) - before;
@@ -296,7 +313,7 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
             SafeCast.toInt256(pointsPerShare * IERC20(shareToken()).balanceOf(holder)) + correction
         );
         amount = points / MAGNITUDE;
-        IERC20 payout = IERC20(payoutToken());
+        IERC20 payout = IERC20(_payoutToken);
         uint256 held = payout.balanceOf(address(this));
         if (amount > held) amount = held;
         if (amount == 0) revert NothingToClaim(holder);
@@ -390,7 +407,7 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
     }
 
     function _onlyLeaseManager() private view {
-        if (msg.sender != ILeaseManagerBinding(registry()).leaseManager()) revert NotLeaseManager(msg.sender);
+        if (msg.sender != ILeaseManagerBinding(_registry).leaseManager()) revert NotLeaseManager(msg.sender);
     }
 
     function _correction(address holder) private view returns (int256) {
@@ -402,16 +419,6 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
         _storedCorrection[holder] = uint256(correction + int256(BIAS));
     }
 
-    function _args() private view returns (address p, address s, address r) {
-        bytes memory a = Clones.fetchCloneArgs(address(this));
-        if (a.length != 60) return (address(0), address(0), address(0));
-        // abi.encodePacked(address payoutToken, address shareToken, address registry)
-        assembly ("memory-safe") {
-            p := shr(96, mload(add(a, 32)))
-            s := shr(96, mload(add(a, 52)))
-            r := shr(96, mload(add(a, 72)))
-        }
-    }
 }
 
 /// @dev The registry's set-once lease manager, as the distributor reads it.
