@@ -74,13 +74,16 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
 
     /// @notice Cumulative payout points per share, scaled by MAGNITUDE.
     uint256 public pointsPerShare;
+    /// @dev One slot read by every deposit, claim and checkpoint: the supply, the rounding excess,
+    /// the bitmap of occupied stream slots and whether income waits in `_carry`. With no stream
+    /// open and nothing carried, accrual reads nothing else.
     uint96 private _totalShares;
     uint128 private _excess;
-    /// @dev One slot for the accrual state: income streamed while no share existed (credited
-    /// with the next accrual that finds shares), the bitmap of occupied stream slots, and the
-    /// time of the last accrual.
-    uint128 private _carry;
     uint16 private _occupied;
+    bool private _carrying;
+    /// @dev Income streamed while no share existed (credited with the next accrual that finds
+    /// shares), and the time of the last accrual.
+    uint128 private _carry;
     uint32 private _lastAccrual;
     mapping(address holder => uint256) private _storedCorrection;
     /// @dev Fixed slots, never zeroed once written, so a reused slot costs no fresh storage.
@@ -237,7 +240,8 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
         }
         while (slot < MAX_STREAMS && bits & (1 << slot) != 0) ++slot;
         if (slot == MAX_STREAMS) revert InvalidStream(leaseId);
-        if (bits == 0) _lastAccrual = uint32(block.timestamp);
+        // No write of `_lastAccrual` when no stream was open: a new stream starts at or after
+        // now, so accrual counts it from its start whatever the last accrual time says.
         _slots[slot] = Stream(uint80(rate), uint32(start), uint32(end), 0, uint32(leaseId));
         _occupied = uint16(bits | (1 << slot));
         emit StreamOpened(leaseId, slot, rate, start, end);
@@ -325,6 +329,7 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
     /// @dev Credits the streams' income since the last accrual to the current holders.
     function _accrue() private {
         uint256 bits = _occupied;
+        if (bits == 0 && !_carrying) return;
         uint256 total;
         if (bits != 0 && _lastAccrual != block.timestamp) {
             uint256 last = _lastAccrual;
@@ -352,9 +357,13 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
         if (total == 0 && carry == 0) return;
         if (_totalShares == 0) {
             _carry = uint128(carry + total);
+            if (!_carrying) _carrying = true;
             return;
         }
-        if (carry != 0) _carry = 0;
+        if (carry != 0) {
+            _carry = 0;
+            _carrying = false;
+        }
         _addPoints(total + carry);
     }
 
