@@ -7,13 +7,15 @@ import {IComputeAssetRegistry} from "./interfaces/IComputeAssetRegistry.sol";
 import {IERC4907} from "./interfaces/IERC4907.sol";
 import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {AssetShareToken} from "./AssetShareToken.sol";
+import {IComplianceRegistry} from "./interfaces/IComplianceRegistry.sol";
 import {RevenueDistributor} from "./RevenueDistributor.sol";
 
 /// @title Registry of physical compute assets: one ERC-721 token per asset.
 /// @notice A REGISTRAR_ROLE account registers an asset in one transaction: it mints the asset's
 /// token to the operator (spec hash, kind, capacity), creates the asset's share token and revenue
-/// distributor as EIP-1167 clones with immutable arguments, and issues the initial shares to
-/// verified holders; all of it happens or none. A spec hash can be registered once only, so one
+/// distributor as EIP-1167 clones (per-asset values as immutable arguments), and issues the initial shares to
+/// verified holders; all of it happens or none. The share supply is fixed once issued (see
+/// `AssetShareToken`): registering with holders issues it in the same transaction. A spec hash can be registered once only, so one
 /// physical asset never gets two tokens. The lease manager is bound once by the admin and cannot
 /// be changed or revoked afterwards: it alone sets ERC-4907 users and feeds the distributors'
 /// income streams, so no later role change can freeze leases or redirect income.
@@ -83,8 +85,8 @@ contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, I
         if (admin == address(0) || compliance_ == address(0) || payoutToken_ == address(0)) revert ZeroAddress();
         compliance = compliance_;
         payoutToken = payoutToken_;
-        shareTokenImplementation = address(new AssetShareToken());
-        distributorImplementation = address(new RevenueDistributor());
+        shareTokenImplementation = address(new AssetShareToken(address(this), IComplianceRegistry(compliance_)));
+        distributorImplementation = address(new RevenueDistributor(payoutToken_, address(this)));
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(REGISTRAR_ROLE, admin);
     }
@@ -116,14 +118,17 @@ contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, I
         if (specHash == bytes32(0)) revert ZeroSpecHash();
         if (capacity == 0) revert ZeroCapacity();
         if (holders.length != amounts.length) revert InvalidShares();
+        for (uint256 i = 0; i < amounts.length; ++i) {
+            if (amounts[i] == 0) revert InvalidShares();
+        }
         uint256 existing = _bySpec[specHash];
         if (existing != 0) revert DuplicateSpecHash(specHash, existing);
         assetId = _nextId++;
         address share = Clones.cloneWithImmutableArgs(
-            shareTokenImplementation, abi.encodePacked(address(this), assetId, compliance, msg.sender)
+            shareTokenImplementation, abi.encodePacked(assetId, msg.sender)
         );
         address distributor = Clones.cloneWithImmutableArgs(
-            distributorImplementation, abi.encodePacked(payoutToken, share, address(this))
+            distributorImplementation, abi.encodePacked(share)
         );
         _assets[assetId] = Asset(specHash, kind, capacity, share, distributor);
         _bySpec[specHash] = assetId;
@@ -135,10 +140,7 @@ contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, I
         RevenueDistributor(distributor).prepareStreams(1);
         _users[assetId] = UserInfo(address(0), 1);
         emit SharesAttached(assetId, share, distributor);
-        for (uint256 i = 0; i < holders.length; ++i) {
-            if (amounts[i] == 0) revert InvalidShares();
-            AssetShareToken(share).mint(holders[i], amounts[i]);
-        }
+        if (holders.length != 0) AssetShareToken(share).issue(holders, amounts);
     }
 
     /// @inheritdoc IComputeAssetRegistry

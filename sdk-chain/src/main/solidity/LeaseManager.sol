@@ -5,7 +5,7 @@ import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IComputeAssetRegistry} from "./interfaces/IComputeAssetRegistry.sol";
 import {IEvidenceAnchor, UsageStatement} from "./interfaces/IEvidenceAnchor.sol";
 import {IPledgeRegistry} from "./interfaces/IPledgeRegistry.sol";
@@ -40,7 +40,7 @@ import {IRevenueDistributor} from "./interfaces/IRevenueDistributor.sol";
 /// the sum of withdrawable balances. The lessee's escrow never depends on a role the admin can
 /// revoke: the registry and pledge registry bind this contract once, and the ERC-4907 hint is
 /// best-effort. Tokens that deliver less than asked (fee on transfer) are rejected.
-contract LeaseManager is AccessControl, ReentrancyGuard {
+contract LeaseManager is AccessControl, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     /// @notice Basis points in one whole.
@@ -75,20 +75,23 @@ contract LeaseManager is AccessControl, ReentrancyGuard {
         address attester;
     }
 
-    /// @notice A lease (or offer), packed into six slots.
+    /// @notice A lease (or offer), packed into six slots. What acceptance writes (lessee, status,
+    /// stream slot, times and escrow) lives in two slots, both non-zero from the offer on, so an
+    /// acceptance rewrites two slots and creates none.
     struct Lease {
         uint256 assetId;
-        // slot 1
+        // slot 1: the terms, written once at offer
         uint96 ratePerSecond;
         uint40 duration;
         uint64 units;
         uint32 settlementLag;
-        Status status;
         uint16 feeBps;
         // slot 2
         address lessee;
         uint40 acceptBy;
         uint32 graceSeconds;
+        Status status;
+        uint8 streamSlot;
         // slot 3: while offered, `end` is the end of the reservation (acceptBy)
         uint40 start;
         uint40 end;
@@ -100,7 +103,6 @@ contract LeaseManager is AccessControl, ReentrancyGuard {
         uint40 creditedSeconds;
         // slot 5
         address attester;
-        uint8 streamSlot;
     }
 
     /// @dev Lease count and the two totals in one slot, non-zero after the first offer, so that
@@ -269,7 +271,7 @@ contract LeaseManager is AccessControl, ReentrancyGuard {
         l.minTerm = t.minTerm;
         l.lessor = msg.sender;
         l.attester = t.attester;
-        l.streamSlot = NO_STREAM; // keeps the slot non-zero: acceptance rewrites it cheaply
+        l.streamSlot = NO_STREAM;
         _live[t.assetId].push(leaseId);
         emit LeaseOffered(leaseId, t.assetId, msg.sender, t, l.feeBps);
     }

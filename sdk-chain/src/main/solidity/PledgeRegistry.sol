@@ -4,7 +4,7 @@ pragma solidity ^0.8.24;
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IComputeAssetRegistry} from "./interfaces/IComputeAssetRegistry.sol";
 import {IPledgeRegistry} from "./interfaces/IPledgeRegistry.sol";
 
@@ -18,7 +18,7 @@ import {IPledgeRegistry} from "./interfaces/IPledgeRegistry.sol";
 /// own. Direct repayment moves debt tokens from the payer to the lender, counted by the lender's
 /// balance change so that a fee-charging token cannot overstate a repayment. The lease manager is
 /// bound once by the admin; no role can be revoked to freeze settlement.
-contract PledgeRegistry is IPledgeRegistry, AccessControl, ReentrancyGuard {
+contract PledgeRegistry is IPledgeRegistry, AccessControl, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     /// @notice The lease manager, the only caller of redirect(); bound once.

@@ -49,8 +49,9 @@ import {IShareCheckpoint} from "./interfaces/IShareCheckpoint.sol";
 /// sends the streamed tokens when it settles (which anyone may trigger); a claim pays what is
 /// owed up to the tokens present and leaves the rest owed.
 ///
-/// Deployed only as an EIP-1167 clone by the asset registry; its payout token, share token and
-/// registry are immutable arguments carried in the clone's code.
+/// Deployed only as an EIP-1167 clone by the asset registry; its payout token and registry are
+/// immutables of the implementation (the same for every asset), its share token an immutable
+/// argument carried in the clone's code.
 contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -73,13 +74,16 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
 
     /// @notice Cumulative payout points per share, scaled by MAGNITUDE.
     uint256 public pointsPerShare;
+    /// @dev One slot read by every deposit, claim and checkpoint: the supply, the rounding excess,
+    /// the bitmap of occupied stream slots and whether income waits in `_carry`. With no stream
+    /// open and nothing carried, accrual reads nothing else.
     uint96 private _totalShares;
     uint128 private _excess;
-    /// @dev One slot for the accrual state: income streamed while no share existed (credited
-    /// with the next accrual that finds shares), the bitmap of occupied stream slots, and the
-    /// time of the last accrual.
-    uint128 private _carry;
     uint16 private _occupied;
+    bool private _carrying;
+    /// @dev Income streamed while no share existed (credited with the next accrual that finds
+    /// shares), and the time of the last accrual.
+    uint128 private _carry;
     uint32 private _lastAccrual;
     mapping(address holder => uint256) private _storedCorrection;
     /// @dev Fixed slots, never zeroed once written, so a reused slot costs no fresh storage.
@@ -110,19 +114,35 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
     /// @notice A stream for this lease exists, or MAX_STREAMS are open, or the stream is invalid.
     error InvalidStream(uint256 leaseId);
 
+    /// @dev The payout token and the registry, the same for every clone of this implementation.
+    address private immutable _payoutToken;
+    address private immutable _registry;
+
+    /// @dev Created by the asset registry; the implementation is never used directly (its own
+    /// clone argument is empty, so it serves no share token).
+    constructor(address payoutToken_, address registry_) {
+        _payoutToken = payoutToken_;
+        _registry = registry_;
+    }
+
     /// @inheritdoc IRevenueDistributor
-    function payoutToken() public view returns (address p) {
-        (p,,) = _args();
+    function payoutToken() public view returns (address) {
+        return _payoutToken;
     }
 
     /// @inheritdoc IRevenueDistributor
     function shareToken() public view returns (address s) {
-        (, s,) = _args();
+        bytes memory a = Clones.fetchCloneArgs(address(this));
+        if (a.length != 20) return address(0);
+        // abi.encodePacked(address shareToken)
+        assembly ("memory-safe") {
+            s := shr(96, mload(add(a, 32)))
+        }
     }
 
     /// @notice The asset registry whose bound lease manager feeds the streams.
-    function registry() public view returns (address r) {
-        (,, r) = _args();
+    function registry() public view returns (address) {
+        return _registry;
     }
 
     /// @notice Shares the distributor accounts for (equals the share token's total supply).
@@ -185,7 +205,7 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
         if (amount == 0) revert ZeroAmount();
         if (_totalShares == 0) revert NoShares();
         _accrue();
-        IERC20 payout = IERC20(payoutToken());
+        IERC20 payout = IERC20(_payoutToken);
         uint256 before = payout.balanceOf(address(this));
         payout.safeTransferFrom(msg.sender, address(this), amount);
         uint256 received = payout.balanceOf(address(this)) - before;
@@ -220,7 +240,8 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
         }
         while (slot < MAX_STREAMS && bits & (1 << slot) != 0) ++slot;
         if (slot == MAX_STREAMS) revert InvalidStream(leaseId);
-        if (bits == 0) _lastAccrual = uint32(block.timestamp);
+        // No write of `_lastAccrual` when no stream was open: a new stream starts at or after
+        // now, so accrual counts it from its start whatever the last accrual time says.
         _slots[slot] = Stream(uint80(rate), uint32(start), uint32(end), 0, uint32(leaseId));
         _occupied = uint16(bits | (1 << slot));
         emit StreamOpened(leaseId, slot, rate, start, end);
@@ -296,7 +317,7 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
             SafeCast.toInt256(pointsPerShare * IERC20(shareToken()).balanceOf(holder)) + correction
         );
         amount = points / MAGNITUDE;
-        IERC20 payout = IERC20(payoutToken());
+        IERC20 payout = IERC20(_payoutToken);
         uint256 held = payout.balanceOf(address(this));
         if (amount > held) amount = held;
         if (amount == 0) revert NothingToClaim(holder);
@@ -308,6 +329,7 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
     /// @dev Credits the streams' income since the last accrual to the current holders.
     function _accrue() private {
         uint256 bits = _occupied;
+        if (bits == 0 && !_carrying) return;
         uint256 total;
         if (bits != 0 && _lastAccrual != block.timestamp) {
             uint256 last = _lastAccrual;
@@ -335,9 +357,13 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
         if (total == 0 && carry == 0) return;
         if (_totalShares == 0) {
             _carry = uint128(carry + total);
+            if (!_carrying) _carrying = true;
             return;
         }
-        if (carry != 0) _carry = 0;
+        if (carry != 0) {
+            _carry = 0;
+            _carrying = false;
+        }
         _addPoints(total + carry);
     }
 
@@ -390,7 +416,7 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
     }
 
     function _onlyLeaseManager() private view {
-        if (msg.sender != ILeaseManagerBinding(registry()).leaseManager()) revert NotLeaseManager(msg.sender);
+        if (msg.sender != ILeaseManagerBinding(_registry).leaseManager()) revert NotLeaseManager(msg.sender);
     }
 
     function _correction(address holder) private view returns (int256) {
@@ -402,16 +428,6 @@ contract RevenueDistributor is IRevenueDistributor, IShareCheckpoint, Reentrancy
         _storedCorrection[holder] = uint256(correction + int256(BIAS));
     }
 
-    function _args() private view returns (address p, address s, address r) {
-        bytes memory a = Clones.fetchCloneArgs(address(this));
-        if (a.length != 60) return (address(0), address(0), address(0));
-        // abi.encodePacked(address payoutToken, address shareToken, address registry)
-        assembly ("memory-safe") {
-            p := shr(96, mload(add(a, 32)))
-            s := shr(96, mload(add(a, 52)))
-            r := shr(96, mload(add(a, 72)))
-        }
-    }
 }
 
 /// @dev The registry's set-once lease manager, as the distributor reads it.

@@ -150,20 +150,26 @@ public final class Assets {
   }
 
   /**
-   * Issues shares of an asset to verified holders, one transaction per holder in the map's
-   * iteration order (pass a {@code LinkedHashMap} for a fixed order). If a mint fails, the
-   * holders before it keep their shares.
+   * Issues the whole share supply of an asset registered without holders, in one transaction that
+   * either fully happens or not at all. The supply is fixed once issued: no later issue can dilute
+   * the holders' part of future income, so this succeeds only while the asset has no shares.
    *
    * @param id the asset (registered through this SDK, so that it has a share token)
    * @param sharesByHolder share base units (18 decimals) by holder, each positive
-   * @return the asset's total share supply afterwards, with one receipt per holder
-   * @throws ValidationException (field {@code sharesByHolder}) for an empty map, a zero address or
-   *     an amount that is not positive
-   * @throws ChainException REVERTED with {@code NotVerified} when a holder is not verified
+   * @return the asset's total share supply afterwards, with the receipt
+   * @throws ValidationException (field {@code sharesByHolder}) for an empty map, more than {@value
+   *     #MAX_HOLDERS_PER_TRANSACTION} holders, a zero address or an amount that is not positive
+   * @throws ChainException REVERTED with {@code NotVerified} when a holder is not verified, {@code
+   *     SupplyFixed} when the asset has shares already
    */
   public Outcome<BigInteger> issueShares(AssetId id, Map<Address, BigInteger> sharesByHolder) {
     if (sharesByHolder.isEmpty()) {
       throw new ValidationException("sharesByHolder", "{}", "must name at least one holder");
+    }
+    if (sharesByHolder.size() > MAX_HOLDERS_PER_TRANSACTION) {
+      throw new ValidationException(
+          "sharesByHolder", sharesByHolder.size() + " holders",
+          "must name at most " + MAX_HOLDERS_PER_TRANSACTION + " holders (one transaction)");
     }
     sharesByHolder.forEach(
         (holder, amount) -> {
@@ -174,16 +180,20 @@ public final class Assets {
         });
     String share = shareTokenAddress(id);
     AssetShareToken token = shareToken(share);
-    List<Receipt> receipts = new ArrayList<>();
-    for (Map.Entry<Address, BigInteger> e : sharesByHolder.entrySet()) {
-      receipts.add(
-          rpc.send(
-                  "issue " + e.getValue() + " shares of asset " + id + " to " + e.getKey(),
-                  share,
-                  token.mint(e.getKey().toHex(), e.getValue()).encodeFunctionCall())
-              .receipt());
-    }
-    return Outcome.of(totalShares(id), receipts);
+    List<String> holders = new ArrayList<>();
+    List<BigInteger> amounts = new ArrayList<>();
+    sharesByHolder.forEach(
+        (holder, amount) -> {
+          holders.add(holder.toHex());
+          amounts.add(amount);
+        });
+    Receipt receipt =
+        rpc.send(
+                "issue the shares of asset " + id + " to " + holders.size() + " holder(s)",
+                share,
+                token.issue(holders, amounts).encodeFunctionCall())
+            .receipt();
+    return Outcome.of(totalShares(id), List.of(receipt));
   }
 
   /**

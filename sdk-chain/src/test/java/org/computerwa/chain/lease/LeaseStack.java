@@ -124,7 +124,7 @@ public final class LeaseStack {
     String share = registry(0).shareTokenOf(asset).send();
     if (shares.signum() > 0) {
       ComplianceRegistry.load(compliance, web3j, tx(0), gas).setVerified(address(holder), true).send();
-      AssetShareToken.load(share, web3j, tx(0), gas).mint(address(holder), shares).send();
+      AssetShareToken.load(share, web3j, tx(0), gas).issue(List.of(address(holder)), List.of(shares)).send();
     }
     return registry(0).distributorOf(asset).send();
   }

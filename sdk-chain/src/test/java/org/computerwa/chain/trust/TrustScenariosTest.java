@@ -361,6 +361,26 @@ class TrustScenariosTest {
   }
 
   @Test
+  @DisplayName("6e. The issuer cannot dilute the holders: once shares exist the supply is fixed")
+  void theIssuerCannotDiluteTheHolders() throws Exception {
+    AssetShareToken shares = stack.shares(asset, ADMIN);
+    org.computerwa.chain.internal.contracts.ComplianceRegistry.load(stack.compliance, stack.web3j, stack.tx(ADMIN), stack.gas)
+        .setVerified(stack.address(ACCOMPLICE), true).send();
+    // The first-wave attack: the issuer mints itself (or an accomplice) a second supply and takes
+    // half of all future income. The open mint is gone, and a second issue is refused.
+    String mint = org.web3j.abi.FunctionEncoder.encode(new org.web3j.abi.datatypes.Function("mint",
+        List.of(new org.web3j.abi.datatypes.Address(stack.address(ACCOMPLICE)),
+            new org.web3j.abi.datatypes.generated.Uint256(SHARES)), List.of()));
+    assertThat(stack.session.send(LeaseStack.account(ADMIN), shares.getContractAddress(), mint).isStatusOK())
+        .isFalse();
+    stack.assertReverts(shares.issue(List.of(stack.address(ACCOMPLICE)), List.of(SHARES)),
+        shares.getContractAddress(), ADMIN, "SupplyFixed(uint256)");
+    assertThat(shares.totalSupply().send()).isEqualTo(SHARES);
+    assertThat(shares.balanceOf(stack.address(ACCOMPLICE)).send()).isZero();
+    assertThat(stack.distributor(asset, ADMIN).totalShares().send()).isEqualTo(SHARES);
+  }
+
+  @Test
   @DisplayName("6d. Debt and payout tokens other than the payment token are refused")
   void foreignDebtAndPayoutTokensAreRefused() throws Exception {
     LeaseStack other = new LeaseStack();

@@ -44,9 +44,10 @@ class AssetShareTokenTest {
   }
 
   @Test
-  void theIssuerMintsAndBurnsOnlyAsAnEventedComplianceAction() {
-    call(shares.mint(alice.getAddress(), HUNDRED));
+  void theIssuerIssuesOnceAndBurnsOnlyAsAnEventedComplianceAction() {
+    call(shares.issue(List.of(alice.getAddress()), List.of(HUNDRED)));
     assertThat(call(shares.balanceOf(alice.getAddress()))).isEqualTo(HUNDRED);
+    assertReverts(admin, shares, shares.issue(List.of(bob.getAddress()), List.of(HUNDRED)), "SupplyFixed(uint256)");
     assertReverts(admin, shares, shares.complianceBurn(alice.getAddress(), BigInteger.ONE, new byte[32]),
         "MissingReason()");
     var burned = call(shares.complianceBurn(alice.getAddress(), BigInteger.valueOf(40), REASON));
@@ -61,7 +62,7 @@ class AssetShareTokenTest {
 
   @Test
   void verifiedHoldersTransferDirectlyAndByAllowance() {
-    call(shares.mint(alice.getAddress(), HUNDRED));
+    call(shares.issue(List.of(alice.getAddress()), List.of(HUNDRED)));
     call(stack.sharesAs(alice).transfer(bob.getAddress(), BigInteger.TEN));
     call(stack.sharesAs(alice).approve(bob.getAddress(), BigInteger.TEN));
     call(stack.sharesAs(bob).transferFrom(alice.getAddress(), bob.getAddress(), BigInteger.TEN));
@@ -73,14 +74,14 @@ class AssetShareTokenTest {
   void mintingToAnUnverifiedAccountFails() {
     String revert =
         assertReverts(
-            admin, shares, shares.mint(mallory.getAddress(), HUNDRED), "NotVerified(address)");
+            admin, shares, shares.issue(List.of(mallory.getAddress()), List.of(HUNDRED)), "NotVerified(address)");
     assertThat(revert).containsIgnoringCase(mallory.getAddress().substring(2));
     assertThat(call(shares.totalSupply())).isZero();
   }
 
   @Test
   void transfersToOrFromAnUnverifiedAccountFail() {
-    call(shares.mint(alice.getAddress(), HUNDRED));
+    call(shares.issue(List.of(alice.getAddress()), List.of(HUNDRED)));
     assertReverts(
         alice,
         shares,
@@ -98,8 +99,7 @@ class AssetShareTokenTest {
 
   @Test
   void aRevokedHolderCanNeitherSendNorReceiveNorBeBurned() {
-    call(shares.mint(alice.getAddress(), HUNDRED));
-    call(shares.mint(bob.getAddress(), HUNDRED));
+    call(shares.issue(List.of(alice.getAddress(), bob.getAddress()), List.of(HUNDRED, HUNDRED)));
     call(stack.compliance().setVerified(alice.getAddress(), false));
     assertReverts(
         alice, shares, shares.transfer(bob.getAddress(), BigInteger.ONE), "NotVerified(address)");
@@ -111,7 +111,7 @@ class AssetShareTokenTest {
 
   @Test
   void transfersBeyondBalanceOrAllowanceFail() {
-    call(shares.mint(alice.getAddress(), HUNDRED));
+    call(shares.issue(List.of(alice.getAddress()), List.of(HUNDRED)));
     assertReverts(
         alice,
         shares,
@@ -132,9 +132,9 @@ class AssetShareTokenTest {
 
   @Test
   void anUnauthorisedCallerFailsOnEveryMutatingFunction() {
-    call(shares.mint(alice.getAddress(), HUNDRED));
+    call(shares.issue(List.of(alice.getAddress()), List.of(HUNDRED)));
     AssetShareToken asAlice = stack.sharesAs(alice);
-    assertReverts(alice, shares, asAlice.mint(alice.getAddress(), HUNDRED), "Unauthorized(address)");
+    assertReverts(alice, shares, asAlice.issue(List.of(alice.getAddress()), List.of(HUNDRED)), "Unauthorized(address)");
     assertReverts(alice, shares, asAlice.complianceBurn(bob.getAddress(), BigInteger.ONE, REASON),
         "Unauthorized(address)");
     assertReverts(alice, shares, asAlice.bindDistributor(alice.getAddress()), "Unauthorized(address)");

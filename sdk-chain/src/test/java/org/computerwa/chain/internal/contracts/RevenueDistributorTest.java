@@ -69,8 +69,7 @@ class RevenueDistributorTest {
   @Test
   void aDepositIsSplitProRataAndEachHolderClaimsItsPart() {
     ShareStack stack = stack();
-    call(stack.shares().mint(alice.getAddress(), shares(1)));
-    call(stack.shares().mint(bob.getAddress(), shares(3)));
+    call(stack.shares().issue(List.of(alice.getAddress(), bob.getAddress()), List.of(shares(1), shares(3))));
     deposit(stack, units(1_000_000));
     assertThat(withdrawable(stack, alice)).isEqualTo(units(250_000));
     assertThat(withdrawable(stack, bob)).isEqualTo(units(750_000));
@@ -84,7 +83,7 @@ class RevenueDistributorTest {
   @Test
   void aSecondClaimFindsNothing() {
     ShareStack stack = stack();
-    call(stack.shares().mint(alice.getAddress(), shares(1)));
+    call(stack.shares().issue(List.of(alice.getAddress()), List.of(shares(1))));
     deposit(stack, units(500));
     call(stack.distributorAs(alice).claim());
     String revert =
@@ -100,7 +99,7 @@ class RevenueDistributorTest {
   @Test
   void claimForPaysTheHolderNotTheCaller() {
     ShareStack stack = stack();
-    call(stack.shares().mint(alice.getAddress(), shares(1)));
+    call(stack.shares().issue(List.of(alice.getAddress()), List.of(shares(1))));
     deposit(stack, units(700));
     call(stack.distributorAs(bob).claimFor(alice.getAddress()));
     assertThat(call(coin(stack).balanceOf(alice.getAddress()))).isEqualTo(units(700));
@@ -110,7 +109,7 @@ class RevenueDistributorTest {
   @Test
   void aTransferMovesOnlyFutureEntitlement() {
     ShareStack stack = stack();
-    call(stack.shares().mint(alice.getAddress(), shares(2)));
+    call(stack.shares().issue(List.of(alice.getAddress()), List.of(shares(2))));
     deposit(stack, units(1000));
     call(stack.sharesAs(alice).transfer(bob.getAddress(), shares(1)));
     assertThat(withdrawable(stack, alice)).isEqualTo(units(1000));
@@ -121,25 +120,25 @@ class RevenueDistributorTest {
   }
 
   @Test
-  void mintsAndBurnsChangeOnlyFutureEntitlement() {
+  void theSupplyIsFixedOnceIssuedAndABurnChangesOnlyFutureEntitlement() {
     ShareStack stack = stack();
-    call(stack.shares().mint(alice.getAddress(), shares(1)));
+    call(stack.shares().issue(List.of(alice.getAddress(), bob.getAddress()), List.of(shares(1), shares(1))));
     deposit(stack, units(100));
-    call(stack.shares().mint(bob.getAddress(), shares(1)));
-    assertThat(withdrawable(stack, bob)).isZero();
+    // The issuer as the attacker: more shares would dilute alice's and bob's future income.
+    assertReverts(admin, stack.shares(),
+        stack.shares().issue(List.of(carol.getAddress()), List.of(shares(2))), "SupplyFixed(uint256)");
+    assertThat(call(stack.distributor().totalShares())).isEqualTo(shares(2));
     call(stack.shares().complianceBurn(alice.getAddress(), shares(1), org.computerwa.core.crypto.Keccak256.hashUtf8("redemption").toBytes()));
-    assertThat(withdrawable(stack, alice)).isEqualTo(units(100));
+    assertThat(withdrawable(stack, alice)).isEqualTo(units(50));
     deposit(stack, units(100));
-    assertThat(withdrawable(stack, alice)).isEqualTo(units(100));
-    assertThat(withdrawable(stack, bob)).isEqualTo(units(100));
+    assertThat(withdrawable(stack, alice)).isEqualTo(units(50));
+    assertThat(withdrawable(stack, bob)).isEqualTo(units(150));
   }
 
   @Test
   void roundingUpKeepsEveryHolderWholeAndIsTracked() {
     ShareStack stack = stack();
-    call(stack.shares().mint(alice.getAddress(), BigInteger.ONE));
-    call(stack.shares().mint(bob.getAddress(), BigInteger.ONE));
-    call(stack.shares().mint(carol.getAddress(), BigInteger.ONE));
+    call(stack.shares().issue(List.of(alice.getAddress(), bob.getAddress(), carol.getAddress()), List.of(BigInteger.ONE, BigInteger.ONE, BigInteger.ONE)));
     deposit(stack, units(100));
     // 100 * 2^128 = 1 (mod 3): rounding up credits 2 points more than deposited.
     assertThat(call(stack.distributor().excessPoints())).isEqualTo(BigInteger.TWO);
@@ -154,8 +153,7 @@ class RevenueDistributorTest {
   @Test
   void aFractionBelowOneUnitStaysWithTheHolderForALaterClaim() {
     ShareStack stack = stack();
-    call(stack.shares().mint(alice.getAddress(), shares(1)));
-    call(stack.shares().mint(bob.getAddress(), shares(2)));
+    call(stack.shares().issue(List.of(alice.getAddress(), bob.getAddress()), List.of(shares(1), shares(2))));
     deposit(stack, units(10));
     assertThat(withdrawable(stack, alice)).isEqualTo(units(3));
     call(stack.distributorAs(alice).claim());
@@ -172,7 +170,7 @@ class RevenueDistributorTest {
     call(coin.approve(stack.distributor().getContractAddress(), units(10)));
     RevenueDistributor d = stack.distributor();
     assertReverts(admin, d, d.deposit(units(10)), "NoShares()");
-    call(stack.shares().mint(alice.getAddress(), shares(1)));
+    call(stack.shares().issue(List.of(alice.getAddress()), List.of(shares(1))));
     assertReverts(admin, d, d.deposit(BigInteger.ZERO), "ZeroAmount()");
     assertReverts(
         admin,
@@ -189,9 +187,9 @@ class RevenueDistributorTest {
     assertReverts(
         admin,
         stack.shares(),
-        stack.shares().mint(alice.getAddress(), BigInteger.TWO.pow(96)),
+        stack.shares().issue(List.of(alice.getAddress()), List.of(BigInteger.TWO.pow(96))),
         "TooLarge(uint256)");
-    call(stack.shares().mint(alice.getAddress(), BigInteger.ONE));
+    call(stack.shares().issue(List.of(alice.getAddress()), List.of(BigInteger.ONE)));
     TestStablecoin coin = coin(stack);
     call(coin.mint(admin.getAddress(), TWO_128));
     call(coin.approve(d.getContractAddress(), TWO_128));
@@ -226,8 +224,7 @@ class RevenueDistributorTest {
         call(FeeOnTransferToken.deploy(session.web3j(), session.as(admin), session.gas()));
     ShareStack stack = ShareStack.deploy(session, admin, fee.getContractAddress());
     stack.verify(List.of(alice.getAddress(), bob.getAddress()));
-    call(stack.shares().mint(alice.getAddress(), shares(1)));
-    call(stack.shares().mint(bob.getAddress(), shares(1)));
+    call(stack.shares().issue(List.of(alice.getAddress(), bob.getAddress()), List.of(shares(1), shares(1))));
     call(fee.mint(admin.getAddress(), units(10_000)));
     call(fee.approve(stack.distributor().getContractAddress(), units(10_000)));
 
@@ -247,7 +244,7 @@ class RevenueDistributorTest {
         call(FeeOnTransferToken.deploy(session.web3j(), session.as(admin), session.gas()));
     ShareStack stack = ShareStack.deploy(session, admin, fee.getContractAddress());
     stack.verify(List.of(alice.getAddress()));
-    call(stack.shares().mint(alice.getAddress(), shares(1)));
+    call(stack.shares().issue(List.of(alice.getAddress()), List.of(shares(1))));
     call(fee.mint(admin.getAddress(), units(100)));
     call(fee.approve(stack.distributor().getContractAddress(), units(100)));
     call(fee.setFeeBps(BigInteger.valueOf(10_000)));
@@ -259,7 +256,7 @@ class RevenueDistributorTest {
   @Test
   void aRevokedHolderCanStillClaimWhatItAccrued() {
     ShareStack stack = stack();
-    call(stack.shares().mint(alice.getAddress(), shares(1)));
+    call(stack.shares().issue(List.of(alice.getAddress()), List.of(shares(1))));
     deposit(stack, units(300));
     call(stack.compliance().setVerified(alice.getAddress(), false));
     call(stack.distributorAs(alice).claim());
@@ -279,8 +276,7 @@ class RevenueDistributorTest {
                 session.gas(),
                 stack.distributor().getContractAddress()));
     stack.verify(List.of(attacker.getContractAddress(), bob.getAddress()));
-    call(stack.shares().mint(attacker.getContractAddress(), shares(1)));
-    call(stack.shares().mint(bob.getAddress(), shares(1)));
+    call(stack.shares().issue(List.of(attacker.getContractAddress(), bob.getAddress()), List.of(shares(1), shares(1))));
     call(hooked.mint(admin.getAddress(), units(1_000)));
     call(hooked.approve(stack.distributor().getContractAddress(), units(1_000)));
     call(stack.distributor().deposit(units(1_000)));
