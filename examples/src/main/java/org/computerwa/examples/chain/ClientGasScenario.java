@@ -1,5 +1,6 @@
 package org.computerwa.examples.chain;
 
+import org.computerwa.chain.tx.Journal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -77,7 +78,7 @@ public final class ClientGasScenario implements GasScenario {
   @Override
   public void measure(GasBench bench) {
     Deployment deployment =
-        Deployer.builder().rpcUrl(bench.rpcUrl()).signer(bench.key(0)).operatorFeeBps(1_000).build().deploy().value();
+        Deployer.builder().rpcUrl(bench.rpcUrl()).signer(bench.key(0)).operatorFeeBps(1_000).journal(Journal.inMemory()).confirmations(1).build().deploy().value();
     try (ComputeRwaClient platform = client(bench, deployment, 0);
         ComputeRwaClient operator = client(bench, deployment, 1);
         ComputeRwaClient lessee = client(bench, deployment, 2);
@@ -91,7 +92,7 @@ public final class ClientGasScenario implements GasScenario {
   }
 
   private static ComputeRwaClient client(GasBench bench, Deployment deployment, int account) {
-    return ComputeRwaClient.builder().rpcUrl(bench.rpcUrl()).signer(bench.key(account)).contracts(deployment).build();
+    return ComputeRwaClient.builder().rpcUrl(bench.rpcUrl()).signer(bench.key(account)).contracts(deployment).journal(Journal.inMemory()).confirmations(1).build();
   }
 
   private static void measureWith(GasBench bench, ComputeRwaClient platform, ComputeRwaClient operator,

@@ -1,5 +1,6 @@
 package org.computerwa.examples.quickstart;
 
+import org.computerwa.chain.tx.Journal;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -124,7 +125,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     step("Deploy the contracts (the platform's key administers them)");
     SigningKey platformKey = SigningKey.fromHex(chain.accounts().get(0).privateKeyHex());
     Outcome<Deployment> deployed =
-        Deployer.builder().rpcUrl(chain.rpcUrl()).signer(platformKey).operatorFeeBps((int) FEE_BPS).build().deploy();
+        Deployer.builder().rpcUrl(chain.rpcUrl()).signer(platformKey).operatorFeeBps((int) FEE_BPS).journal(Journal.inMemory()).confirmations(1).build().deploy();
     receipts(deployed);
     Deployment deployment = deployed.value();
     deployment.asMap().forEach((name, address) -> out.printf("    %-19s %s%n", name, address));
@@ -296,6 +297,8 @@ public final class QuickstartCommand implements Callable<Integer> {
         .rpcUrl(chain.rpcUrl())
         .privateKey(chain.accounts().get(account).privateKeyHex())
         .contracts(deployment)
+        .journal(Journal.inMemory()) // a dev chain; a service journals to Journal.sqlite(path)
+        .confirmations(1)
         .pollInterval(Duration.ofMillis(10))
         .build();
   }

@@ -1,5 +1,6 @@
 package org.computerwa.examples.site;
 
+import org.computerwa.chain.tx.Journal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -200,7 +201,7 @@ public final class SiteReplayCommand implements Callable<Integer> {
 
     SigningKey platformKey = key(chain, 0);
     Deployment deployment =
-        Deployer.builder().rpcUrl(chain.rpcUrl()).signer(platformKey).operatorFeeBps((int) FEE_BPS).build().deploy().value();
+        Deployer.builder().rpcUrl(chain.rpcUrl()).signer(platformKey).operatorFeeBps((int) FEE_BPS).journal(Journal.inMemory()).confirmations(1).build().deploy().value();
     try (ComputeRwaClient platform = client(chain, 0, deployment);
         ComputeRwaClient operator = client(chain, 1, deployment);
         ComputeRwaClient lessee = client(chain, 2, deployment);
@@ -509,7 +510,7 @@ public final class SiteReplayCommand implements Callable<Integer> {
 
   private static ComputeRwaClient client(DevChain chain, int account, Deployment deployment) {
     return ComputeRwaClient.builder().rpcUrl(chain.rpcUrl()).privateKey(chain.accounts().get(account).privateKeyHex())
-        .contracts(deployment).pollInterval(Duration.ofMillis(10)).build();
+        .contracts(deployment).journal(Journal.inMemory()).confirmations(1).pollInterval(Duration.ofMillis(10)).build();
   }
 
   private static ComputeAsset gpuHall(Address owner) {

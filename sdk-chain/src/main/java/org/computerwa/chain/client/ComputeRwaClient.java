@@ -16,11 +16,14 @@ import org.jspecify.annotations.Nullable;
  * The ComputeRWA chain client: one signer talking to one deployment, in sdk-core types.
  *
  * <pre>{@code
- * try (ComputeRwaClient client = ComputeRwaClient.builder()
- *     .rpcUrl("http://127.0.0.1:8545")
- *     .signer(SigningKey.fromHex(operatorKeyHex))
- *     .contracts(deployment)
- *     .build()) {
+ * try (Journal journal = Journal.sqlite(Path.of("operator-journal.db"));
+ *     ComputeRwaClient client = ComputeRwaClient.builder()
+ *         .rpcUrl("http://127.0.0.1:8545")
+ *         .signer(SigningKey.fromHex(operatorKeyHex))
+ *         .contracts(deployment)
+ *         .journal(journal)
+ *         .confirmations(12)
+ *         .build()) {
  *   AssetId asset = client.assets().register(computeAsset).value();
  *   LeaseId lease = client.leases().offer(asset, terms).value();
  * }
@@ -200,6 +203,8 @@ public final class ComputeRwaClient implements AutoCloseable {
    *     .rpcUrl(chain.rpcUrl())
    *     .privateKey(account.privateKeyHex())
    *     .contracts(deployment)
+   *     .journal(Journal.inMemory())          // a dev chain; a service uses Journal.sqlite(path)
+   *     .confirmations(1)
    *     .receiptTimeout(Duration.ofMinutes(2))
    *     .pollInterval(Duration.ofMillis(500))
    *     .build();
@@ -217,9 +222,10 @@ public final class ComputeRwaClient implements AutoCloseable {
     private Builder() {}
 
     /**
-     * The journal every write is recorded in (see {@link Journal}); with it, {@link
-     * #confirmations(int)} is required. Without it the client journals in memory and treats one
-     * block as final: fine on a dev chain, not for a service that must survive a crash.
+     * The journal every write is recorded in (see {@link Journal}); required, with {@link
+     * #confirmations(int)}. {@code Journal.inMemory()} loses what was sent on a crash: a dev chain
+     * only; a service uses {@code Journal.sqlite(path)} or, for several instances,
+     * {@code Journal.postgres(...)}.
      *
      * @param journal an open journal; the client does not close it
      * @return this builder
@@ -230,7 +236,7 @@ public final class ComputeRwaClient implements AutoCloseable {
     }
 
     /**
-     * How deep a transaction must be buried to count as final (required with a journal).
+     * How deep a transaction must be buried to count as final (required).
      *
      * @param depth 1 to 1000
      * @return this builder
@@ -332,17 +338,24 @@ public final class ComputeRwaClient implements AutoCloseable {
     }
   }
 
-  /** Connects with a journal (confirmations required) or, without one, in memory at depth 1. */
+  /**
+   * Connects through the journal the caller chose. There is no default: an in-memory journal
+   * silently loses what was sent on a crash, so even a dev chain names {@code Journal.inMemory()}.
+   */
   static Rpc connect(
       String rpcUrl, SigningKey signer, @Nullable Journal journal, int confirmations, Duration receiptTimeout, Duration pollInterval) {
     if (journal == null) {
-      return Rpc.connect(rpcUrl, signer, receiptTimeout, pollInterval);
+      throw new ValidationException("journal", null, JOURNAL_RULE);
     }
     if (confirmations == 0) {
       throw new ValidationException("confirmations", null, "is required with a journal (1 on a dev chain, 12 or more on a public chain)");
     }
     return Rpc.connect(rpcUrl, signer, journal, confirmations, receiptTimeout, pollInterval);
   }
+
+  static final String JOURNAL_RULE =
+      "is required: Journal.sqlite(path) survives a crash, Journal.postgres(...) is shared by several"
+          + " instances, Journal.inMemory() is for a dev chain only";
 
   static <T> T require(String field, @Nullable T value) {
     if (value == null) {

@@ -28,6 +28,8 @@ import org.web3j.abi.datatypes.generated.Uint16;
  *     .rpcUrl(chain.rpcUrl())
  *     .signer(SigningKey.fromHex(chain.accounts().get(0).privateKeyHex()))
  *     .operatorFeeBps(1_000)            // 10 % of lease income to the asset owner
+ *     .journal(Journal.inMemory())      // a dev chain; a service uses Journal.sqlite(path)
+ *     .confirmations(1)
  *     .build()
  *     .deploy();                        // no paymentToken(...): deploys a TestStablecoin
  * Deployment deployment = deployed.value();
@@ -48,7 +50,7 @@ public final class Deployer {
   private final SigningKey signer;
   private final int operatorFeeBps;
   private final @Nullable Address paymentToken;
-  private final @Nullable Journal journal;
+  private final Journal journal;
   private final int confirmations;
   private final @Nullable String name;
 
@@ -57,12 +59,12 @@ public final class Deployer {
     this.signer = ComputeRwaClient.require("signer", b.signer);
     this.operatorFeeBps = b.operatorFeeBps;
     this.paymentToken = b.paymentToken;
+    if (b.journal == null) {
+      throw new ValidationException("journal", null, ComputeRwaClient.JOURNAL_RULE);
+    }
     this.journal = b.journal;
     this.confirmations = b.confirmations;
     this.name = b.name;
-    if (name != null && journal == null) {
-      throw new ValidationException("name", name, "needs a journal to resume from");
-    }
   }
 
   /**
@@ -154,6 +156,8 @@ public final class Deployer {
    *     .signer(adminKey)
    *     .paymentToken(Address.fromHex("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"))
    *     .operatorFeeBps(1_500)
+   *     .journal(journal)                 // e.g. Journal.sqlite(Path.of("deploy.db"))
+   *     .confirmations(12)
    *     .build();
    * }</pre>
    */
@@ -187,8 +191,8 @@ public final class Deployer {
     }
 
     /**
-     * The journal the deployment transactions are recorded in; with it, {@link
-     * #confirmations(int)} is required. Without it they are journaled in memory at depth 1.
+     * The journal the deployment transactions are recorded in; required, with {@link
+     * #confirmations(int)} ({@code Journal.inMemory()} for a dev chain only).
      *
      * @param journal an open journal; the deployer does not close it
      * @return this builder
@@ -199,7 +203,7 @@ public final class Deployer {
     }
 
     /**
-     * How deep each deployment transaction must be buried (required with a journal).
+     * How deep each deployment transaction must be buried (required).
      *
      * @param depth 1 to 1000
      * @return this builder

@@ -3,9 +3,12 @@
  * usage evidence, settle and claim income, all in sdk-core types.
  *
  * <pre>{@code
- * Deployment deployment = Deployer.builder().rpcUrl(url).signer(adminKey).build().deploy().value();
+ * Journal journal = Journal.sqlite(Path.of("platform-journal.db"));  // required; see Journal
+ * Deployment deployment = Deployer.builder().rpcUrl(url).signer(adminKey)
+ *     .journal(journal).confirmations(12).build().deploy().value();
  * try (ComputeRwaClient platform = ComputeRwaClient.builder()
- *         .rpcUrl(url).signer(adminKey).contracts(deployment).build()) {
+ *         .rpcUrl(url).signer(adminKey).contracts(deployment)
+ *         .journal(journal).confirmations(12).build()) {
  *   AssetId asset = platform.assets().register(computeAsset).value();
  *   platform.assets().verifyHolders(List.of(alice, bob));
  *   platform.assets().issueShares(asset, Map.of(alice, sixty, bob, forty));

@@ -1,5 +1,6 @@
 package org.computerwa.chain.client;
 
+import org.computerwa.chain.tx.Journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +31,7 @@ class ChainExceptionTest {
       port = s.getLocalPort();
     }
     String url = "http://127.0.0.1:" + port;
-    assertThatThrownBy(() -> ComputeRwaClient.builder().rpcUrl(url).signer(KEY).contracts(deployment()).build())
+    assertThatThrownBy(() -> ComputeRwaClient.builder().rpcUrl(url).signer(KEY).contracts(deployment()).journal(Journal.inMemory()).confirmations(1).build())
         .isInstanceOfSatisfying(ChainException.class, e -> {
           assertThat(e.kind()).isEqualTo(ChainException.Kind.TRANSPORT);
           assertThat(e.retryable()).isTrue();

@@ -48,7 +48,7 @@ class ClientJournalTest extends OnFreshDeployment {
     }
     assertThatThrownBy(() -> Deployer.builder().rpcUrl(f.chain.rpcUrl())
             .signer(org.computerwa.core.crypto.SigningKey.fromHex(f.account(9).privateKeyHex())).name("x").build())
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("name"));
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("journal"));
   }
 
   private long nonceOf(String address) {
@@ -72,7 +72,7 @@ class ClientJournalTest extends OnFreshDeployment {
     Deployment wrong = Deployment.builder().assetRegistry(nothing).complianceRegistry(nothing).evidenceAnchor(nothing)
         .pledgeRegistry(nothing).leaseManager(nothing).paymentToken(nothing).build();
     assertThatThrownBy(() -> ComputeRwaClient.builder().rpcUrl(f.chain.rpcUrl())
-            .privateKey(f.account(7).privateKeyHex()).contracts(wrong).build())
+            .privateKey(f.account(7).privateKeyHex()).contracts(wrong).journal(Journal.inMemory()).confirmations(1).build())
         .isInstanceOfSatisfying(ChainException.class, e -> {
           assertThat(e.kind()).isEqualTo(ChainException.Kind.NO_CONTRACT);
           assertThat(e.getMessage()).contains(nothing.toHex());

@@ -1,5 +1,6 @@
 package org.computerwa.chain.client;
 
+import org.computerwa.chain.tx.Journal;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,8 @@ final class Fixture implements AutoCloseable {
             .rpcUrl(chain.rpcUrl())
             .signer(org.computerwa.core.crypto.SigningKey.fromHex(account(0).privateKeyHex()))
             .operatorFeeBps(FEE_BPS)
+            .journal(Journal.inMemory())
+            .confirmations(1)
             .build()
             .deploy();
     deployment = deployed.value();
@@ -61,6 +64,8 @@ final class Fixture implements AutoCloseable {
         .rpcUrl(chain.rpcUrl())
         .privateKey(account(account).privateKeyHex())
         .contracts(deployment)
+        .journal(Journal.inMemory())
+        .confirmations(1)
         .pollInterval(Duration.ofMillis(5))
         .build();
   }

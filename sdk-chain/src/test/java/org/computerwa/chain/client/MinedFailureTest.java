@@ -1,5 +1,6 @@
 package org.computerwa.chain.client;
 
+import org.computerwa.chain.tx.Journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -75,6 +76,8 @@ class MinedFailureTest extends OnFreshDeployment {
         .rpcUrl(f.chain.rpcUrl())
         .privateKey(f.account(2).privateKeyHex())
         .contracts(f.deployment)
+        .journal(Journal.inMemory())
+        .confirmations(1)
         .receiptTimeout(Duration.ofMillis(300))
         .pollInterval(Duration.ofMillis(20))
         .build()) {

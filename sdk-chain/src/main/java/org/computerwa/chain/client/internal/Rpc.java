@@ -61,7 +61,6 @@ public final class Rpc implements AutoCloseable {
   private final JsonRpc transport;
   private final Web3j web3j;
   private final TransactionPipeline pipeline;
-  private final @Nullable Journal ownedJournal;
   private final SigningKey signer;
   private final String from;
   private final long chainId;
@@ -75,38 +74,15 @@ public final class Rpc implements AutoCloseable {
       JsonRpc transport,
       Web3j web3j,
       TransactionPipeline pipeline,
-      @Nullable Journal ownedJournal,
       SigningKey signer,
       long chainId) {
     this.transport = transport;
     this.web3j = web3j;
     this.pipeline = pipeline;
-    this.ownedJournal = ownedJournal;
     this.signer = signer;
     this.from = signer.address().toHex();
     this.chainId = chainId;
     this.readOnly = new ReadonlyTransactionManager(web3j, from);
-  }
-
-  /**
-   * Connects with a journal that lives in memory (lost on exit) and a confirmation depth of 1.
-   *
-   * @param rpcUrl the node's HTTP JSON-RPC endpoint
-   * @param signer the key that signs every transaction
-   * @param receiptTimeout how long to wait for a receipt
-   * @param pollInterval how often to ask for it
-   * @return the connection
-   * @throws ChainException (TRANSPORT) when the node does not answer
-   */
-  public static Rpc connect(
-      String rpcUrl, SigningKey signer, Duration receiptTimeout, Duration pollInterval) {
-    Journal journal = Journal.inMemory();
-    try {
-      return connect(rpcUrl, signer, journal, 1, receiptTimeout, pollInterval, journal);
-    } catch (RuntimeException e) {
-      journal.close();
-      throw e;
-    }
   }
 
   /**
@@ -127,17 +103,6 @@ public final class Rpc implements AutoCloseable {
       int confirmations,
       Duration receiptTimeout,
       Duration pollInterval) {
-    return connect(rpcUrl, signer, journal, confirmations, receiptTimeout, pollInterval, null);
-  }
-
-  private static Rpc connect(
-      String rpcUrl,
-      SigningKey signer,
-      Journal journal,
-      int confirmations,
-      Duration receiptTimeout,
-      Duration pollInterval,
-      @Nullable Journal owned) {
     JsonRpc transport = JsonRpc.connect(rpcUrl);
     Web3j web3j = Web3j.build(new Web3jTransport(transport), Math.max(1, pollInterval.toMillis()), DAEMON);
     try {
@@ -152,7 +117,7 @@ public final class Rpc implements AutoCloseable {
               .receiptTimeout(receiptTimeout)
               .pollInterval(pollInterval)
               .build();
-      return new Rpc(transport, web3j, pipeline, owned, signer, chainId);
+      return new Rpc(transport, web3j, pipeline, signer, chainId);
     } catch (RuntimeException e) {
       transport.close();
       throw e;
@@ -364,8 +329,5 @@ public final class Rpc implements AutoCloseable {
   public void close() {
     pipeline.close();
     transport.close();
-    if (ownedJournal != null) {
-      ownedJournal.close();
-    }
   }
 }
