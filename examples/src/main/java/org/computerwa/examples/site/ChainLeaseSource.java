@@ -54,8 +54,10 @@ import org.jspecify.annotations.Nullable;
  * from the client only when an event touched it, so a quiet interval costs one {@code
  * eth_getLogs} range and no lease reads. Events of other assets' leases are ignored. Chain time is
  * shifted back by {@code chainAhead} into market time (zero on a live site; the replay's offset on
- * a replay). The stream's journal keeps its checkpoint, not the leases: a source always starts
- * from an empty journal name or a start block before the asset's first offer. Not thread-safe.
+ * a replay). Only the stream's checkpoint is kept in the journal, not the leases found: a source
+ * must start from a stream name its journal has no checkpoint for (or an in-memory journal) and a
+ * start block at or before the asset's first offer, or it misses the leases offered before. Not
+ * thread-safe.
  */
 public final class ChainLeaseSource implements LeaseSource, AutoCloseable {
   private final ComputeRwaClient client;
