@@ -24,6 +24,8 @@ import org.computerwa.chain.client.Lease;
 import org.computerwa.chain.client.LeaseId;
 import org.computerwa.chain.client.Settlement;
 import org.computerwa.chain.devchain.DevChain;
+import org.computerwa.chain.events.EventStream;
+import org.computerwa.chain.tx.Journal;
 import org.computerwa.core.ComputeRwaException;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.asset.AssetKind;
@@ -246,7 +248,6 @@ public final class SiteReplayCommand implements Callable<Integer> {
           .asset(asset).attester(attester).device(meter).from(marketStart.plus(ahead));
       devices.forEach(sinkBuilder::device);
       AnchoringStatementSink sink = sinkBuilder.build();
-      ChainLeaseSource leaseSource = ChainLeaseSource.of(operator, MW_PER_DEVICE, ahead);
       SiteProfile site = SiteProfile.builder().capacityMw(50).miningMaxMw(50).efficiencyJPerTh(20)
           .gpuSpotMw(DEVICES * MW_PER_DEVICE).minDwellMinutes(60).switchCostUsd(500).resolutionMw(0.25).build();
       PriceFeed feed = ReplayPriceFeed.of(MarketReplay.builder().prices(series)
@@ -258,7 +259,14 @@ public final class SiteReplayCommand implements Callable<Integer> {
       double servedMwh = 0;
       int creditsApplied = 0;
       int batchesSeen = 0;
-      try (SiteLoop loop = SiteLoop.builder().site(site).policy(LoadPolicies.byName(policy)).decisionLead(lead)
+      // The loop learns the leases from the lease manager's events; the chain was started by this
+      // command, so its events start at block 0 and the checkpoint needs no file.
+      try (Journal journal = Journal.inMemory();
+          ChainLeaseSource leaseSource = ChainLeaseSource.open(operator,
+              EventStream.builder().rpcUrl(chain.rpcUrl()).chainId(chain.chainId()).journal(journal).name("site-leases")
+                  .contracts(List.of(deployment.leaseManager())).startBlock(0),
+              asset, MW_PER_DEVICE, ahead);
+          SiteLoop loop = SiteLoop.builder().site(site).policy(LoadPolicies.byName(policy)).decisionLead(lead)
           .feed(feed).leases(leaseSource).actuator(LoggingActuator.create()).actuator(fleet)
           .statements(FleetStatements.of(fleet, asset.value(), meter.address(), deviceAddresses, ahead))
           .sink(sink).period(PERIOD).periodsPerBatch(PERIODS_PER_BATCH).build()) {
@@ -268,7 +276,6 @@ public final class SiteReplayCommand implements Callable<Integer> {
           for (int k = 0; k < offerAt.length; k++) {
             if (offerAt[k] == t) {
               offered[k] = offer(operator, lessee.address(), asset, attester, usd, units[k], term);
-              leaseSource.track(offered[k].id());
             }
           }
           loop.step();
