@@ -55,7 +55,7 @@ class ChainLeaseSourceTest {
   static void start() {
     chain = DevChain.builder().accounts(5).build();
     SigningKey platformKey = key(0);
-    deployment = Deployer.builder().rpcUrl(chain.rpcUrl()).signer(platformKey).operatorFeeBps(1_000).build().deploy().value();
+    deployment = Deployer.builder().rpcUrl(chain.rpcUrl()).signer(platformKey).operatorFeeBps(1_000).journal(Journal.inMemory()).confirmations(1).build().deploy().value();
     operator = client(1);
     lessee = client(2);
     attester = key(3);
@@ -162,7 +162,7 @@ class ChainLeaseSourceTest {
 
   private static ComputeRwaClient client(int account) {
     return ComputeRwaClient.builder().rpcUrl(chain.rpcUrl()).privateKey(chain.accounts().get(account).privateKeyHex())
-        .contracts(deployment).pollInterval(Duration.ofMillis(10)).build();
+        .contracts(deployment).journal(Journal.inMemory()).confirmations(1).pollInterval(Duration.ofMillis(10)).build();
   }
 
   private static ComputeAsset hall(String id, Address owner) {
