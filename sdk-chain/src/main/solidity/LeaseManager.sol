@@ -32,7 +32,9 @@ import {IRevenueDistributor} from "./interfaces/IRevenueDistributor.sol";
 ///    refunds the lessee ((downtime - grace) / capacity) seconds of rent: one statement stands for
 ///    one unit of the asset's capacity, so a lease of u units is credited u/capacity of each
 ///    device's downtime in expectation, however the units are assigned. Each statement leaf is
-///    used at most once per lease, in any order, for time not yet paid out.
+///    used at most once per lease, in any order, for time not yet paid out, and a statement whose
+///    period overlaps one already credited to the lease for the same device is refused, so no
+///    second of a device's downtime is credited twice, whatever the attester anchored.
 /// 5. The owner may terminate at any time: the unused time is refunded at once. The lessee may
 ///    terminate once its minimum term has run; before that, its termination takes effect at the
 ///    end of the minimum term.
@@ -105,6 +107,12 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         address attester;
     }
 
+    /// @dev One credited period of a device: its end and the start of the credited period before it (0: none).
+    struct CreditedPeriod {
+        uint64 end;
+        uint64 previousStart;
+    }
+
     /// @dev Lease count and the two totals in one slot, non-zero after the first offer, so that
     /// the first acceptance of a fresh deployment writes no fresh slot for them.
     struct Counters {
@@ -131,6 +139,16 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
     mapping(uint256 assetId => uint256[]) private _live;
     mapping(address account => uint256) private _withdrawable;
     mapping(uint256 leaseId => mapping(bytes32 leaf => bool)) private _usedLeaves;
+    /// @dev Credited periods of a lease and device: a list of disjoint [start, end) intervals keyed
+    /// by start, latest first. Why a list and not a cursor: statements may be applied in any order
+    /// (a later, barely-credited statement applied first must not make an earlier outage
+    /// unusable), so only a true overlap may refuse one. Why not a bitmap: statement periods are
+    /// whole seconds from any start (leases start at acceptance), so a bitmap fine enough to be
+    /// exact costs a storage word per 256 seconds. Statements usually arrive in time order, so the
+    /// walk stops at the head; an out-of-order one walks past the later credited periods, each of
+    /// which refunded the lessee at least one second of rent.
+    mapping(uint256 leaseId => mapping(address device => uint64 latestStart)) private _creditedHead;
+    mapping(uint256 leaseId => mapping(address device => mapping(uint64 start => CreditedPeriod))) private _credited;
 
     /// @notice An offer was made and its units reserved.
     event LeaseOffered(uint256 indexed leaseId, uint256 indexed assetId, address indexed lessor, OfferTerms terms, uint16 feeBps);
@@ -189,6 +207,9 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
     error StatementNotProven(uint256 leaseId);
     /// @notice The statement's leaf was used for this lease already.
     error StatementAlreadyUsed(uint256 leaseId, bytes32 leaf);
+    /// @notice The statement's period overlaps a period already credited to the lease for the same
+    /// device (a stale or overlapping statement); `creditedUntil` is the end of that credited period.
+    error StatementOverlapsCredited(uint256 leaseId, address device, uint64 periodStart, uint64 creditedUntil);
     /// @notice The statement shows no downtime beyond the grace period, or nothing is left to credit.
     error NoCreditDue(uint256 leaseId);
     /// @notice Nothing to withdraw.
@@ -377,6 +398,7 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         uint256 room = uint256(l.end) - l.paidUntil - l.creditedSeconds;
         if (creditSeconds > room) creditSeconds = room;
         if (creditSeconds == 0) revert NoCreditDue(leaseId);
+        _markCredited(leaseId, statement.device, statement.periodStart, statement.periodEnd);
         uint256 credit = _bookCredit(leaseId, l, creditSeconds);
         emit SlaCreditApplied(leaseId, leaf, statement.periodStart, statement.periodEnd, downtime, credit);
     }
@@ -404,6 +426,28 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         leaf = evidence.statementLeaf(statement);
         if (_usedLeaves[leaseId][leaf]) revert StatementAlreadyUsed(leaseId, leaf);
         _usedLeaves[leaseId][leaf] = true;
+    }
+
+    /// @dev Records [ps, pe) as credited for the lease and device, or reverts if it overlaps a
+    /// period credited before. The list is sorted by start, latest first, and its periods are
+    /// disjoint: periods starting at or after `pe` cannot overlap, and of the others only the
+    /// latest can reach past `ps`.
+    function _markCredited(uint256 leaseId, address device, uint64 ps, uint64 pe) private {
+        mapping(uint64 start => CreditedPeriod) storage periods = _credited[leaseId][device];
+        uint64 later = 0;
+        uint64 cur = _creditedHead[leaseId][device];
+        // pe > ps >= lease start > 0, so the walk ends at the list's end (0) at the latest
+        while (cur >= pe) {
+            later = cur;
+            cur = periods[cur].previousStart;
+        }
+        if (cur != 0) {
+            uint64 creditedUntil = periods[cur].end;
+            if (creditedUntil > ps) revert StatementOverlapsCredited(leaseId, device, ps, creditedUntil);
+        }
+        periods[ps] = CreditedPeriod(pe, cur);
+        if (later == 0) _creditedHead[leaseId][device] = ps;
+        else periods[later].previousStart = ps;
     }
 
     /// @dev Refunds `creditSeconds` of rent to the lessee now and books them against later settlement.

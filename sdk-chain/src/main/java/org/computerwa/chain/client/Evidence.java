@@ -145,7 +145,9 @@ public final class Evidence {
    * @throws ChainException REVERTED with {@code NoCreditDue} when the downtime is within the
    *     grace period, {@code StatementNotApplicable} when the time is already paid out or the
    *     lease names no attester, {@code StatementAlreadyUsed} for a statement used before,
-   *     {@code StatementNotProven} when the lease's attester did not anchor the batch
+   *     {@code StatementOverlapsCredited} when its period overlaps one already credited to the
+   *     lease for the same device, {@code StatementNotProven} when the lease's attester did not
+   *     anchor the batch
    */
   public Outcome<TokenAmount> applySlaCredit(LeaseId lease, StatementBatch batch, UsageStatement statement) {
     if (statement.kind() != UsageKind.AVAILABILITY) {

@@ -89,8 +89,7 @@ class ReplayMatrixTest {
   /** Cells accepted on chain today, with why; each is a finding for the contracts. */
   static final Map<String, String> KNOWN_FINDINGS = Map.of(
       "usage statement/OTHER_DEPLOYMENT", "F1", "usage statement/OTHER_CHAIN_ID", "F1",
-      "usage statement/HIGH_S_TWIN", "F1", "usage statement/COMPACT_EIP2098", "F1",
-      "usage statement/STALE_OR_OVERLAPPING_PERIOD", "F2", "usage statement/STALE_NONCE", "F2");
+      "usage statement/HIGH_S_TWIN", "F1", "usage statement/COMPACT_EIP2098", "F1");
 
   static final class Cell {
     final String type;
@@ -241,7 +240,8 @@ class ReplayMatrixTest {
         root.sign(ATTESTER, AnchorRoot.domain(chainId, anchorAddress)).toBytes()).send();
 
     String[] errors = {"StatementNotApplicable(uint256)", "StatementNotProven(uint256)",
-        "StatementAlreadyUsed(uint256,bytes32)", "NoCreditDue(uint256)", "WrongStatus(uint256,uint8)"};
+        "StatementAlreadyUsed(uint256,bytes32)", "StatementOverlapsCredited(uint256,address,uint64,uint64)",
+        "NoCreditDue(uint256)", "WrongStatus(uint256,uint8)"};
     java.util.function.Function<UsageStatement, RemoteFunctionCall<TransactionReceipt>> apply = s -> {
       List<byte[]> proof = new ArrayList<>();
       StandardMerkleTree.class.cast(tree).proof(s.leafHash()).siblings().forEach(b -> proof.add(b.toBytes()));
@@ -519,12 +519,11 @@ class ReplayMatrixTest {
         .append("anchors them; on chain the attester is trusted to have checked. The rule these cells are held to is\n")
         .append("\"refused\": meeting it needs the device's signature (and the device's key registered for the asset) in the\n")
         .append("leaf or in the call.\n\n")
-        .append("**F2. Overlapping statements each earn a credit on chain.** `LeaseManager.applySlaCredit` refuses a leaf\n")
-        .append("used before (`StatementAlreadyUsed`) and time already settled, but not a different statement whose period\n")
-        .append("overlaps or repeats part of one already credited: when the attester anchors both, the same downtime is\n")
-        .append("credited twice. In Java, `StatementCollector` refuses the second statement (`PERIOD_OVERLAP`,\n")
-        .append("`STALE_PERIOD`) before a root exists; on chain the attester is trusted not to anchor it. Meeting the rule\n")
-        .append("needs the lease to remember, per device, the end of the last credited period.\n");
+        .append("**F2 (closed). Overlapping statements are credited once.** `LeaseManager.applySlaCredit` keeps, per\n")
+        .append("lease and device, the disjoint periods it has credited and refuses a statement whose period overlaps one of\n")
+        .append("them (`StatementOverlapsCredited`), in whichever order the statements come; statements that do not overlap\n")
+        .append("stay creditable in any order. Even when the attester anchors an overlapping or a stale statement, each\n")
+        .append("second of a device's downtime is credited at most once.\n");
     return md.toString();
   }
 }

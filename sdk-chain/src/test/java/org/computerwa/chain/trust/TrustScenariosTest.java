@@ -192,6 +192,37 @@ class TrustScenariosTest {
     assertCreditReverts(lease, b, outage, "StatementAlreadyUsed(uint256,bytes32)");
   }
 
+  @Test
+  @DisplayName("2b. A lessee whose attester anchors overlapping statements gets each second of downtime credited once")
+  void overlappingStatementsAreCreditedOnceInAnyOrder() throws Exception {
+    BigInteger inOrder = accepted(4, 10 * HOUR, 6 * HOUR, 0, 0, ATTESTER.address().toHex());
+    BigInteger reversed = accepted(4, 10 * HOUR, 6 * HOUR, 0, 0, ATTESTER.address().toHex());
+    long t = Math.max(start(inOrder), start(reversed));
+    stack.warp(3 * HOUR);
+    // the attester colludes with the lessee: one outage hour of device 0, restated three ways
+    UsageStatement outage = statement(device(0), t, t + HOUR, 0);
+    UsageStatement overlapping = statement(device(0), t + HOUR / 2, t + 3 * HOUR / 2, 0);
+    UsageStatement stale = statement(device(0), t, t + HOUR / 2, 0);
+    UsageStatement otherDevice = statement(device(1), t, t + HOUR, 0);
+    StatementBatch b = anchor(ATTESTER, t, t + 2 * HOUR, List.of(outage, overlapping, stale, otherDevice));
+    long hourCredit = HOUR / 8 * RATE;
+
+    BigInteger before = withdrawable(LESSEE);
+    credit(LESSEE, inOrder, b, outage);
+    assertCreditReverts(inOrder, b, overlapping, "StatementOverlapsCredited(uint256,address,uint64,uint64)");
+    assertCreditReverts(inOrder, b, stale, "StatementOverlapsCredited(uint256,address,uint64,uint64)");
+    credit(LESSEE, inOrder, b, otherDevice); // another device's hour is other downtime
+    assertThat(withdrawable(LESSEE).subtract(before)).isEqualTo(u(2 * hourCredit));
+
+    // the other order: the later statement first; the earlier outage overlaps it, the stale half does not
+    before = withdrawable(LESSEE);
+    credit(LESSEE, reversed, b, overlapping);
+    assertCreditReverts(reversed, b, outage, "StatementOverlapsCredited(uint256,address,uint64,uint64)");
+    credit(LESSEE, reversed, b, stale);
+    assertThat(withdrawable(LESSEE).subtract(before)).isEqualTo(u(hourCredit + hourCredit / 2));
+    assertThat(stack.lease(reversed).creditedSeconds).isEqualTo(u(HOUR / 8 + HOUR / 16));
+  }
+
   // ------------------------------------------------------------------ 3
 
   @Test
