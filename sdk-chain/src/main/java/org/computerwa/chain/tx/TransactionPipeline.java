@@ -20,6 +20,7 @@ import org.computerwa.chain.tx.internal.JdbcJournal;
 import org.computerwa.chain.tx.internal.OperationRow;
 import org.computerwa.chain.tx.internal.TxSigner;
 import org.computerwa.core.ValidationException;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.crypto.SigningKey;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,7 +49,9 @@ import org.slf4j.LoggerFactory;
  *       replacements) uses the same nonce, so at most one of them is ever mined. A request with an
  *       idempotency key the journal holds returns the recorded operation and sends nothing.
  *   <li><b>No nonce gaps.</b> Nonces come from the journal under a lock; a nonce whose transaction
- *       the node refused for good goes back to the pool and is reused first.
+ *       the node refused for good goes back to the pool and is reused first; when later nonces are
+ *       already out (other threads or processes), it is filled at once by a zero-value transfer
+ *       to the sender, so they are not held back until the next call.
  *   <li><b>Terminal states.</b> {@link OperationState#CONFIRMED} once mined with success, its block
  *       canonical and {@code confirmations - 1} blocks on top; {@link OperationState#FAILED} with a
  *       {@link Failure}: simulated revert (nothing sent), mined revert at depth, refusal, no
@@ -69,6 +72,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TransactionPipeline implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionPipeline.class);
+  /** The action of the zero-value transfer that fills a nonce a refusal gave back. */
+  private static final String FILLER_ACTION = "fill released nonce ";
 
   private final JsonRpc rpc;
   private final ChainReader chain;
@@ -240,6 +245,7 @@ public final class TransactionPipeline implements AutoCloseable {
    * @throws ChainException TIMEOUT when one is not terminal within the receipt timeout
    */
   public List<Operation> resume() {
+    fillReleasedNonce();
     List<Operation> done = new ArrayList<>();
     for (OperationRow row : journal.open(from)) {
       try {
@@ -410,7 +416,12 @@ public final class TransactionPipeline implements AutoCloseable {
           LOG.debug("{}: {} underpriced, replacing", row.action(), attempt.txHash());
           return replace(row, attempt);
         } else if (first && "SIGNED".equals(row.state()) && row.attempts().size() == 1) {
-          return fail(row, Failure.REJECTED, row.action() + " was refused by the node: " + e.getMessage(), null, null, true);
+          OperationRow failed =
+              fail(row, Failure.REJECTED, row.action() + " was refused by the node: " + e.getMessage(), null, null, true);
+          if (!row.action().startsWith(FILLER_ACTION)) {
+            fillReleasedNonce();
+          }
+          return failed;
         } else {
           LOG.debug("{}: re-broadcast of {} refused: {}", row.action(), attempt.txHash(), e.getMessage());
           return row;
@@ -554,6 +565,37 @@ public final class TransactionPipeline implements AutoCloseable {
       listener.onTransition(Operation.of(now));
     }
     return now;
+  }
+
+  /**
+   * A nonce given back by a refusal leaves a gap when later nonces of this sender are already out
+   * (another thread or process took them first): the node holds those back until the gap is
+   * used. Rather than wait for the sender's next call, the gap is filled at once with a zero-value
+   * transfer to the sender itself, journaled like any operation. A filler the node refuses as well
+   * is left to the next call or {@link #resume()}.
+   */
+  private void fillReleasedNonce() {
+    Optional<Long> gap = journal.lowestReleased(from);
+    if (gap.isEmpty() || gap.get() < chain.transactionCount(from, "latest")) {
+      return;
+    }
+    long released = gap.get();
+    boolean laterOut = journal.open(from).stream().anyMatch(r -> r.nonce() != null && r.nonce() > released);
+    if (!laterOut) {
+      return;
+    }
+    TransactionRequest filler =
+        TransactionRequest.builder()
+            .action(FILLER_ACTION + released)
+            .to(Address.fromHex(from))
+            .data("0x")
+            .gasLimit(21_000)
+            .build();
+    try {
+      submit(filler);
+    } catch (ChainException e) {
+      LOG.warn("filling released nonce {} of {} failed: {}", released, from, e.getMessage());
+    }
   }
 
   private Fees market() {

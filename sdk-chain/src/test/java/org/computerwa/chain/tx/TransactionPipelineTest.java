@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.computerwa.chain.client.ChainException;
 import org.computerwa.chain.devchain.DevChain;
 import org.computerwa.core.ValidationException;
@@ -263,5 +264,46 @@ class TransactionPipelineTest {
       Thread.sleep(10);
     }
     throw new AssertionError("no operation reached " + count + " attempts");
+  }
+
+  @Test
+  void aNonceTheNodeRefusedIsFilledSoALaterTransactionIsNotStuckBehindIt() {
+    Address hank = TokenChain.recipient(1, 9);
+    AtomicReference<TransactionPipeline> self = new AtomicReference<>();
+    AtomicReference<Operation> later = new AtomicReference<>();
+    OperationListener interleave = new OperationListener() {
+      @Override
+      public void onTransition(Operation op) {
+        if (op.action().equals("overdraw") && op.state() == OperationState.SIGNED && later.get() == null) {
+          // another caller's transaction takes the next nonce and reaches the node first
+          later.set(CompletableFuture.supplyAsync(() -> self.get().submit(t.mint(hank, 3).build())).join());
+        }
+      }
+    };
+    try (Journal j = journal();
+        TransactionPipeline p = t.pipeline(t.key(3), j, 1).listener(interleave).receiptTimeout(Duration.ofSeconds(20)).build()) {
+      self.set(p);
+      long before = t.reader.transactionCount(p.sender(), "latest");
+      // more ether than the account has: the node refuses it for good once signed
+      TransactionRequest overdraw = TransactionRequest.builder().action("overdraw").to(hank).data("0x")
+          .value(BigInteger.TEN.pow(30)).gasLimit(21_000).build();
+      assertThatThrownBy(() -> p.submit(overdraw))
+          .isInstanceOfSatisfying(ChainException.class, e -> assertThat(e.kind()).isEqualTo(ChainException.Kind.REJECTED));
+      Operation mint = p.await(later.get().id());
+      assertThat(mint.state()).isEqualTo(OperationState.CONFIRMED);
+      assertThat(mint.nonce()).hasValue(before + 1);
+      assertThat(t.balanceOf(hank)).isEqualTo(BigInteger.valueOf(3));
+      // the refused nonce went to a zero-value transfer to the sender itself, journaled like any
+      // operation; resume() drives it to its terminal state
+      p.resume();
+      Operation filler = j.operations().stream()
+          .filter(o -> o.nonce().equals(java.util.OptionalLong.of(before)) && o.state() == OperationState.CONFIRMED)
+          .findFirst().orElseThrow();
+      assertThat(j.operations()).extracting(Operation::state)
+          .containsExactlyInAnyOrder(OperationState.FAILED, OperationState.CONFIRMED, OperationState.CONFIRMED);
+      assertThat(filler.to()).contains(Address.fromHex(p.sender()));
+      assertThat(filler.value()).isZero();
+      assertThat(t.reader.transactionCount(p.sender(), "latest")).isEqualTo(before + 2);
+    }
   }
 }

@@ -529,6 +529,27 @@ public final class JdbcJournal implements AutoCloseable {
   }
 
   /**
+   * The lowest nonce of a sender that a refusal gave back and no transaction has taken since.
+   *
+   * @param sender the sender
+   * @return the nonce, empty when none is waiting
+   */
+  public Optional<Long> lowestReleased(String sender) {
+    return inTx(c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT MIN(nonce) FROM crwa_released_nonce WHERE sender = ?")) {
+        p.setString(1, sender);
+        try (ResultSet r = p.executeQuery()) {
+          if (r.next()) {
+            long v = r.getLong(1);
+            return r.wasNull() ? Optional.<Long>empty() : Optional.of(v);
+          }
+          return Optional.<Long>empty();
+        }
+      }
+    });
+  }
+
+  /**
    * Every operation of a sender not yet terminal, by nonce (intents last).
    *
    * @param sender the sender
