@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
       org.computerwa.examples.headers.VerifyHeadersExample.class,
       org.computerwa.examples.sha256.Sha256Example.class,
       org.computerwa.examples.backtest.BacktestExample.class,
+      org.computerwa.examples.device.DeviceAgentExample.class,
+      org.computerwa.examples.hashrate.HashrateExample.class,
       Sha256Command.class,
       HeadersCommand.class,
       org.computerwa.examples.mining.SharesCommand.class,
