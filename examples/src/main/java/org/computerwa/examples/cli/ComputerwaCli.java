@@ -38,6 +38,7 @@ import picocli.CommandLine.Command;
       org.computerwa.examples.pledge.PledgeExample.class,
       org.computerwa.examples.revenue.ClaimRevenueExample.class,
       org.computerwa.examples.events.EventStreamExample.class,
+      org.computerwa.examples.live.LivePolicyExample.class,
       Sha256Command.class,
       HeadersCommand.class,
       org.computerwa.examples.mining.SharesCommand.class,
