@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class HashrateExampleTest {
   /** Anvil's first development key: public, never for real value. */
   private static final String KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
-  private static final String ANCHOR = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+  private static final String ANCHOR = "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9";
   /** From the job's ntime 0x504e86b9 to the share's ntime 0x504e86ed. */
   private static final double SECONDS = 0x504e86ed - 0x504e86b9;
   private static final double TWO_32 = 4294967296.0;
