@@ -39,6 +39,7 @@ import picocli.CommandLine.Command;
       org.computerwa.examples.revenue.ClaimRevenueExample.class,
       org.computerwa.examples.events.EventStreamExample.class,
       org.computerwa.examples.live.LivePolicyExample.class,
+      org.computerwa.examples.money.MoneyExample.class,
       Sha256Command.class,
       HeadersCommand.class,
       org.computerwa.examples.mining.SharesCommand.class,
