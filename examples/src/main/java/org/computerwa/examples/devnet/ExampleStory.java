@@ -47,9 +47,8 @@ import picocli.CommandLine;
  * each example starts where the one before it left the chain.
  *
  * <pre>{@code
- * try (LocalNetwork net = LocalNetwork.start()) {
- *   ExampleStory.Outcome o = new ExampleStory(net, workDir).run(Step.CLAIM_REVENUE, step -> out);
- * }
+ * // the body of example-claim-revenue: a fresh chain, the steps before it silent
+ * return ExampleStory.runUntil(ExampleStory.Step.CLAIM_REVENUE, spec.commandLine());
  * }</pre>
  *
  * <p>Between examples the story does what time and the test stablecoin do on a real network: it
@@ -76,23 +75,23 @@ public final class ExampleStory {
   }
 
   /** What the examples returned; a field is null when its step did not run. */
-  public static final class Outcome {
+  static final class Outcome {
     /** The registered asset. */
-    public @Nullable AssetId asset;
+    @Nullable AssetId asset;
     /** The lease. */
-    public @Nullable LeaseId lease;
+    @Nullable LeaseId lease;
     /** The device agent's signed statements the site anchored. */
-    public @Nullable List<SignedUsageStatement> deviceStatements;
+    @Nullable List<SignedUsageStatement> deviceStatements;
     /** The batch the site anchored. */
-    public @Nullable StatementBatch siteBatch;
+    @Nullable StatementBatch siteBatch;
     /** The SLA credit. */
-    public @Nullable TokenAmount credit;
+    @Nullable TokenAmount credit;
     /** The pledge. */
-    public @Nullable Pledge pledge;
+    @Nullable Pledge pledge;
     /** What each holder claimed. */
-    public @Nullable Map<Address, TokenAmount> claims;
+    @Nullable Map<Address, TokenAmount> claims;
     /** The events the restarted stream delivered. */
-    public @Nullable List<ChainEvent> eventsAfterRestart;
+    @Nullable List<ChainEvent> eventsAfterRestart;
 
     Outcome() {}
   }
@@ -108,7 +107,7 @@ public final class ExampleStory {
    * @param net the network, freshly deployed
    * @param workDirectory where the event stream's journal file goes
    */
-  public ExampleStory(LocalNetwork net, Path workDirectory) {
+  ExampleStory(LocalNetwork net, Path workDirectory) {
     this.net = net;
     this.workDirectory = workDirectory;
   }
@@ -120,7 +119,7 @@ public final class ExampleStory {
    * @param out where each step's example prints
    * @return what the examples returned
    */
-  public Outcome run(Step last, Function<Step, PrintWriter> out) {
+  Outcome run(Step last, Function<Step, PrintWriter> out) {
     Outcome o = new Outcome();
     String rpc = net.rpcUrl();
     long chainId = net.chainId();

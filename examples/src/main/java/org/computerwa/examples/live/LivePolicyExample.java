@@ -121,7 +121,7 @@ public final class LivePolicyExample implements Callable<Integer> {
         .site(site)
         .policy(LoadPolicies.alwaysMine())
         .decisionLead(Duration.ofMinutes(5))        // commands go out 5 minutes ahead
-        .deadline(Duration.ofMillis(500))           // a late policy: hold the setpoint instead
+        .deadline(Duration.ofSeconds(2))            // a late policy: hold the setpoint instead
         .auditLog(audit)
         .actuator(applied::add)                     // your fleet: return once it is in effect
         .build();

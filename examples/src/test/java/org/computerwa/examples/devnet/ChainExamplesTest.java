@@ -1,6 +1,7 @@
 package org.computerwa.examples.devnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,12 +12,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.computerwa.chain.client.ComputeRwaClient;
+import org.computerwa.core.ValidationException;
 import org.computerwa.core.event.HolderVerified;
 import org.computerwa.core.evidence.StatementBatch;
 import org.computerwa.core.evidence.UsageStatement;
 import org.computerwa.core.money.TokenAmount;
 import org.computerwa.core.revenue.Distribution;
 import org.computerwa.core.revenue.Waterfall;
+import org.computerwa.examples.assets.RegisterAssetExample;
 import org.computerwa.examples.devnet.ExampleStory.Step;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -163,4 +166,21 @@ class ChainExamplesTest {
     }
   }
 
+
+  @Test
+  void anExampleGivenAnotherChainIdRefusesTheNodeBeforeSendingAnything() {
+    long blockBefore;
+    try (ComputeRwaClient c = net.client(net.platform())) {
+      blockBefore = c.chainTime().getEpochSecond();
+    }
+    assertThatThrownBy(() -> RegisterAssetExample.run(net.rpcUrl(), 1, net.contracts(), net.platform(),
+        net.operator().address(), net.alice(), net.bob().address(), net.stranger().address(),
+        new PrintWriter(new StringWriter())))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("chainId")
+        .hasMessageContaining("31337");
+    try (ComputeRwaClient c = net.client(net.platform())) {
+      assertThat(c.chainTime().getEpochSecond()).as("no block mined").isEqualTo(blockBefore);
+    }
+  }
 }
