@@ -1,6 +1,7 @@
 package org.computerwa.examples.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -87,6 +88,16 @@ class DeviceAgentExampleTest {
         "example-device-agent", "--key", "0x1234", "--chain-id", "31337", "--anchor", ANCHOR, "--asset-id", "7");
     assertThat(code).isEqualTo(ComputerwaCli.EXIT_USAGE);
     assertThat(err.toString()).startsWith("example-device-agent: ").doesNotContain("Exception");
+  }
+
+  @Test
+  void aMalformedSampleLineIsRefusedWithItsLineNumberAndNothingIsSigned() {
+    String csv = text("nvidia-smi-two-gpus.csv");
+    String[] lines = csv.split("\n", -1);
+    lines[5] = lines[5].replace(" %,", " percent,");
+    assertThatThrownBy(() -> DeviceAgentExample.readNvidiaSmi(String.join("\n", lines)))
+        .isInstanceOf(org.computerwa.core.evidence.device.SampleFormatException.class)
+        .hasMessageStartingWith("line 6 ");
   }
 
   private static String text(String name) {

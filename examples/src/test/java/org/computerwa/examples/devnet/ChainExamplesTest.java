@@ -183,4 +183,13 @@ class ChainExamplesTest {
       assertThat(c.chainTime().getEpochSecond()).as("no block mined").isEqualTo(blockBefore);
     }
   }
+
+  @Test
+  void afterTheirClaimsTheHoldersAreOwedNothingMore() {
+    for (var key : List.of(net.alice(), net.bob())) {
+      try (ComputeRwaClient holder = net.client(key)) {
+        assertThat(holder.revenue().claimable(story.asset, holder.address()).isZero()).as(holder.address().toString()).isTrue();
+      }
+    }
+  }
 }
