@@ -58,10 +58,10 @@ public final class DeviceAgentExample implements Callable<Integer> {
       "GPU-2d9067e4-8fab-5820-6228-69e2e74b3d58");
 
   /** The period the agent reports. */
-  static final Instant PERIOD_START = Instant.parse("2026-11-28T00:00:00Z");
+  public static final Instant PERIOD_START = Instant.parse("2026-11-28T00:00:00Z");
 
   /** The end of the period the agent reports. */
-  static final Instant PERIOD_END = Instant.parse("2026-11-28T00:10:00Z");
+  public static final Instant PERIOD_END = Instant.parse("2026-11-28T00:10:00Z");
 
   @Spec private @Nullable CommandSpec spec;
 

@@ -121,6 +121,7 @@ public final class ExampleStory {
    */
   Outcome run(Step last, Function<Step, PrintWriter> out) {
     Outcome o = new Outcome();
+    waitUntil(DeviceAgentExample.PERIOD_END);   // the samples' period must have ended to be anchored
     String rpc = net.rpcUrl();
     long chainId = net.chainId();
     for (Step step : Step.values()) {
@@ -188,6 +189,16 @@ public final class ExampleStory {
           .availabilityBps(UsageStatement.FULL_AVAILABILITY_BPS).build().sign(net.device(), usageDomain()));
     }
     SiteAnchorExample.run(net.rpcUrl(), net.chainId(), net.contracts(), net.attester(), o.asset, hours, end, NOWHERE);
+  }
+
+  /** Moves the chain's clock to {@code t} if it is behind (anvil starts at the machine's time). */
+  private void waitUntil(Instant t) {
+    try (var client = net.client(net.platform())) {
+      Instant now = client.chainTime();
+      if (now.isBefore(t)) {
+        net.advanceTime(Duration.between(now, t).plusSeconds(1));
+      }
+    }
   }
 
   private Eip712Domain usageDomain() {
