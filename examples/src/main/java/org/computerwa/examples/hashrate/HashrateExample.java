@@ -176,7 +176,8 @@ public final class HashrateExample implements Callable<Integer> {
 
     // State the lower bound: the miner delivered at least this, at 95 % confidence.
     UsageStatement statement = delivered.statement(assetId, deviceKey.address(),
-        DeliveredHashrate.Claim.LOWER_BOUND, UsageStatement.FULL_AVAILABILITY_BPS);
+        DeliveredHashrate.Claim.LOWER_BOUND,
+        UsageStatement.FULL_AVAILABILITY_BPS);      // the miner stayed connected the whole period
     SignedUsageStatement signed = statement.sign(deviceKey, usageDomain);
     out.println(statement.kind() + " " + statement.value() + " H/s signed by " + statement.device()
         + ", leaf " + statement.leafHash());
