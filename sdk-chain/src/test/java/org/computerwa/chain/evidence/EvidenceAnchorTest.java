@@ -118,6 +118,22 @@ class EvidenceAnchorTest {
   }
 
   @Test
+  void statementDigestIsWhatTheDeviceSignsInSdkCore() throws Exception {
+    StatementBatch b = batch(t0, t0 + 2 * 3600, 9_000, 10_000);
+    EvidenceAnchor a = stack.anchor(0);
+    assertThat(a.usageDomainSeparator().send()).isEqualTo(usageDomain.separator().toBytes());
+    for (SignedUsageStatement s : b.statements()) {
+      byte[] digest = a.statementDigest(onChain(s.statement())).send();
+      assertThat(digest).isEqualTo(s.statement().digest(usageDomain).toBytes());
+      // the device's signature recovers to the statement's device over the contract's digest
+      assertThat(s.signature().recover(Bytes32.of(digest))).isEqualTo(s.statement().device());
+    }
+    // another domain (the anchor-root one) gives another digest
+    UsageStatement first = b.statements().get(0).statement();
+    assertThat(a.statementDigest(onChain(first)).send()).isNotEqualTo(first.digest(anchorDomain).toBytes());
+  }
+
+  @Test
   void javaSignedRootIsAnchoredAndEveryJavaProofVerifiesOnChain() throws Exception {
     StatementBatch b = batch(t0, t0 + 5 * 3600, 10_000, 9_000, 9_990, 5_000, 7_500);
     anchor(b, ATTESTER);

@@ -131,17 +131,24 @@ class TrustScenariosTest {
         u(s.periodEnd().getEpochSecond()), u(s.kind().code()), s.value(), u(s.availabilityBps()));
   }
 
+  /** The device signature the batch holds for {@code s}. */
+  static byte[] signatureOf(StatementBatch b, UsageStatement s) {
+    return b.statements().stream().filter(x -> x.statement().equals(s)).findFirst().orElseThrow()
+        .signature().toBytes();
+  }
+
   TransactionReceipt credit(int caller, BigInteger lease, StatementBatch b, UsageStatement s) throws Exception {
     List<byte[]> proof = new ArrayList<>();
     b.proof(s).siblings().forEach(x -> proof.add(x.toBytes()));
-    return stack.lm(caller).applySlaCredit(lease, onChain(s), u(b.anchorRoot().periodStart().getEpochSecond()),
+    return stack.lm(caller).applySlaCredit(lease, onChain(s), signatureOf(b, s),
+        u(b.anchorRoot().periodStart().getEpochSecond()),
         u(b.anchorRoot().periodEnd().getEpochSecond()), proof).send();
   }
 
   void assertCreditReverts(BigInteger lease, StatementBatch b, UsageStatement s, String error) {
     List<byte[]> proof = new ArrayList<>();
     b.proof(s).siblings().forEach(x -> proof.add(x.toBytes()));
-    stack.assertReverts(stack.lm(OWNER).applySlaCredit(lease, onChain(s),
+    stack.assertReverts(stack.lm(OWNER).applySlaCredit(lease, onChain(s), signatureOf(b, s),
         u(b.anchorRoot().periodStart().getEpochSecond()), u(b.anchorRoot().periodEnd().getEpochSecond()), proof),
         stack.leaseManager, OWNER, error);
   }
