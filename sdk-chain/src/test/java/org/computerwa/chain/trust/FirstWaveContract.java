@@ -134,8 +134,7 @@ final class FirstWaveContract {
     boolean declared = StreamSupport.stream(abi.spliterator(), false)
         .anyMatch(e -> e.get("type").asText().equals("error") && e.get("name").asText().equals(errorName)
             && errorSignature.equals(errorName + "(" + canonicalTypes(e.get("inputs")) + ")"));
-    boolean standard = errorSignature.startsWith("AccessControlUnauthorizedAccount(");
-    assertThat(declared || standard).as("%s declares %s", name, errorSignature).isTrue();
+    assertThat(declared).as("%s declares %s", name, errorSignature).isTrue();
     return Reverts.assertReverts(from, address, encode(function, args), errorSignature);
   }
 
