@@ -33,6 +33,8 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * The eight attacks of the trust model, each tried on a real anvil chain by the party with the
  * most to gain, and each failing: nobody redirects value promised to another party without its
  * consent, and withholding or reordering evidence never profits the party that controls it.
+ *
+ * @see FirstWaveAttacksTest the same attacks succeeding on the contracts released before this model
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrustScenariosTest {
