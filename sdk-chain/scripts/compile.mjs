@@ -2,7 +2,11 @@
 // writes one artifact per deployable contract: ABI, creation and runtime bytecode.
 //
 //   node scripts/compile.mjs                      # rewrites the committed artifacts
-//   node scripts/compile.mjs --out DIR            # writes DIR/main and DIR/test instead
+//   node scripts/compile.mjs --out DIR            # writes DIR/main, DIR/test and DIR/firstwave instead
+//
+// Units: `main` (the contracts), `test` (test-only adversaries) and `firstwave` (the contracts as
+// released before the trust-model change, kept as test sources so that tests can show each attack
+// of that model succeeding on them; see src/test/solidity/firstwave/README.md).
 //
 // The output depends only on the sources, the lockfile-pinned compiler and libraries, and the
 // settings below: source units are named by their path relative to sdk-chain, inputs are sorted,
@@ -30,7 +34,13 @@ const UNITS = [
   {
     name: 'test',
     sourceDir: 'src/test/solidity',
+    exclude: ['src/test/solidity/firstwave'],
     artifactDir: 'src/test/resources/org/computerwa/chain/internal/testartifacts',
+  },
+  {
+    name: 'firstwave',
+    sourceDir: 'src/test/solidity/firstwave',
+    artifactDir: 'src/test/resources/org/computerwa/chain/internal/firstwave',
   },
 ];
 
@@ -46,15 +56,17 @@ function parseArgs(argv) {
   return args;
 }
 
-function listSolidity(dir) {
+function listSolidity(dir, exclude = []) {
   const abs = path.join(moduleDir, dir);
   if (!fs.existsSync(abs)) return [];
+  const excluded = new Set(exclude.map((e) => path.join(moduleDir, e)));
   const found = [];
   const walk = (d) => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (entry.name.endsWith('.sol')) found.push(path.relative(moduleDir, p).split(path.sep).join('/'));
+      if (entry.isDirectory()) {
+        if (!excluded.has(p)) walk(p);
+      } else if (entry.name.endsWith('.sol')) found.push(path.relative(moduleDir, p).split(path.sep).join('/'));
     }
   };
   walk(abs);
@@ -76,7 +88,7 @@ function findImport(unitName) {
 }
 
 function compile(unit) {
-  const files = listSolidity(unit.sourceDir);
+  const files = listSolidity(unit.sourceDir, unit.exclude);
   if (files.length === 0) return [];
   const sources = {};
   for (const f of files) sources[f] = { content: fs.readFileSync(path.join(moduleDir, f), 'utf8') };
@@ -101,7 +113,7 @@ function compile(unit) {
   }
   const artifacts = [];
   for (const sourceName of Object.keys(output.contracts || {}).sort()) {
-    if (!sourceName.startsWith(unit.sourceDir + '/')) continue;
+    if (!files.includes(sourceName)) continue;
     const contracts = output.contracts[sourceName];
     for (const contractName of Object.keys(contracts).sort()) {
       const c = contracts[contractName];

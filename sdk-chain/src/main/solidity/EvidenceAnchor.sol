@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
+import {MessageHashUtils} from "@openzeppelin/contracts/utils/cryptography/MessageHashUtils.sol";
 import {IComputeAssetRegistry} from "./interfaces/IComputeAssetRegistry.sol";
 import {IEvidenceAnchor, UsageStatement} from "./interfaces/IEvidenceAnchor.sol";
 
@@ -18,10 +19,20 @@ import {IEvidenceAnchor, UsageStatement} from "./interfaces/IEvidenceAnchor.sol"
 /// overlaps), and one attester's roots never block another's, so a key the owner controls cannot
 /// pre-empt the attester a lease names. The lease manager reads a lease's attester's coverage to
 /// tell evidence that is missing from evidence that shows no downtime.
+/// Devices sign their usage statements in a second EIP-712 domain, ("ComputeRWA Usage", "1",
+/// chain id, this contract): `statementDigest` is what a device signs, so a statement's device
+/// signature is checked against this chain and this deployment wherever a statement is used.
 contract EvidenceAnchor is IEvidenceAnchor, EIP712 {
     /// @notice EIP-712 type hash of the signed message.
     bytes32 public constant ANCHOR_TYPEHASH =
         keccak256("AnchorRoot(uint256 assetId,uint64 periodStart,uint64 periodEnd,bytes32 root)");
+
+    /// @notice EIP-712 type hash of the usage statement a device signs (sdk-core UsageStatement).
+    bytes32 public constant USAGE_TYPEHASH = keccak256(
+        "UsageStatement(uint256 assetId,address device,uint64 periodStart,uint64 periodEnd,uint8 kind,uint256 value,uint16 availabilityBps)"
+    );
+    bytes32 private constant EIP712_DOMAIN_TYPEHASH =
+        keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
 
     /// @notice The registry whose token owners manage attesters.
     IComputeAssetRegistry public immutable registry;
@@ -37,6 +48,10 @@ contract EvidenceAnchor is IEvidenceAnchor, EIP712 {
     mapping(uint256 assetId => mapping(address owner => mapping(address attester => bool))) private _authorized;
     mapping(uint256 assetId => mapping(address attester => Coverage)) private _coverage;
     mapping(bytes32 periodKey => bytes32 root) private _roots;
+
+    /// @dev The usage domain's separator for the chain id it was built on (rebuilt after a fork).
+    bytes32 private immutable _usageDomain;
+    uint256 private immutable _usageDomainChainId;
 
     /// @notice Caller is not the owner of the asset.
     error NotAssetOwner(uint256 assetId, address caller);
@@ -54,6 +69,8 @@ contract EvidenceAnchor is IEvidenceAnchor, EIP712 {
     /// @param registry_ the asset registry
     constructor(IComputeAssetRegistry registry_) EIP712("ComputeRWA EvidenceAnchor", "1") {
         registry = registry_;
+        _usageDomainChainId = block.chainid;
+        _usageDomain = _buildUsageDomain();
     }
 
     /// @inheritdoc IEvidenceAnchor
@@ -140,9 +157,35 @@ contract EvidenceAnchor is IEvidenceAnchor, EIP712 {
         return _hashTypedDataV4(keccak256(abi.encode(ANCHOR_TYPEHASH, assetId, periodStart, periodEnd, root)));
     }
 
+    /// @inheritdoc IEvidenceAnchor
+    function statementDigest(UsageStatement calldata s) external view returns (bytes32) {
+        return MessageHashUtils.toTypedDataHash(
+            usageDomainSeparator(),
+            keccak256(
+                abi.encode(
+                    USAGE_TYPEHASH, s.assetId, s.device, s.periodStart, s.periodEnd, s.kind, s.value, s.availabilityBps
+                )
+            )
+        );
+    }
+
+    /// @notice The separator of the EIP-712 domain devices sign usage statements in:
+    /// ("ComputeRWA Usage", "1", chain id, this contract).
+    function usageDomainSeparator() public view returns (bytes32) {
+        return block.chainid == _usageDomainChainId ? _usageDomain : _buildUsageDomain();
+    }
+
     /// @notice The EIP-712 domain separator of this deployment.
     function domainSeparator() external view returns (bytes32) {
         return _domainSeparatorV4();
+    }
+
+    function _buildUsageDomain() private view returns (bytes32) {
+        return keccak256(
+            abi.encode(
+                EIP712_DOMAIN_TYPEHASH, keccak256("ComputeRWA Usage"), keccak256("1"), block.chainid, address(this)
+            )
+        );
     }
 
     function _periodKey(uint256 assetId, address attester, uint64 periodStart, uint64 periodEnd)

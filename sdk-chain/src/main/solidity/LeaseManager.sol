@@ -5,6 +5,7 @@ import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IComputeAssetRegistry} from "./interfaces/IComputeAssetRegistry.sol";
 import {IEvidenceAnchor, UsageStatement} from "./interfaces/IEvidenceAnchor.sol";
@@ -28,8 +29,9 @@ import {IRevenueDistributor} from "./interfaces/IRevenueDistributor.sol";
 ///    owner; holders' side to the distributor); seconds the attester did not cover by then are
 ///    refunded to the lessee as downtime, because whoever controls the evidence must not profit
 ///    from withholding it.
-/// 4. SLA credits: an AVAILABILITY statement proven against a root of the lease's attester
-///    refunds the lessee ((downtime - grace) / capacity) seconds of rent: one statement stands for
+/// 4. SLA credits: an AVAILABILITY statement proven against a root of the lease's attester, and
+///    carrying its device's EIP-712 signature made for this chain and this evidence anchor
+///    (65 bytes, low s, recovering to the statement's device), refunds the lessee ((downtime - grace) / capacity) seconds of rent: one statement stands for
 ///    one unit of the asset's capacity, so a lease of u units is credited u/capacity of each
 ///    device's downtime in expectation, however the units are assigned. Each statement leaf is
 ///    used at most once per lease, in any order, for time not yet paid out, and a statement whose
@@ -210,6 +212,9 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
     /// @notice The statement's period overlaps a period already credited to the lease for the same
     /// device (a stale or overlapping statement); `creditedUntil` is the end of that credited period.
     error StatementOverlapsCredited(uint256 leaseId, address device, uint64 periodStart, uint64 creditedUntil);
+    /// @notice The device signature of the statement recovers to another key than the statement's
+    /// device: it was made for another chain, another evidence anchor, or another statement.
+    error NotSignedByDevice(uint256 leaseId, address device, address signer);
     /// @notice The statement shows no downtime beyond the grace period, or nothing is left to credit.
     error NoCreditDue(uint256 leaseId);
     /// @notice Nothing to withdraw.
@@ -378,11 +383,15 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
     }
 
     /// @notice Applies an SLA credit from an AVAILABILITY statement proven against the root the
-    /// lease's attester anchored for `[anchorStart, anchorEnd)`. Settles first. Anyone may submit
-    /// it; the credit goes to the lessee.
+    /// lease's attester anchored for `[anchorStart, anchorEnd)`, with `deviceSignature` the
+    /// statement's device's EIP-712 signature of it (`evidence.statementDigest`): a signature made
+    /// for another chain or anchor reverts `NotSignedByDevice`, a high-s or non-65-byte one
+    /// OpenZeppelin's `ECDSAInvalidSignatureS` / `ECDSAInvalidSignatureLength`. Settles first.
+    /// Anyone may submit it; the credit goes to the lessee.
     function applySlaCredit(
         uint256 leaseId,
         UsageStatement calldata statement,
+        bytes calldata deviceSignature,
         uint64 anchorStart,
         uint64 anchorEnd,
         bytes32[] calldata proof
@@ -392,6 +401,14 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         _settle(leaseId, l);
         if (l.status != Status.Active) revert WrongStatus(leaseId, l.status);
         bytes32 leaf = _provenLeaf(leaseId, l, statement, anchorStart, anchorEnd, proof);
+        _requireDeviceSignature(leaseId, statement, deviceSignature);
+        _creditStatement(leaseId, l, statement, leaf);
+    }
+
+    /// @dev Credits a proven, device-signed statement to the lease (its share of the downtime).
+    function _creditStatement(uint256 leaseId, Lease storage l, UsageStatement calldata statement, bytes32 leaf)
+        private
+    {
         uint256 downtime = (uint256(statement.periodEnd - statement.periodStart) * (BPS - statement.availabilityBps)) / BPS;
         if (downtime <= l.graceSeconds) revert NoCreditDue(leaseId);
         uint256 creditSeconds = (downtime - l.graceSeconds) / registry.capacityOf(l.assetId);
@@ -426,6 +443,16 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         leaf = evidence.statementLeaf(statement);
         if (_usedLeaves[leaseId][leaf]) revert StatementAlreadyUsed(leaseId, leaf);
         _usedLeaves[leaseId][leaf] = true;
+    }
+
+    /// @dev Reverts unless `signature` is the statement's device's signature of it in the evidence
+    /// anchor's usage domain (its chain id and address are in the digest).
+    function _requireDeviceSignature(uint256 leaseId, UsageStatement calldata statement, bytes calldata signature)
+        private
+        view
+    {
+        address signer = ECDSA.recover(evidence.statementDigest(statement), signature);
+        if (signer != statement.device) revert NotSignedByDevice(leaseId, statement.device, signer);
     }
 
     /// @dev Records [ps, pe) as credited for the lease and device, or reverts if it overlaps a

@@ -59,6 +59,10 @@ interface IEvidenceAnchor {
         bytes32[] calldata proof
     ) external view returns (bool);
 
+    /// @notice The EIP-712 digest a statement's device signs: the statement as the struct
+    /// UsageStatement in the domain ("ComputeRWA Usage", "1", chain id, this contract).
+    function statementDigest(UsageStatement calldata statement) external view returns (bytes32);
+
     /// @notice The Merkle leaf of a statement.
     function statementLeaf(UsageStatement calldata statement) external pure returns (bytes32);
 

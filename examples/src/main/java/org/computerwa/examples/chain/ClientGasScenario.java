@@ -151,7 +151,7 @@ public final class ClientGasScenario implements GasScenario {
     StatementBatch hour1 = batch(operator, asset, start, 9_000, 10_000, 9_800, 10_000);
     bench.record("anchor evidence root (first period of the asset)", one,
         only(platform.evidence().anchor(hour1, ATTESTER).receipts()), ANCHOR_TARGET);
-    UsageStatement outage = hour1.statements().get(0).statement();
+    SignedUsageStatement outage = hour1.statements().get(0);
     bench.record("apply SLA credit (proof of 4 leaves)", one,
         only(lessee.evidence().applySlaCredit(offered.value(), hour1, outage).receipts()), 0);
     advance(bench, HOUR);

@@ -112,9 +112,10 @@ public final class SlaCreditExample implements Callable<Integer> {
       // end::statement[]
 
       // tag::credit[]
-      // The lessee: prove the statement against the anchored root; the lease manager refunds
+      // The lessee: prove the device-signed statement against the anchored root; the lease
+      // manager checks the device's signature and the proof, then refunds
       // (downtime - grace) / the asset's units seconds of rent, and never the same statement twice.
-      TokenAmount credit = lessee.evidence().applySlaCredit(leaseId, batch, signed.statement()).value();
+      TokenAmount credit = lessee.evidence().applySlaCredit(leaseId, batch, signed).value();
       out.println("SLA credit " + credit.toDecimalString() + " " + credit.token().symbol()
           + "; the lessee may withdraw " + lessee.leases().withdrawable(lessee.address()).toDecimalString());
       // end::credit[]

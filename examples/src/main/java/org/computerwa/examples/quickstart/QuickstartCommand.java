@@ -229,7 +229,7 @@ public final class QuickstartCommand implements Callable<Integer> {
 
       step("The lessee claims the SLA credit the outage hour proves");
       UsageStatement outage = signed.get(0).statement();
-      Outcome<TokenAmount> credited = lessee.evidence().applySlaCredit(leaseId, batch, outage);
+      Outcome<TokenAmount> credited = lessee.evidence().applySlaCredit(leaseId, batch, signed.get(0));
       receipts(credited);
       TokenAmount credit = credited.value();
       long creditSeconds = (360 - 60) / node.capacityUnits();
@@ -239,7 +239,7 @@ public final class QuickstartCommand implements Callable<Integer> {
       model.debitStream(slot, leaseId.value().longValueExact(), holderRate.multiply(BigInteger.valueOf(creditSeconds)),
           lessee.chainTime());
       try {
-        lessee.evidence().applySlaCredit(leaseId, batch, signed.get(2).statement());
+        lessee.evidence().applySlaCredit(leaseId, batch, signed.get(2));
         check("99.5 % hour refused", "accepted", "NoCreditDue");
       } catch (ChainException e) {
         out.println("    the 99.5 % hour is within grace: refused with " + e.errorName().orElse("?")

@@ -384,7 +384,7 @@ public final class SiteReplayCommand implements Callable<Integer> {
         if (s.periodStart().isBefore(run.terms.start()) || s.periodEnd().isAfter(run.terms.end())) {
           continue;
         }
-        TokenAmount credit = lessee.evidence().applySlaCredit(run.id, batch, s).value();
+        TokenAmount credit = lessee.evidence().applySlaCredit(run.id, batch, signed).value();
         long seconds = s.periodEnd().getEpochSecond() - s.periodStart().getEpochSecond();
         long down = seconds * (10_000 - s.availabilityBps()) / 10_000;
         long creditSeconds = (down - GRACE.getSeconds()) / DEVICES;

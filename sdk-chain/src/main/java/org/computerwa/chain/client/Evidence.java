@@ -10,11 +10,13 @@ import org.computerwa.chain.internal.contracts.EvidenceAnchor;
 import org.computerwa.chain.internal.contracts.LeaseManager;
 import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
+import org.computerwa.core.VerificationException;
 import org.computerwa.core.crypto.Bytes32;
 import org.computerwa.core.crypto.Eip712Domain;
 import org.computerwa.core.crypto.Signature;
 import org.computerwa.core.crypto.SigningKey;
 import org.computerwa.core.evidence.AnchorRoot;
+import org.computerwa.core.evidence.SignedUsageStatement;
 import org.computerwa.core.evidence.StatementBatch;
 import org.computerwa.core.evidence.UsageKind;
 import org.computerwa.core.evidence.UsageStatement;
@@ -29,7 +31,7 @@ import org.computerwa.core.money.TokenAmount;
  * StatementBatch batch = StatementBatch.of(assetId.value(), from, to, List.of(signed), usage);
  * operator.evidence().authorizeAttester(assetId, attesterAddress);  // asset owner, once
  * operator.evidence().anchor(batch, attesterKey);                    // anyone may submit
- * TokenAmount credit = lessee.evidence().applySlaCredit(leaseId, batch, signed.statement()).value();
+ * TokenAmount credit = lessee.evidence().applySlaCredit(leaseId, batch, signed).value();
  * }</pre>
  *
  * <p>Roots are signed by an attester under the anchor's EIP-712 domain ({@link
@@ -134,22 +136,27 @@ public final class Evidence {
   /**
    * Applies the SLA credit an AVAILABILITY statement of an anchored batch proves; anyone may
    * submit it, the credit goes to the lessee (withdrawable from the lease manager). Settles the
-   * lease first.
+   * lease first. The call carries the device's signature: the lease manager recovers it over the
+   * statement's EIP-712 digest in the evidence anchor's usage domain ({@link #usageDomain()}) and
+   * credits only a statement its device signed for this chain and this anchor.
    *
    * @param lease a running lease of the statement's asset
    * @param batch the anchored batch holding the statement
-   * @param statement the statement
+   * @param signed the statement with its device's signature (as the device agent produced it)
    * @return the credit
    * @throws ValidationException (field {@code statement}) if the statement is not AVAILABILITY or
    *     not in the batch
+   * @throws VerificationException if the signature is not the statement's device's in this
+   *     client's usage domain (checked before anything is sent)
    * @throws ChainException REVERTED with {@code NoCreditDue} when the downtime is within the
    *     grace period, {@code StatementNotApplicable} when the time is already paid out or the
    *     lease names no attester, {@code StatementAlreadyUsed} for a statement used before,
    *     {@code StatementOverlapsCredited} when its period overlaps one already credited to the
    *     lease for the same device, {@code StatementNotProven} when the lease's attester did not
-   *     anchor the batch
+   *     anchor the batch, {@code NotSignedByDevice} when the signature recovers to another key
    */
-  public Outcome<TokenAmount> applySlaCredit(LeaseId lease, StatementBatch batch, UsageStatement statement) {
+  public Outcome<TokenAmount> applySlaCredit(LeaseId lease, StatementBatch batch, SignedUsageStatement signed) {
+    UsageStatement statement = signed.statement();
     if (statement.kind() != UsageKind.AVAILABILITY) {
       throw new ValidationException("statement.kind", statement.kind(), "must be AVAILABILITY to prove downtime");
     }
@@ -159,6 +166,7 @@ public final class Evidence {
     } catch (ValidationException e) {
       throw e.within("statement");
     }
+    signed.verify(usageDomain());
     AnchorRoot root = batch.anchorRoot();
     LeaseManager.UsageStatement onChain =
         new LeaseManager.UsageStatement(
@@ -179,6 +187,7 @@ public final class Evidence {
                 .applySlaCredit(
                     lease.value(),
                     onChain,
+                    signed.signature().toBytes(),
                     BigInteger.valueOf(root.periodStart().getEpochSecond()),
                     BigInteger.valueOf(root.periodEnd().getEpochSecond()),
                     proof)

@@ -15,6 +15,7 @@ import org.computerwa.core.crypto.Address;
 import org.computerwa.core.asset.ComputeAsset;
 import org.computerwa.core.crypto.Eip712Domain;
 import org.computerwa.core.crypto.SigningKey;
+import org.computerwa.core.VerificationException;
 import org.computerwa.core.evidence.SignedUsageStatement;
 import org.computerwa.core.evidence.StatementBatch;
 import org.computerwa.core.evidence.UsageKind;
@@ -105,7 +106,12 @@ class ComputeRwaClientTest extends OnFreshDeployment {
     // stands for one of the asset's units, so the ledger's lease-level credit is divided by the
     // capacity (whole seconds); the 99.5 % hour is within grace
     UsageStatement outage = signed.get(0).statement();
-    TokenAmount credit = f.lessee.evidence().applySlaCredit(leaseId, batch, outage).value();
+    // a device signature made for another chain is refused before anything is sent
+    SignedUsageStatement forOtherChain = SignedUsageStatement.of(outage,
+        DEVICE.sign(outage.digest(UsageStatement.domain(usage.chainId().longValueExact() + 1, usage.verifyingContract()))));
+    assertThatThrownBy(() -> f.lessee.evidence().applySlaCredit(leaseId, batch, forOtherChain))
+        .isInstanceOf(VerificationException.class);
+    TokenAmount credit = f.lessee.evidence().applySlaCredit(leaseId, batch, signed.get(0)).value();
     long capacity = node.capacityUnits();
     long creditSeconds = (360 - 60) / capacity;
     assertThat(credit.baseUnits()).isEqualTo(BigInteger.valueOf(creditSeconds * RATE));
@@ -115,7 +121,7 @@ class ComputeRwaClientTest extends OnFreshDeployment {
         .isEqualTo(BigInteger.valueOf((360 - 60) * RATE));
     UsageStatement fine = signed.get(2).statement();
     assertThat(ledger.slaCredit(fine.periodStart(), fine.periodEnd(), 9_950).isZero()).isTrue();
-    assertThatThrownBy(() -> f.lessee.evidence().applySlaCredit(leaseId, batch, fine))
+    assertThatThrownBy(() -> f.lessee.evidence().applySlaCredit(leaseId, batch, signed.get(2)))
         .isInstanceOfSatisfying(ChainException.class, e -> assertThat(e.errorName()).contains("NoCreditDue"));
 
     // 6. the site anchors the other seven hours; past the end and the lag, settlement pays the

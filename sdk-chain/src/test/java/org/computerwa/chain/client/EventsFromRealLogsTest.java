@@ -114,7 +114,7 @@ class EventsFromRealLogsTest extends OnFreshDeployment {
     List<SignedUsageStatement> signed = List.of(outage.sign(DEVICE, usage));
     StatementBatch batch = StatementBatch.of(asset.value(), start, start.plusSeconds(HOUR), signed, usage);
     Bytes32 root = f.platform.evidence().anchor(batch, ATTESTER).value();
-    TokenAmount credit = f.lessee.evidence().applySlaCredit(leaseId, batch, outage).value();
+    TokenAmount credit = f.lessee.evidence().applySlaCredit(leaseId, batch, signed.get(0)).value();
 
     // 4. past its end and the lag anyone settles it; a second lease is ended early by its lessee
     f.chain.advanceTime(Duration.ofHours(5).plusSeconds(1));

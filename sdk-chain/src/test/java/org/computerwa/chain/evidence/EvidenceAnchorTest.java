@@ -6,6 +6,9 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.computerwa.chain.devchain.DevChain;
+import org.computerwa.chain.internal.ChainSession;
+import org.computerwa.chain.internal.SharedChain;
 import org.computerwa.chain.internal.contracts.EvidenceAnchor;
 import org.computerwa.chain.lease.LeaseStack;
 import org.computerwa.core.crypto.Address;
@@ -23,6 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
 
 /** EvidenceAnchor on a real anvil chain, fed with roots, proofs and signatures built by sdk-core. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -114,6 +120,48 @@ class EvidenceAnchorTest {
         .isEqualTo(m.digest(anchorDomain).toBytes());
     for (SignedUsageStatement s : b.statements()) {
       assertThat(a.statementLeaf(onChain(s.statement())).send()).isEqualTo(s.statement().leafHash().toBytes());
+    }
+  }
+
+  @Test
+  void statementDigestIsWhatTheDeviceSignsInSdkCore() throws Exception {
+    StatementBatch b = batch(t0, t0 + 2 * 3600, 9_000, 10_000);
+    EvidenceAnchor a = stack.anchor(0);
+    assertThat(a.usageDomainSeparator().send()).isEqualTo(usageDomain.separator().toBytes());
+    for (SignedUsageStatement s : b.statements()) {
+      byte[] digest = a.statementDigest(onChain(s.statement())).send();
+      assertThat(digest).isEqualTo(s.statement().digest(usageDomain).toBytes());
+      // the device's signature recovers to the statement's device over the contract's digest
+      assertThat(s.signature().recover(Bytes32.of(digest))).isEqualTo(s.statement().device());
+    }
+    // another domain (the anchor-root one) gives another digest
+    UsageStatement first = b.statements().get(0).statement();
+    assertThat(a.statementDigest(onChain(first)).send()).isNotEqualTo(first.digest(anchorDomain).toBytes());
+  }
+
+  @Test
+  void afterAChainIdChangeTheUsageDomainNamesTheNewChain() throws Exception {
+    // A fork keeps the contract but not the chain id: the cached separator must not outlive it,
+    // or a device signature made for the old chain would still be credited on the fork.
+    try (DevChain fork = DevChain.builder().accounts(1).build(); ChainSession session = ChainSession.connect(fork)) {
+      Credentials admin = ChainSession.credentials(fork.accounts().get(0));
+      EvidenceAnchor a = EvidenceAnchor.deploy(session.web3j(), session.as(admin), session.gas(), admin.getAddress())
+          .send();
+      Address at = Address.fromHex(a.getContractAddress());
+      UsageStatement s = batch(t0, t0 + 3600, 9_000).statements().get(0).statement();
+      long original = fork.chainId();
+      assertThat(a.usageDomainSeparator().send())
+          .isEqualTo(UsageStatement.domain(original, at).separator().toBytes());
+
+      Response<?> changed = new Request<>("anvil_setChainId", List.of(original + 7), session.service(),
+          SharedChain.RawResponse.class).send();
+      assertThat(changed.hasError()).as("anvil_setChainId").isFalse();
+
+      assertThat(a.usageDomainSeparator().send())
+          .isEqualTo(UsageStatement.domain(original + 7, at).separator().toBytes());
+      assertThat(a.statementDigest(onChain(s)).send())
+          .isEqualTo(s.digest(UsageStatement.domain(original + 7, at)).toBytes())
+          .isNotEqualTo(s.digest(UsageStatement.domain(original, at)).toBytes());
     }
   }
 

@@ -51,7 +51,8 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * {@code -Dcomputerwa.replayMatrix.update=true}).
  *
  * <p>A cell accepted on chain breaks the rule. The cells listed in {@link #KNOWN_FINDINGS} are
- * accepted today and shown as findings on the page; every other cell must be refused.
+ * accepted today and shown as findings on the page (none are left: finding F1 was closed by the
+ * device signature the credit call carries); every other cell must be refused.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -87,9 +88,7 @@ class ReplayMatrixTest {
   }
 
   /** Cells accepted on chain today, with why; each is a finding for the contracts. */
-  static final Map<String, String> KNOWN_FINDINGS = Map.of(
-      "usage statement/OTHER_DEPLOYMENT", "F1", "usage statement/OTHER_CHAIN_ID", "F1",
-      "usage statement/HIGH_S_TWIN", "F1", "usage statement/COMPACT_EIP2098", "F1");
+  static final Map<String, String> KNOWN_FINDINGS = Map.of();
 
   static final class Cell {
     final String type;
@@ -216,7 +215,8 @@ class ReplayMatrixTest {
     for (int h = 0; h < 5; h++) {
       hours.add(hour(asset, t + h * HOUR, t + (h + 1) * HOUR, 5_000));
     }
-    // Hour 0 signed properly; hours 1..4 with the variants, which no leaf and no on-chain call carries.
+    // Hour 0 signed properly; hours 1..4 with the variants, which the credit call carries as the
+    // device signature (the leaf holds none).
     Signature good = DEVICE.sign(hours.get(0).digest(usage));
     Signature forOtherDeployment = DEVICE.sign(hours.get(1).digest(otherDeployment));
     Signature forOtherChain = DEVICE.sign(hours.get(2).digest(otherChain));
@@ -241,49 +241,54 @@ class ReplayMatrixTest {
 
     String[] errors = {"StatementNotApplicable(uint256)", "StatementNotProven(uint256)",
         "StatementAlreadyUsed(uint256,bytes32)", "StatementOverlapsCredited(uint256,address,uint64,uint64)",
-        "NoCreditDue(uint256)", "WrongStatus(uint256,uint8)"};
-    java.util.function.Function<UsageStatement, RemoteFunctionCall<TransactionReceipt>> apply = s -> {
+        "NoCreditDue(uint256)", "WrongStatus(uint256,uint8)", "NotSignedByDevice(uint256,address,address)",
+        "ECDSAInvalidSignatureS(bytes32)", "ECDSAInvalidSignatureLength(uint256)", "ECDSAInvalidSignature()"};
+    java.util.function.BiFunction<UsageStatement, byte[], RemoteFunctionCall<TransactionReceipt>> apply = (s, sig) -> {
       List<byte[]> proof = new ArrayList<>();
       StandardMerkleTree.class.cast(tree).proof(s.leafHash()).siblings().forEach(b -> proof.add(b.toBytes()));
-      return stack.lm(RELAYER).applySlaCredit(lease, onChain(s), u(t), u(t + 5 * HOUR), proof);
+      return stack.lm(RELAYER).applySlaCredit(lease, onChain(s), sig, u(t), u(t + 5 * HOUR), proof);
     };
+    byte[] overlappingSig = DEVICE.sign(overlapping.digest(usage)).toBytes();
+    byte[] staleSig = DEVICE.sign(stale.digest(usage)).toBytes();
 
     // same signature twice
     StatementCollector twice = StatementCollector.forDomain(usage);
     twice.accept(hours.get(0), good.toBytes());
-    assertThat(chain(RELAYER, stack.leaseManager, apply.apply(hours.get(0)), errors)).isEqualTo(ACCEPTED);
+    assertThat(chain(RELAYER, stack.leaseManager, apply.apply(hours.get(0), good.toBytes()), errors))
+        .isEqualTo(ACCEPTED);
     record(type, Variant.SAME_SIGNATURE_TWICE,
         "hour 0 submitted again (Java: to the site's collector; chain: as an SLA credit)",
         java(() -> twice.accept(hours.get(0), good.toBytes())),
-        chain(RELAYER, stack.leaseManager, apply.apply(hours.get(0)), errors));
+        chain(RELAYER, stack.leaseManager, apply.apply(hours.get(0), good.toBytes()), errors));
 
     // stale or overlapping period: a second, different statement for half of hour 0 and half of hour 1
     record(type, Variant.STALE_OR_OVERLAPPING_PERIOD,
         "a statement for [0:30, 1:30), anchored in the same root, after hour 0 was accepted",
-        java(() -> twice.accept(overlapping, DEVICE.sign(overlapping.digest(usage)).toBytes())),
-        chain(RELAYER, stack.leaseManager, apply.apply(overlapping), errors));
+        java(() -> twice.accept(overlapping, overlappingSig)),
+        chain(RELAYER, stack.leaseManager, apply.apply(overlapping, overlappingSig), errors));
 
     // stale nonce: statements have no nonce; their period orders them, so a statement ending at or
     // before what was accepted is stale
     record(type, Variant.STALE_NONCE,
         "statements carry no nonce, their period orders them: a statement for [0:00, 0:30), anchored in the same root, "
             + "after hour 0",
-        java(() -> twice.accept(stale, DEVICE.sign(stale.digest(usage)).toBytes())),
-        chain(RELAYER, stack.leaseManager, apply.apply(stale), errors));
+        java(() -> twice.accept(stale, staleSig)),
+        chain(RELAYER, stack.leaseManager, apply.apply(stale, staleSig), errors));
 
-    // The device-signature variants: refused by the collector; on chain the leaf has no signature.
+    // The device-signature variants: refused by the collector, and by the lease manager, which
+    // recovers the signature the credit call carries over the anchor's usage-domain digest.
     record(type, Variant.OTHER_DEPLOYMENT, "hour 1, signed for another verifying contract",
         java(() -> StatementCollector.forDomain(usage).accept(hours.get(1), forOtherDeployment.toBytes())),
-        chain(RELAYER, stack.leaseManager, apply.apply(hours.get(1)), errors));
+        chain(RELAYER, stack.leaseManager, apply.apply(hours.get(1), forOtherDeployment.toBytes()), errors));
     record(type, Variant.OTHER_CHAIN_ID, "hour 2, signed for chain id + 1",
         java(() -> StatementCollector.forDomain(usage).accept(hours.get(2), forOtherChain.toBytes())),
-        chain(RELAYER, stack.leaseManager, apply.apply(hours.get(2)), errors));
+        chain(RELAYER, stack.leaseManager, apply.apply(hours.get(2), forOtherChain.toBytes()), errors));
     record(type, Variant.HIGH_S_TWIN, "hour 3, with the high-s twin of its signature",
         java(() -> StatementCollector.forDomain(usage).accept(hours.get(3), highSTwin(forTwin))),
-        chain(RELAYER, stack.leaseManager, apply.apply(hours.get(3)), errors));
+        chain(RELAYER, stack.leaseManager, apply.apply(hours.get(3), highSTwin(forTwin)), errors));
     record(type, Variant.COMPACT_EIP2098, "hour 4, with its signature in the 64-byte compact form",
         java(() -> StatementCollector.forDomain(usage).accept(hours.get(4), compact(forCompact))),
-        chain(RELAYER, stack.leaseManager, apply.apply(hours.get(4)), errors));
+        chain(RELAYER, stack.leaseManager, apply.apply(hours.get(4), compact(forCompact)), errors));
   }
 
   // ------------------------------------------------------------------ anchor roots
@@ -510,15 +515,15 @@ class ReplayMatrixTest {
           .append(" | `").append(c.java).append("` | ").append(chainCell).append(" |\n");
     }
     md.append("\n## Findings\n\n")
-        .append("**F1. Device signatures are not checked on chain.** A usage statement reaches the chain only as a\n")
-        .append("Merkle leaf under a root signed by the attester the lease's terms name (`EvidenceAnchor.verifyStatement`\n")
-        .append("checks the proof against that attester's root); the leaf carries no device signature, so\n")
-        .append("`LeaseManager.applySlaCredit` credits a statement whose device signature was made for another deployment or\n")
-        .append("chain, is a high-s twin, or is in the compact form, once that attester has anchored it. In Java, `StatementCollector` and\n")
-        .append("`StatementBatch` refuse these statements before a root exists, so a site that batches with the SDK never\n")
-        .append("anchors them; on chain the attester is trusted to have checked. The rule these cells are held to is\n")
-        .append("\"refused\": meeting it needs the device's signature (and the device's key registered for the asset) in the\n")
-        .append("leaf or in the call.\n\n")
+        .append("**F1 (closed). Device signatures are checked on chain.** A usage statement reaches the chain as a\n")
+        .append("Merkle leaf under a root signed by the attester the lease's terms name, and `LeaseManager.applySlaCredit`\n")
+        .append("now also takes the device's signature of the statement: it recovers it with OpenZeppelin's `ECDSA` over\n")
+        .append("`EvidenceAnchor.statementDigest`, the statement's EIP-712 digest in the usage domain (\"ComputeRWA Usage\",\n")
+        .append("\"1\", this chain's id, this anchor), and credits the statement only if the signer is the statement's device.\n")
+        .append("A signature made for another deployment or chain recovers to another key (`NotSignedByDevice`); a high-s\n")
+        .append("twin reverts `ECDSAInvalidSignatureS` and the 64-byte compact form `ECDSAInvalidSignatureLength`. What\n")
+        .append("stays the attester's word: which device keys belong to the asset (the contracts keep no device list, so\n")
+        .append("an attester could anchor statements of a key it made up and signs itself).\n\n")
         .append("**F2 (closed). Overlapping statements are credited once.** `LeaseManager.applySlaCredit` keeps, per\n")
         .append("lease and device, the disjoint periods it has credited and refuses a statement whose period overlaps one of\n")
         .append("them (`StatementOverlapsCredited`), in whichever order the statements come; statements that do not overlap\n")

@@ -60,5 +60,9 @@ class ArtifactsUpToDateTest {
     assertSameArtifacts(
         out.resolve("test"),
         MODULE.resolve("src/test/resources/org/computerwa/chain/internal/testartifacts"));
+    assertThat(names(out.resolve("firstwave"))).contains("LeaseManager.json");
+    assertSameArtifacts(
+        out.resolve("firstwave"),
+        MODULE.resolve("src/test/resources/org/computerwa/chain/internal/firstwave"));
   }
 }

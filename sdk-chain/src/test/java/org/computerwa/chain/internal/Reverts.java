@@ -20,9 +20,17 @@ public final class Reverts {
    */
   public static String assertReverts(
       Credentials from, Contract contract, RemoteFunctionCall<?> call, String errorSignature) {
+    return assertReverts(from, contract.getContractAddress(), call.encodeFunctionCall(), errorSignature);
+  }
+
+  /**
+   * Asserts that {@code from} sending {@code data} (an ABI-encoded call) to {@code to} reverts
+   * with {@code errorSignature}, simulated and mined.
+   *
+   * @return the full revert data, for checking arguments
+   */
+  public static String assertReverts(Credentials from, String to, String data, String errorSignature) {
     ChainSession session = SharedChain.session();
-    String to = contract.getContractAddress();
-    String data = call.encodeFunctionCall();
     String revert =
         session
             .revertData(from.getAddress(), to, data)

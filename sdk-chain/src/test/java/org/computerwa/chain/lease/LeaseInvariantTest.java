@@ -20,6 +20,7 @@ import org.computerwa.core.crypto.Address;
 import org.computerwa.core.crypto.Eip712Domain;
 import org.computerwa.core.crypto.SigningKey;
 import org.computerwa.core.evidence.AnchorRoot;
+import org.computerwa.core.evidence.SignedUsageStatement;
 import org.computerwa.core.evidence.StatementBatch;
 import org.computerwa.core.evidence.UsageKind;
 import org.computerwa.core.evidence.UsageStatement;
@@ -406,8 +407,9 @@ class LeaseInvariantTest {
     UsageStatement st = UsageStatement.builder().assetId(l.assetId).device(DEVICE.address())
         .periodStart(Instant.ofEpochSecond(ps)).periodEnd(Instant.ofEpochSecond(pe)).kind(UsageKind.AVAILABILITY)
         .value(BigInteger.valueOf((pe - ps) * bps / 10_000)).availabilityBps(bps).build();
+    SignedUsageStatement signed = st.sign(DEVICE, usage);
     StatementBatch batch = StatementBatch.of(l.assetId, Instant.ofEpochSecond(anchorStart), Instant.ofEpochSecond(pe),
-        List.of(st.sign(DEVICE, usage)), usage);
+        List.of(signed), usage);
     AnchorRoot root = batch.anchorRoot();
     TransactionReceipt anchored = send(STRANGER, m.stack.anchor, m.stack.anchor(0).anchor(l.assetId,
         BigInteger.valueOf(anchorStart), BigInteger.valueOf(pe), root.root().toBytes(),
@@ -421,7 +423,8 @@ class LeaseInvariantTest {
     LeaseManager.UsageStatement onChain = new LeaseManager.UsageStatement(l.assetId, DEVICE.address().toHex(),
         BigInteger.valueOf(ps), BigInteger.valueOf(pe), BigInteger.ZERO, st.value(), BigInteger.valueOf(bps));
     RemoteFunctionCall<TransactionReceipt> apply =
-        m.as(0).applySlaCredit(id, onChain, BigInteger.valueOf(anchorStart), BigInteger.valueOf(pe), List.of());
+        m.as(0).applySlaCredit(id, onChain, signed.signature().toBytes(), BigInteger.valueOf(anchorStart),
+            BigInteger.valueOf(pe), List.of());
     TransactionReceipt r = send(anyone(rnd), m.lm, apply);
     record(m, r, label);
     if (r.isStatusOK()) {

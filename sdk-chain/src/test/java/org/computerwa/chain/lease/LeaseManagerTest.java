@@ -355,6 +355,11 @@ class LeaseManagerTest {
     return batch;
   }
 
+  /** The device signature of the batch's statement {@code index}, as the credit call carries it. */
+  static byte[] sig(StatementBatch b, int index) {
+    return b.statements().get(index).signature().toBytes();
+  }
+
   List<byte[]> proof(StatementBatch b, int index) {
     List<byte[]> out = new ArrayList<>();
     b.proof(b.statements().get(index).statement()).siblings().forEach(x -> out.add(x.toBytes()));
@@ -370,18 +375,19 @@ class LeaseManagerTest {
     StatementBatch b = anchorHours(start, 9_000, 10_000, 9_950);
     BigInteger before = stack.lm(0).withdrawable(stack.address(LESSEE)).send();
     UsageStatement outage = b.statements().get(0).statement();
-    stack.lm(STRANGER).applySlaCredit(id, onChain(outage), u(start), u(start + 3 * HOUR), proof(b, 0)).send();
+    stack.lm(STRANGER).applySlaCredit(id, onChain(outage), sig(b, 0), u(start), u(start + 3 * HOUR), proof(b, 0))
+        .send();
     long downtime = HOUR * 1_000 / 10_000; // 360 s
     long seconds = (downtime - 60) / 4; // one device of a 4-unit asset
     long credit = seconds * RATE;
     assertThat(stack.lm(0).withdrawable(stack.address(LESSEE)).send().subtract(before)).isEqualTo(u(credit));
     assertThat(stack.lease(id).creditedSeconds).isEqualTo(u(seconds));
     // the same statement cannot be used twice
-    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(id, onChain(outage), u(start), u(start + 3 * HOUR),
-        proof(b, 0)), stack.leaseManager, STRANGER, "StatementAlreadyUsed(uint256,bytes32)");
+    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(id, onChain(outage), sig(b, 0), u(start),
+        u(start + 3 * HOUR), proof(b, 0)), stack.leaseManager, STRANGER, "StatementAlreadyUsed(uint256,bytes32)");
     // 99.5 % availability: 18 s of downtime is within the 60 s grace
-    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(id, onChain(b.statements().get(2).statement()), u(start),
-        u(start + 3 * HOUR), proof(b, 2)), stack.leaseManager, STRANGER, "NoCreditDue(uint256)");
+    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(id, onChain(b.statements().get(2).statement()), sig(b, 2),
+        u(start), u(start + 3 * HOUR), proof(b, 2)), stack.leaseManager, STRANGER, "NoCreditDue(uint256)");
     // after the lag the lessor is paid net of the credit
     stack.warp(20 * HOUR);
     stack.lm(STRANGER).settle(id).send();
@@ -402,7 +408,8 @@ class LeaseManagerTest {
     forged = new LeaseManager.UsageStatement(forged.assetId, forged.device, forged.periodStart, forged.periodEnd,
         forged.kind, forged.value, u(0));
     // lag 0: applying settles first, so the hour is already paid out
-    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(id, onChain(s), u(start), u(start + 2 * HOUR), proof(b, 1)),
+    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(id, onChain(s), sig(b, 1), u(start), u(start + 2 * HOUR),
+        proof(b, 1)),
         stack.leaseManager, STRANGER, "StatementNotApplicable(uint256)");
     BigInteger lagged = offerAttested(1, 10 * HOUR, 5 * HOUR);
     stack.lm(OTHER_LESSEE).accept(lagged).send();
@@ -410,10 +417,41 @@ class LeaseManagerTest {
     stack.warp(HOUR);
     LeaseManager.UsageStatement unanchored = new LeaseManager.UsageStatement(asset, DEVICE.address().toHex(), u(s2),
         u(s2 + HOUR), u(0), u(0), u(0));
-    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(lagged, unanchored, u(s2), u(s2 + HOUR), List.of()),
+    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(lagged, unanchored, sig(b, 0), u(s2), u(s2 + HOUR),
+        List.of()),
         stack.leaseManager, STRANGER, "StatementNotProven(uint256)");
-    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(lagged, forged, u(start), u(start + 2 * HOUR), proof(b, 1)),
+    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(lagged, forged, sig(b, 1), u(start), u(start + 2 * HOUR),
+        proof(b, 1)),
         stack.leaseManager, STRANGER, "StatementNotApplicable(uint256)");
+  }
+
+  @Test
+  void aStatementCarryingAnotherKeysSignatureEarnsNoCredit() throws Exception {
+    BigInteger id = offerAttested(1, 10 * HOUR, 6 * HOUR);
+    stack.lm(LESSEE).accept(id).send();
+    long start = stack.lease(id).start.longValueExact();
+    stack.warp(2 * HOUR);
+    StatementBatch b = anchorHours(start, 0, 10_000);
+    UsageStatement outage = b.statements().get(0).statement();
+    Eip712Domain usage = UsageStatement.domain(stack.session.chainId(), Address.fromHex(stack.anchor));
+    // the attester signs the statement itself: proven leaf, wrong signer
+    byte[] notTheDevice = ATTESTER.sign(outage.digest(usage)).toBytes();
+    String revert = stack.assertReverts(stack.lm(STRANGER).applySlaCredit(id, onChain(outage), notTheDevice, u(start),
+        u(start + 2 * HOUR), proof(b, 0)), stack.leaseManager, STRANGER, "NotSignedByDevice(uint256,address,address)");
+    assertThat(revert.toLowerCase()).contains(DEVICE.address().toHex().substring(2).toLowerCase())
+        .contains(ATTESTER.address().toHex().substring(2).toLowerCase());
+    // the device's signature of another statement (hour 1) does not stand for this one
+    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(id, onChain(outage), sig(b, 1), u(start),
+        u(start + 2 * HOUR), proof(b, 0)), stack.leaseManager, STRANGER, "NotSignedByDevice(uint256,address,address)");
+    // 64 zero bytes and 65 zero bytes: malformed before any key is recovered
+    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(id, onChain(outage), new byte[64], u(start),
+        u(start + 2 * HOUR), proof(b, 0)), stack.leaseManager, STRANGER, "ECDSAInvalidSignatureLength(uint256)");
+    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(id, onChain(outage), new byte[65], u(start),
+        u(start + 2 * HOUR), proof(b, 0)), stack.leaseManager, STRANGER, "ECDSAInvalidSignature()");
+    // the device's own signature is all that was missing
+    stack.lm(STRANGER).applySlaCredit(id, onChain(outage), sig(b, 0), u(start), u(start + 2 * HOUR), proof(b, 0))
+        .send();
+    assertThat(stack.lease(id).creditedSeconds).isEqualTo(u((HOUR - 60) / 4)); // grace 60 s, one device of 4 units
   }
 
   // ------------------------------------------------------------- admin and adversarial tokens
@@ -457,7 +495,8 @@ class LeaseManagerTest {
     BigInteger id = offer(1, HOUR, 0);
     LeaseManager.UsageStatement any = new LeaseManager.UsageStatement(asset, DEVICE.address().toHex(), u(1), u(2),
         u(0), u(0), u(0));
-    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(id, any, u(1), u(2), List.of()), stack.leaseManager,
+    stack.assertReverts(stack.lm(STRANGER).applySlaCredit(id, any, new byte[65], u(1), u(2), List.of()),
+        stack.leaseManager,
         STRANGER, "WrongStatus(uint256,uint8)");
   }
 

@@ -194,9 +194,11 @@ public final class LeaseStack {
   /**
    * Asserts that {@code from} calling {@code call} on the contract at {@code to} reverts with the
    * custom error {@code errorSignature}, simulated and mined.
+   *
+   * @return the full revert data, for checking arguments
    */
-  public void assertReverts(RemoteFunctionCall<?> call, String to, int from, String errorSignature) {
+  public String assertReverts(RemoteFunctionCall<?> call, String to, int from, String errorSignature) {
     // Reverts reads nothing from the wrapper but its address.
-    Reverts.assertReverts(account(from), LeaseManager.load(to, web3j, tx(from), gas), call, errorSignature);
+    return Reverts.assertReverts(account(from), LeaseManager.load(to, web3j, tx(from), gas), call, errorSignature);
   }
 }

@@ -33,6 +33,8 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * The eight attacks of the trust model, each tried on a real anvil chain by the party with the
  * most to gain, and each failing: nobody redirects value promised to another party without its
  * consent, and withholding or reordering evidence never profits the party that controls it.
+ *
+ * @see FirstWaveAttacksTest the same attacks succeeding on the contracts released before this model
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrustScenariosTest {
@@ -131,17 +133,24 @@ class TrustScenariosTest {
         u(s.periodEnd().getEpochSecond()), u(s.kind().code()), s.value(), u(s.availabilityBps()));
   }
 
+  /** The device signature the batch holds for {@code s}. */
+  static byte[] signatureOf(StatementBatch b, UsageStatement s) {
+    return b.statements().stream().filter(x -> x.statement().equals(s)).findFirst().orElseThrow()
+        .signature().toBytes();
+  }
+
   TransactionReceipt credit(int caller, BigInteger lease, StatementBatch b, UsageStatement s) throws Exception {
     List<byte[]> proof = new ArrayList<>();
     b.proof(s).siblings().forEach(x -> proof.add(x.toBytes()));
-    return stack.lm(caller).applySlaCredit(lease, onChain(s), u(b.anchorRoot().periodStart().getEpochSecond()),
+    return stack.lm(caller).applySlaCredit(lease, onChain(s), signatureOf(b, s),
+        u(b.anchorRoot().periodStart().getEpochSecond()),
         u(b.anchorRoot().periodEnd().getEpochSecond()), proof).send();
   }
 
   void assertCreditReverts(BigInteger lease, StatementBatch b, UsageStatement s, String error) {
     List<byte[]> proof = new ArrayList<>();
     b.proof(s).siblings().forEach(x -> proof.add(x.toBytes()));
-    stack.assertReverts(stack.lm(OWNER).applySlaCredit(lease, onChain(s),
+    stack.assertReverts(stack.lm(OWNER).applySlaCredit(lease, onChain(s), signatureOf(b, s),
         u(b.anchorRoot().periodStart().getEpochSecond()), u(b.anchorRoot().periodEnd().getEpochSecond()), proof),
         stack.leaseManager, OWNER, error);
   }

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity ^0.8.24;
+
+/// @title Pledges of assets to lenders; on default, lease income is redirected to the lender.
+/// @notice A pledged asset stays leasable. The lease manager asks the registry, each time it pays
+/// out lease income, how much goes to the lender; the debt shrinks by that amount.
+interface IPledgeRegistry {
+    /// @notice State of an asset's pledge; `lender` is zero when the asset is not pledged.
+    struct Pledge {
+        address lender;
+        uint128 debt;
+        bool accepted;
+        bool defaulted;
+    }
+
+    /// @notice The asset owner proposed a pledge.
+    event PledgeProposed(uint256 indexed assetId, address indexed lender, uint128 debt);
+    /// @notice The lender accepted the pledge.
+    event PledgeAccepted(uint256 indexed assetId, address indexed lender);
+    /// @notice The lender declared the borrower in default.
+    event DefaultDeclared(uint256 indexed assetId, address indexed lender, uint128 debt);
+    /// @notice The lender lifted a default.
+    event DefaultCured(uint256 indexed assetId, address indexed lender);
+    /// @notice Debt was repaid, directly or from redirected lease income.
+    event Repaid(uint256 indexed assetId, address indexed lender, uint256 amount, uint128 remainingDebt, bool fromLeaseIncome);
+    /// @notice The pledge ended (debt repaid, released by the lender, or withdrawn before acceptance).
+    event PledgeReleased(uint256 indexed assetId, address indexed lender);
+
+    /// @notice Proposes a pledge of `assetId` to `lender` for `debt`; asset owner only, one pledge at a time.
+    function pledge(uint256 assetId, address lender, uint128 debt) external;
+
+    /// @notice Accepts a proposed pledge; the named lender only.
+    function acceptPledge(uint256 assetId) external;
+
+    /// @notice Withdraws a proposal the lender has not accepted yet; asset owner only.
+    function cancelPledge(uint256 assetId) external;
+
+    /// @notice Declares default on an accepted pledge with debt outstanding; lender only.
+    function declareDefault(uint256 assetId) external;
+
+    /// @notice Lifts a default; lender only.
+    function cureDefault(uint256 assetId) external;
+
+    /// @notice Pays `amount` of the debt token from the caller to the lender; the pledge ends at zero debt.
+    function repay(uint256 assetId, uint256 amount) external;
+
+    /// @notice Releases the pledge whatever the debt; lender only.
+    function release(uint256 assetId) external;
+
+    /// @notice Called by the lease manager with lease income `available` for `assetId`: returns the
+    /// lender and the part of it that goes to the lender (zero unless in default) and books it as repaid.
+    function redirect(uint256 assetId, uint256 available) external returns (address lender, uint256 amount);
+
+    /// @notice The pledge of an asset.
+    function pledgeOf(uint256 assetId) external view returns (Pledge memory);
+
+    /// @notice The token the debt is denominated in (the lease payment stablecoin).
+    function debtToken() external view returns (address);
+}
