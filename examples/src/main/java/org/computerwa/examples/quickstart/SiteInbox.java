@@ -40,7 +40,7 @@ final class SiteInbox {
     r.receipts(anchored);
     r.say("anchored " + batch.statements().size() + " statements of asset " + asset + " for " + from + " .. " + to
         + ", root " + batch.root());
-    r.check("anchored root of asset " + asset + " until " + to, anchored.value(), batch.root());
+    r.check("asset " + asset + " anchored root", anchored.value(), batch.root());
     r.check("asset " + asset + " evidence anchored until",
         story.cast().platform.evidence().anchoredUntil(asset, story.cast().attester.address()).orElseThrow(), to);
     return batch;

@@ -24,8 +24,7 @@ class QuickstartCommandTest {
 
   @BeforeAll
   static void runTheStoryOnce() {
-    jsonRun = run(ComputerwaCli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())),
-        "quickstart", "--json");
+    jsonRun = run("quickstart", "--json");
   }
 
   @Test
@@ -91,6 +90,31 @@ class QuickstartCommandTest {
         .contains("FAILED: 1 of ");
   }
 
+  @Test
+  void aChainThatCannotStartIsAFailedRunWithAJsonReport() throws Exception {
+    Run run = run("quickstart", "--json", "--anvil", "/nonexistent/anvil");
+    assertThat(run.code()).isEqualTo(ComputerwaCli.EXIT_INVALID);
+    assertThat(run.err()).contains("quickstart: the local chain failed");
+    JsonNode report = JSON.readTree(run.out());
+    assertThat(report.get("ok").asBoolean()).isFalse();
+    assertThat(report.get("steps")).isEmpty();
+  }
+
+  @Test
+  void theMarkdownReportListsEveryStepAndEscapesItsCells() {
+    Report report = new Report(new PrintWriter(java.io.Writer.nullWriter()), java.util.Set.of());
+    Report.Step step = report.begin("a step");
+    report.check("a figure", 2, 2);
+    report.check("another | figure", "x", "y");
+    report.end(step, java.time.Duration.ofMillis(1500));
+    String md = ReportMarkdown.render(report);
+    assertThat(md)
+        .contains("| 1. a step | **FAILED** | 1 / 2 | 1.5 |")
+        .contains("| a figure | `2` | `2` | ok |")
+        .contains("| another \\| figure | `x` | `y` | **mismatch** |")
+        .contains("**1 of 2 checks failed.**");
+  }
+
   private static String check(JsonNode steps, int step, String name) {
     for (JsonNode c : steps.get(step - 1).get("checks")) {
       if (c.get("name").asText().equals(name)) {
@@ -106,7 +130,7 @@ class QuickstartCommandTest {
     return f.asText();
   }
 
-  private static Run run(CommandLine ignored, String... args) {
+  private static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = ComputerwaCli.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
