@@ -88,7 +88,8 @@ final class HashrateAct implements Act {
     r.checkThat("interval brackets the estimate", e.lower() < e.hashesPerSecond() && e.hashesPerSecond() < e.upper(),
         "lower < point < upper");
 
-    // The statement claims the lower bound: what the shares support at that confidence.
+    // The statement claims the lower bound: what the shares support at that confidence. The
+    // availability is the controller's own claim that every miner stayed online in the period.
     // tag::statement[]
     UsageStatement statement = delivered.statement(s.fleetAsset().value(), c.fleetController.address(),
         DeliveredHashrate.Claim.LOWER_BOUND, 10_000);

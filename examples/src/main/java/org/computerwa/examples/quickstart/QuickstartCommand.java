@@ -125,16 +125,16 @@ public final class QuickstartCommand implements Callable<Integer> {
       err.flush();
       if (report.steps().isEmpty()) {
         if (json) {
-          out.println(report.json());
+          out.println(ReportJson.render(report));
           out.flush();
         }
         return ComputerwaCli.EXIT_INVALID;
       }
     }
     if (json) {
-      out.println(report.json());
+      out.println(ReportJson.render(report));
     } else {
-      report.summary(out);
+      ReportText.summary(report, out);
     }
     out.flush();
     if (markdown != null) {

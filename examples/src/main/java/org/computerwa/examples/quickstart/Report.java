@@ -1,9 +1,5 @@
 package org.computerwa.examples.quickstart;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -21,15 +17,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the quickstart found: its steps in order, each with the checks it made and the figures it
- * measured; narrates as it goes and renders the summary or the machine report at the end.
+ * measured, narrated as it goes. {@link ReportText}, {@link ReportJson} and {@link ReportMarkdown}
+ * render it at the end.
  *
  * <p>A check compares a figure the chain or an engine produced with the independent computation
  * of it; any mismatch makes the report not {@linkplain #ok() ok}. Not thread-safe except for
  * {@link #say}, which the progress ticker may call from its own thread.
  */
 final class Report {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private final PrintWriter narration;
   private final Set<String> tampered;
   private final List<Step> steps = new ArrayList<>();
@@ -162,66 +157,7 @@ final class Report {
     return steps.stream().flatMap(s -> s.checks.stream()).filter(c -> !c.ok).count();
   }
 
-  /** The readable summary: one line per step with its checks and time. */
-  void summary(PrintWriter out) {
-    out.println();
-    out.println("Summary");
-    for (Step s : steps) {
-      long passed = s.checks.stream().filter(c -> c.ok).count();
-      out.printf(Locale.ROOT, "  %s %d. %-62s %2d/%-2d checks %6.1f s%n", s.ok() ? "ok  " : "FAIL", s.number,
-          shorten(s.title, 62), passed, s.checks.size(), s.millis / 1000.0);
-      for (Check c : s.checks) {
-        if (!c.ok) {
-          out.println("         " + c.name + ": " + c.actual + " (expected " + c.expected + ")");
-        }
-      }
-      if (s.error != null) {
-        out.println("         error: " + s.error);
-      }
-    }
-    out.println();
-    out.println(ok()
-        ? "Done: all " + checkCount() + " checks passed."
-        : "FAILED: " + failedCount() + " of " + checkCount() + " checks failed" + (errors() > 0 ? ", " + errors()
-            + " step(s) failed" : "") + ".");
-    out.flush();
-  }
-
-  /** The machine report: one JSON object. */
-  String json() {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("ok", ok());
-    root.put("checks", checkCount());
-    root.put("failed", failedCount());
-    ArrayNode list = root.putArray("steps");
-    for (Step s : steps) {
-      ObjectNode n = list.addObject();
-      n.put("step", s.number);
-      n.put("title", s.title);
-      n.put("ok", s.ok());
-      n.put("millis", s.millis);
-      if (s.error != null) {
-        n.put("error", s.error);
-      }
-      ArrayNode checks = n.putArray("checks");
-      for (Check c : s.checks) {
-        ObjectNode cn = checks.addObject();
-        cn.put("name", c.name);
-        cn.put("ok", c.ok);
-        cn.put("actual", c.actual);
-        cn.put("expected", c.expected);
-      }
-      n.set("figures", JSON.valueToTree(s.figures));
-      n.set("transactions", JSON.valueToTree(s.transactions));
-    }
-    try {
-      return JSON.writeValueAsString(root);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("the report is plain maps and strings", e);
-    }
-  }
-
-  private long errors() {
+  long errors() {
     return steps.stream().filter(s -> s.error != null).count();
   }
 
@@ -252,7 +188,4 @@ final class Report {
     return String.valueOf(value);
   }
 
-  private static String shorten(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 1) + "...";
-  }
 }
