@@ -6,6 +6,7 @@ import org.computerwa.chain.client.AssetId;
 import org.computerwa.chain.client.Outcome;
 import org.computerwa.chain.client.Settlement;
 import org.computerwa.core.money.TokenAmount;
+import org.computerwa.core.revenue.Distribution;
 import org.computerwa.core.revenue.DistributorModel;
 
 /**
@@ -38,8 +39,8 @@ final class SettlementAct implements Act {
     settleAndClaim(s, "");
   }
 
-  /** Settles the lease, checks the waterfall and lets both holders claim; returns what they claimed. */
-  static TokenAmount settleAndClaim(Story s, String round) {
+  /** Settles the lease, checks the waterfall and lets both holders claim (added to the story's claims). */
+  static Settlement settleAndClaim(Story s, String round) {
     Report r = s.report;
     Cast c = s.cast();
     // tag::settle[]
@@ -59,7 +60,9 @@ final class SettlementAct implements Act {
     r.check(round + "gross rent", st.gross(),
         s.ledger().accruedAt(st.paidUntil()).minus(s.ledger().accruedAt(s.paidUntil())));
     s.paidUntil = st.paidUntil();
-    r.check(round + "holders' part", st.toHolders(), c.platform.leases().waterfall().distribute(st.net()).holders());
+    Distribution split = c.platform.leases().waterfall().distribute(st.net());
+    r.check(round + "holders' part", st.toHolders(), split.holders());
+    r.check(round + "owner's side (operator and lender)", st.operatorFee().plus(st.toLender()), split.operatorFee());
 
     AssetId asset = s.gpuAsset();
     DistributorModel model = s.distributor();
@@ -78,9 +81,8 @@ final class SettlementAct implements Act {
     r.figure(round + "bobClaim", bob.value());
     r.check(round + "alice's claim", alice.value(), aliceModel);
     r.check(round + "bob's claim", bob.value(), bobModel);
-    TokenAmount both = alice.value().plus(bob.value());
-    s.claimed = java.util.Objects.requireNonNull(s.claimed).plus(both);
-    return both;
+    s.claimed = java.util.Objects.requireNonNull(s.claimed).plus(alice.value()).plus(bob.value());
+    return st;
   }
 
   /** Income is paid up to the settlement lag before now, never past the lease's end. */
