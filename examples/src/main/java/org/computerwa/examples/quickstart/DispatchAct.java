@@ -138,6 +138,8 @@ final class DispatchAct implements Act {
     // The leased GPUs' income is the lease's rent, paid on-chain in step 6 and 7 for the same hour.
     byUse.get("AI leased")[1] = new BigDecimal(s.accepted().totalRent().toDecimalString()).doubleValue();
     r.say(String.format(Locale.ROOT, "%-10s %10s %12s %14s %10s", "use", "kWh", "revenue USD", "energy USD", "net USD"));
+    r.say("(AI leased revenue is the lease's rent, in the test stablecoin taken 1:1 as USD; energy at the"
+        + " real-time price)");
     Map<String, Object> table = new LinkedHashMap<>();
     for (Map.Entry<String, double[]> e : byUse.entrySet()) {
       double[] v = e.getValue();

@@ -51,10 +51,10 @@ final class SettlementAct implements Act {
     r.say("paid until " + st.paidUntil() + ": gross " + Report.money(st.gross()) + ", net " + Report.money(st.net())
         + "; operator " + Report.money(st.operatorFee()) + ", lender " + Report.money(st.toLender())
         + ", holders " + Report.money(st.toHolders()));
-    r.figure(round + "gross", st.gross());
-    r.figure(round + "toHolders", st.toHolders());
-    r.figure(round + "operatorFee", st.operatorFee());
-    r.figure(round + "toLender", st.toLender());
+    r.figure(key(round, "gross"), st.gross());
+    r.figure(key(round, "toHolders"), st.toHolders());
+    r.figure(key(round, "operatorFee"), st.operatorFee());
+    r.figure(key(round, "toLender"), st.toLender());
     r.check(round + "paid until", st.paidUntil(), paidUntil(s, c.platform.chainTime()));
     // sdk-core's ledger: the rent that accrued between the previous settlement and this one.
     r.check(round + "gross rent", st.gross(),
@@ -77,12 +77,17 @@ final class SettlementAct implements Act {
     TokenAmount bobModel = model.claim("bob", held, c.bob.chainTime());
     // end::claim[]
     r.say("alice claims " + Report.money(alice.value()) + ", bob " + Report.money(bob.value()));
-    r.figure(round + "aliceClaim", alice.value());
-    r.figure(round + "bobClaim", bob.value());
+    r.figure(key(round, "aliceClaim"), alice.value());
+    r.figure(key(round, "bobClaim"), bob.value());
     r.check(round + "alice's claim", alice.value(), aliceModel);
     r.check(round + "bob's claim", bob.value(), bobModel);
     s.claimed = java.util.Objects.requireNonNull(s.claimed).plus(alice.value()).plus(bob.value());
     return st;
+  }
+
+  /** A figure's JSON name: {@code gross} in the first round, {@code finalGross} in the last. */
+  private static String key(String round, String name) {
+    return round.isEmpty() ? name : round.trim() + Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   /** Income is paid up to the settlement lag before now, never past the lease's end. */

@@ -59,9 +59,9 @@ class QuickstartCommandTest {
     assertThat(figure(steps, 5, "acceptedShares")).isEqualTo("2");
     assertThat(new java.math.BigInteger(figure(steps, 6, "aliceClaim"))).isPositive();
     assertThat(check(steps, 7, "acceptance on other terms refused")).isEqualTo("TermsMismatch");
-    assertThat(new java.math.BigInteger(figure(steps, 7, "final toLender"))).isPositive();
-    assertThat(figure(steps, 7, "lenderWithdrew")).isEqualTo(figure(steps, 7, "final toLender"));
-    assertThat(new java.math.BigInteger(figure(steps, 7, "final aliceClaim"))).isPositive();
+    assertThat(new java.math.BigInteger(figure(steps, 7, "finalToLender"))).isPositive();
+    assertThat(figure(steps, 7, "lenderWithdrew")).isEqualTo(figure(steps, 7, "finalToLender"));
+    assertThat(new java.math.BigInteger(figure(steps, 7, "finalAliceClaim"))).isPositive();
     assertThat(check(steps, 8, "intervals whose leased load was cut")).isEqualTo("0");
     assertThat(steps.get(7).get("figures").get("switches").asInt()).isEqualTo(1);
     assertThat(check(steps, 9, "tampered header refused")).isEqualTo("HIGH_HASH");
