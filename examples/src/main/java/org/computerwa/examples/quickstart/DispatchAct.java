@@ -31,7 +31,8 @@ import org.computerwa.mining.policy.backtest.PriceSeriesCsv;
  * Step 8: a day of real ERCOT prices through the live {@link LoadController} of the site that holds
  * both assets: the ASIC fleet mines under one policy in the morning, the operator switches policy
  * at noon, and when the leased GPUs draw their power (the lease's hour, placed on the replayed
- * day's evening peak) mining yields: the leased load is never curtailed.
+ * day's afternoon) mining yields to them; at the evening scarcity peak the policy curtails mining.
+ * The leased load is never curtailed.
  *
  * <p>The site's grid connection is the fleet's own power, so every leased watt must come out of
  * mining; its resolution is one miner. The economics are stated, not defaulted: the hashprice
@@ -43,7 +44,8 @@ final class DispatchAct implements Act {
   /** The story's assumption, in USD per PH/s per day. */
   static final double HASHPRICE_USD_PER_PH_DAY = 50;
   static final LocalTime SWITCH_AT = LocalTime.NOON;
-  static final LocalTime LEASE_AT = LocalTime.of(19, 0);
+  /** The lease's hour on the replayed day: the afternoon, when mining pays and runs. */
+  static final LocalTime LEASE_AT = LocalTime.of(15, 0);
 
   @Override
   public String title() {
@@ -94,6 +96,7 @@ final class DispatchAct implements Act {
     int leasedShort = 0;
     int unbalanced = 0;
     double maxMiningDuringLease = 0;
+    double maxMiningOtherwise = 0;
     int afterSwitchByOther = 0;
     // tag::controller[]
     try (LoadController controller = LoadController.builder()
@@ -123,6 +126,8 @@ final class DispatchAct implements Act {
         }
         if (leasedNow > 0) {
           maxMiningDuringLease = Math.max(maxMiningDuringLease, d.applied().miningMw());
+        } else {
+          maxMiningOtherwise = Math.max(maxMiningOtherwise, d.applied().miningMw());
         }
         if (!start.isBefore(switchAt) && !d.policyName().equals(LoadPolicies.rolling().name())) {
           afterSwitchByOther++;
@@ -137,9 +142,9 @@ final class DispatchAct implements Act {
     }
     // The leased GPUs' income is the lease's rent, paid on-chain in step 6 and 7 for the same hour.
     byUse.get("AI leased")[1] = new BigDecimal(s.accepted().totalRent().toDecimalString()).doubleValue();
+    r.say("AI leased revenue is the lease's rent, in the test stablecoin taken 1:1 as USD; energy at the"
+        + " real-time price");
     r.say(String.format(Locale.ROOT, "%-10s %10s %12s %14s %10s", "use", "kWh", "revenue USD", "energy USD", "net USD"));
-    r.say("(AI leased revenue is the lease's rent, in the test stablecoin taken 1:1 as USD; energy at the"
-        + " real-time price)");
     Map<String, Object> table = new LinkedHashMap<>();
     for (Map.Entry<String, double[]> e : byUse.entrySet()) {
       double[] v = e.getValue();
@@ -152,6 +157,10 @@ final class DispatchAct implements Act {
       table.put(e.getKey(), row);
     }
     r.figure("byUse", table);
+    r.say("mining at most " + kw(maxMiningDuringLease) + " while the GPUs were leased, " + kw(maxMiningOtherwise)
+        + " otherwise");
+    r.figure("maxMiningKwLeased", round(maxMiningDuringLease * 1000, 3));
+    r.figure("maxMiningKwOtherwise", round(maxMiningOtherwise * 1000, 3));
     r.figure("switches", audit.switches().size());
     r.figure("decisions", audit.decisions().size());
     r.check("decisions", audit.decisions().size(), prices.size());
