@@ -101,21 +101,6 @@ class QuickstartCommandTest {
     assertThat(report.get("steps")).isEmpty();
   }
 
-  @Test
-  void theMarkdownReportListsEveryStepAndEscapesItsCells() {
-    Report report = new Report(new PrintWriter(java.io.Writer.nullWriter()), java.util.Set.of());
-    Report.Step step = report.begin("a step");
-    report.check("a figure", 2, 2);
-    report.check("another | figure", "x", "y");
-    report.end(step, java.time.Duration.ofMillis(1500));
-    String md = ReportMarkdown.render(report);
-    assertThat(md)
-        .contains("| 1. a step | **FAILED** | 1 / 2 | 1.5 |")
-        .contains("| a figure | `2` | `2` | ok |")
-        .contains("| another \\| figure | `x` | `y` | **mismatch** |")
-        .contains("**1 of 2 checks failed.**");
-  }
-
   private static String check(JsonNode steps, int step, String name) {
     for (JsonNode c : steps.get(step - 1).get("checks")) {
       if (c.get("name").asText().equals(name)) {
