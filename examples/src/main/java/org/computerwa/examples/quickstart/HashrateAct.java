@@ -54,7 +54,9 @@ final class HashrateAct implements Act {
       JsonNode expected = published.get(i).get("expected");
       String id = published.get(i).get("id").asText();
       try {
+        // tag::verify[]
         VerifiedShare v = verifier.verify(session, shares.get(i).job(), shares.get(i).submission());
+        // end::verify[]
         accepted++;
         String difficulty = v.difficulty().setScale(6, RoundingMode.HALF_EVEN).toPlainString();
         r.say("share " + id + ": hash " + v.hash() + ", difficulty " + difficulty);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.computerwa.chain.client.Lease;
 import org.computerwa.chain.client.LeaseId;
 import org.computerwa.chain.client.Outcome;
+import org.computerwa.chain.client.Receipt;
 import org.computerwa.core.lease.LeaseLedger;
 import org.computerwa.core.lease.LeaseTerms;
 import org.computerwa.core.lease.SlaCredit;
@@ -48,18 +49,19 @@ final class LeaseAct implements Act {
             .credit(SlaCredit.builder().creditBps(10_000).maxBps(10_000).build())
             .build())
         .build();
+    // settlement lag, the lessee's minimum term, the attester whose roots are the lease's evidence
     Outcome<LeaseId> offered = c.operator.leases().offer(s.gpuAsset(), terms, Story.LAG, Story.TERM, c.attester.address());
-    r.receipts(offered);
     LeaseId id = offered.value();
+    Receipt minted = c.lessee.payments().mintTestTokens(c.lessee.address(), terms.totalRent());   // test token only
+    Outcome<Lease> acceptedOutcome = c.lessee.leases().acceptWithPermit(id);   // EIP-2612 permit, one transaction
+    Lease lease = acceptedOutcome.value();
+    LeaseTerms accepted = lease.asAccepted(terms);   // the window the chain assigned
+    // end::lease[]
+    r.receipts(offered);
     r.say("lease " + id + ": " + UNITS + " GPUs, " + Story.RATE_PER_SECOND + " base units per second, total rent "
         + Report.money(terms.totalRent()) + ", settlement lag " + Story.LAG + ", attester " + c.attester.address());
-
-    r.receipt(c.lessee.payments().mintTestTokens(c.lessee.address(), terms.totalRent()));
-    Outcome<Lease> acceptedOutcome = c.lessee.leases().acceptWithPermit(id);
+    r.receipt(minted);
     r.receipts(acceptedOutcome);
-    Lease lease = acceptedOutcome.value();
-    LeaseTerms accepted = lease.asAccepted(terms);
-    // end::lease[]
     s.leaseId = id;
     s.accepted = accepted;
     s.paidUntil = accepted.start();

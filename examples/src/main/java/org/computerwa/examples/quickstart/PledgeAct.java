@@ -7,6 +7,7 @@ import org.computerwa.chain.client.AssetId;
 import org.computerwa.chain.client.ChainException;
 import org.computerwa.chain.client.Outcome;
 import org.computerwa.chain.client.Pledge;
+import org.computerwa.chain.client.Receipt;
 import org.computerwa.chain.client.Settlement;
 import org.computerwa.core.lease.LeaseStatus;
 import org.computerwa.core.money.TokenAmount;
@@ -32,19 +33,21 @@ final class PledgeAct implements Act {
     r.check("lease status before the pledge", c.platform.leases().lease(s.leaseId()).status(), LeaseStatus.ACTIVE);
     TokenAmount debt = TokenAmount.parse("2", s.accepted().token());
     Instant dueBy = c.operator.chainTime().plus(Duration.ofMinutes(10));
-    // tag::pledge[]
-    r.receipt(c.operator.pledges().propose(asset, c.lender.address(), debt, dueBy));
     String refusal;
+    // tag::pledge[]
+    Receipt proposed = c.operator.pledges().propose(asset, c.lender.address(), debt, dueBy);   // the owner only
     try {
-      c.lender.pledges().accept(asset, debt.plus(debt), dueBy);
+      c.lender.pledges().accept(asset, debt.plus(debt), dueBy);   // not what was proposed
       refusal = "accepted";
     } catch (ChainException e) {
-      refusal = e.errorName().orElse(e.kind().name());
-      r.say("expected refusal: the lender accepting other terms (debt " + Report.money(debt.plus(debt)) + "): "
-          + refusal + ", nothing sent");
+      refusal = e.errorName().orElse(e.kind().name());            // "TermsMismatch", nothing sent
     }
-    r.receipt(c.lender.pledges().accept(asset, debt, dueBy));
+    Receipt consented = c.lender.pledges().accept(asset, debt, dueBy);   // exactly the proposed terms
     // end::pledge[]
+    r.receipt(proposed);
+    r.say("expected refusal: the lender accepting other terms (debt " + Report.money(debt.plus(debt)) + "): "
+        + refusal + ", nothing sent");
+    r.receipt(consented);
     r.check("acceptance on other terms refused", refusal, "TermsMismatch");
     Pledge pledge = c.platform.pledges().pledgeOf(asset).orElseThrow();
     r.say("pledged to " + pledge.lender() + ": debt " + Report.money(pledge.debt()) + " due by " + pledge.dueBy());
@@ -55,8 +58,9 @@ final class PledgeAct implements Act {
     // The deadline passes unpaid; the lender declares default while the GPUs are still leased.
     s.chain.advanceTime(Duration.between(c.platform.chainTime(), dueBy).plusSeconds(1));
     // tag::default[]
-    r.receipt(c.lender.pledges().declareDefault(asset));
+    Receipt defaulted = c.lender.pledges().declareDefault(asset);   // only after dueBy with debt left
     // end::default[]
+    r.receipt(defaulted);
     r.check("pledge in default", c.platform.pledges().pledgeOf(asset).map(Pledge::defaulted).orElse(false), true);
     r.check("lease status in default", c.platform.leases().lease(s.leaseId()).status(), LeaseStatus.ACTIVE);
 

@@ -3,6 +3,7 @@ package org.computerwa.examples.quickstart;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import org.computerwa.chain.client.AssetId;
+import org.computerwa.chain.client.ComputeRwaClient;
 import org.computerwa.chain.client.Deployer;
 import org.computerwa.chain.client.Deployment;
 import org.computerwa.chain.tx.Journal;
@@ -14,6 +15,7 @@ import org.computerwa.core.asset.ComputeAsset;
 import org.computerwa.core.asset.GpuSpec;
 import org.computerwa.core.asset.Site;
 import org.computerwa.core.crypto.Address;
+import org.computerwa.core.crypto.Bytes32;
 
 /**
  * Step 1 (after the deployment the command does first): the operator's GPU node and ASIC fleet
@@ -37,6 +39,7 @@ final class RegisterAct implements Act {
   public void play(Story s) {
     Report r = s.report;
     // The platform's key deploys and administers the contracts; 10 % of lease income is the owner's.
+    // tag::deploy[]
     Outcome<Deployment> deployed = Deployer.builder()
         .rpcUrl(s.chain.rpcUrl())
         .signer(Cast.key(s.chain, 0))
@@ -45,6 +48,7 @@ final class RegisterAct implements Act {
         .confirmations(1)
         .build()
         .deploy();
+    // end::deploy[]
     r.receipts(deployed);
     deployed.value().asMap().forEach((name, address) -> r.say(String.format("%-19s %s", name, address)));
     s.cast = new Cast(s.chain, deployed.value());
@@ -66,14 +70,16 @@ final class RegisterAct implements Act {
 
   private static AssetId register(Story s, ComputeAsset asset, String figure) {
     Report r = s.report;
+    ComputeRwaClient platform = s.cast().platform;
     // tag::register[]
-    Outcome<AssetId> registered = s.cast().platform.assets().register(asset);
-    r.receipts(registered);
+    Outcome<AssetId> registered = platform.assets().register(asset);   // one ERC-721 per physical asset
     AssetId id = registered.value();
+    Bytes32 onChain = platform.assets().specHash(id);                   // keccak-256 of the canonical spec
+    // end::register[]
+    r.receipts(registered);
     r.figure(figure + "AssetId", id.value());
     r.figure(figure + "SpecHash", asset.specHash().toHex());
-    r.check(figure + " spec hash on-chain", s.cast().platform.assets().specHash(id), asset.specHash());
-    // end::register[]
+    r.check(figure + " spec hash on-chain", onChain, asset.specHash());
     return id;
   }
 
@@ -96,6 +102,7 @@ final class RegisterAct implements Act {
   }
 
   static ComputeAsset asicFleet(Address owner) {
+    // tag::fleet[]
     return ComputeAsset.builder()
         .id("asic-fleet-001")
         .kind(AssetKind.ASIC_FLEET)
@@ -111,5 +118,6 @@ final class RegisterAct implements Act {
         .capacityUnits(2_400) // TH/s
         .status(AssetStatus.ACTIVE)
         .build();
+    // end::fleet[]
   }
 }

@@ -69,13 +69,13 @@ final class SettlementAct implements Act {
     // tag::claim[]
     TokenAmount held = c.platform.payments().balanceOf(c.platform.assets().distributorOf(asset));
     Outcome<TokenAmount> alice = c.alice.revenue().claim(asset);
-    r.receipts(alice);
-    TokenAmount aliceModel = model.claim("alice", held, c.alice.chainTime());
+    TokenAmount aliceModel = model.claim("alice", held, c.alice.chainTime());   // sdk-core's replay
     held = held.minus(alice.value());
     Outcome<TokenAmount> bob = c.bob.revenue().claim(asset);
-    r.receipts(bob);
     TokenAmount bobModel = model.claim("bob", held, c.bob.chainTime());
     // end::claim[]
+    r.receipts(alice);
+    r.receipts(bob);
     r.say("alice claims " + Report.money(alice.value()) + ", bob " + Report.money(bob.value()));
     r.figure(key(round, "aliceClaim"), alice.value());
     r.figure(key(round, "bobClaim"), bob.value());

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.computerwa.chain.client.AssetId;
 import org.computerwa.chain.client.ChainException;
+import org.computerwa.chain.client.ComputeRwaClient;
 import org.computerwa.chain.client.Outcome;
+import org.computerwa.chain.client.Receipt;
 import org.computerwa.core.crypto.Address;
 import org.computerwa.core.revenue.DistributorModel;
 
@@ -26,14 +28,16 @@ final class SharesAct implements Act {
     Report r = s.report;
     Cast c = s.cast();
     AssetId asset = s.gpuAsset();
+    ComputeRwaClient platform = c.platform;
     // tag::issue[]
-    r.receipt(c.platform.assets().verifyHolders(List.of(c.alice.address(), c.bob.address())));
+    Receipt verified = platform.assets().verifyHolders(List.of(c.alice.address(), c.bob.address()));
     Map<Address, BigInteger> shares = new LinkedHashMap<>();
-    shares.put(c.alice.address(), Story.ALICE_SHARES);
-    shares.put(c.bob.address(), Story.BOB_SHARES);
-    Outcome<BigInteger> issued = c.platform.assets().issueShares(asset, shares);
-    r.receipts(issued);
+    shares.put(c.alice.address(), Story.ALICE_SHARES);   // 700 shares of 18 decimals
+    shares.put(c.bob.address(), Story.BOB_SHARES);       // 300 shares
+    Outcome<BigInteger> issued = platform.assets().issueShares(asset, shares);   // the whole, fixed supply
     // end::issue[]
+    r.receipt(verified);
+    r.receipts(issued);
     // sdk-core's replay of the distributor starts from the same holdings at the same second.
     DistributorModel model = DistributorModel.create(c.platform.payments().token());
     model.mint("alice", Story.ALICE_SHARES, c.platform.chainTime());
@@ -46,18 +50,18 @@ final class SharesAct implements Act {
 
     Address carol = c.carol.address();
     BigInteger one = BigInteger.TEN.pow(18);
-    // tag::refused[]
+    ComputeRwaClient alice = c.alice;
     String refusal;
+    // tag::refused[]
     try {
-      c.alice.assets().transferShares(asset, carol, one);
+      alice.assets().transferShares(asset, carol, one);
       refusal = "sent";
-    } catch (ChainException e) {
-      refusal = e.errorName().orElse(e.kind().name());
-      r.say("expected refusal: alice -> carol (never verified) 1 share: " + refusal + ", retryable "
-          + e.retryable() + "; nothing was sent");
+    } catch (ChainException e) {       // simulated first: refused before anything is sent
+      refusal = e.errorName().orElse(e.kind().name());   // "NotVerified"
     }
-    r.figure("unverifiedTransfer", refusal);
     // end::refused[]
+    r.say("expected refusal: alice -> carol (never verified) 1 share: " + refusal + "; nothing was sent");
+    r.figure("unverifiedTransfer", refusal);
     r.check("unverified transfer refused", refusal, "NotVerified");
     r.check("carol holds no shares", c.platform.assets().sharesOf(asset, carol), BigInteger.ZERO);
   }

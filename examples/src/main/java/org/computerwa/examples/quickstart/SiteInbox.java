@@ -3,8 +3,10 @@ package org.computerwa.examples.quickstart;
 import java.time.Instant;
 import java.util.List;
 import org.computerwa.chain.client.AssetId;
+import org.computerwa.chain.client.ComputeRwaClient;
 import org.computerwa.chain.client.Outcome;
 import org.computerwa.core.crypto.Bytes32;
+import org.computerwa.core.crypto.SigningKey;
 import org.computerwa.core.evidence.SignedUsageStatement;
 import org.computerwa.core.evidence.StatementBatch;
 import org.computerwa.core.evidence.StatementCollector;
@@ -26,16 +28,20 @@ final class SiteInbox {
   /** Hands statements the device signed to the site, as their bytes would arrive over the wire. */
   void deliver(List<SignedUsageStatement> signed) {
     for (SignedUsageStatement s : signed) {
-      collector.accept(s.statement(), s.signature().toBytes());
+      // tag::deliver[]
+      collector.accept(s.statement(), s.signature().toBytes());   // RejectedSignatureException if not
+      // end::deliver[]
     }
   }
 
   /** Batches what the site holds for an asset and period and anchors the root, signed by the attester. */
   StatementBatch anchor(AssetId asset, Instant from, Instant to) {
     Report r = story.report;
+    ComputeRwaClient platform = story.cast().platform;
+    SigningKey attester = story.cast().attester;
     // tag::anchor[]
-    StatementBatch batch = collector.batch(asset.value(), from, to);
-    Outcome<Bytes32> anchored = story.cast().platform.evidence().anchor(batch, story.cast().attester);
+    StatementBatch batch = collector.batch(asset.value(), from, to);   // the period's Merkle tree
+    Outcome<Bytes32> anchored = platform.evidence().anchor(batch, attester);   // the attester signs its root
     // end::anchor[]
     r.receipts(anchored);
     r.say("anchored " + batch.statements().size() + " statements of asset " + asset + " for " + from + " .. " + to
