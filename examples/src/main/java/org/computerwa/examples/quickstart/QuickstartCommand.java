@@ -53,10 +53,12 @@ import picocli.CommandLine.Spec;
     name = "quickstart",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the whole story end to end on a local chain it starts itself, every figure checked:",
-      "deploy, register a GPU node and an ASIC fleet, shares to verified holders, a lease with a permit,",
-      "device statements and an SLA credit, hashrate from real pool shares, settlement and exact claims,",
-      "a pledge while leased, a day of real ERCOT prices through the load controller, mainnet headers."
+      "Runs the whole story on a local chain it starts itself, every figure checked:",
+      "deploy, register a GPU node and an ASIC fleet, shares to verified holders,",
+      "a lease with a permit, device statements and an SLA credit, hashrate from",
+      "real pool shares, settlement and exact claims, a pledge while leased, a day",
+      "of real ERCOT prices through the load controller, mainnet headers.",
+      "Exit 0 when every check passed, 1 when one failed."
     })
 public final class QuickstartCommand implements Callable<Integer> {
   /** The story, in order. */
