@@ -11,6 +11,8 @@ import java.util.List;
 import org.computerwa.examples.cli.ComputerwaCli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** Runs the quickstart in-process, on the anvil node it starts itself. */
@@ -75,9 +77,20 @@ class QuickstartCommandTest {
     assertThat(jsonRun.out().trim()).startsWith("{").endsWith("}");
   }
 
-  @Test
-  void aWrongExpectationFailsTheRunWithExitOne() throws Exception {
-    QuickstartCommand broken = new QuickstartCommand().tamper("bob's claim");
+  /** One check of every step, each made to expect a wrong figure in its own run. */
+  @ParameterizedTest(name = "step {0}: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "1 | gpu spec hash on-chain",
+      "2 | unverified transfer refused",
+      "3 | escrow",
+      "4 | SLA credit",
+      "5 | point estimate, H/s",
+      "6 | bob's claim",
+      "7 | lender's part in default: the owner's side up to the debt",
+      "8 | intervals whose leased load was cut",
+      "9 | tip hash"})
+  void aWrongExpectationInAnyStepFailsTheRunWithExitOne(int step, String check) {
+    QuickstartCommand broken = new QuickstartCommand().tamper(check);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = new CommandLine(broken);
@@ -86,8 +99,8 @@ class QuickstartCommandTest {
     int code = cli.execute();
     assertThat(code).as(err + "\n" + out).isEqualTo(ComputerwaCli.EXIT_INVALID);
     assertThat(out.toString())
-        .contains("MISMATCH: bob's claim")
-        .contains("FAIL 6.")
+        .contains("MISMATCH: " + check + " is ")
+        .contains("FAIL " + step + ". ")
         .contains("FAILED: 1 of ");
   }
 
