@@ -30,6 +30,8 @@ final class HashrateAct implements Act {
   /** The difficulty the pool set for the session (mining.set_difficulty); both shares exceed it. */
   static final double POOL_DIFFICULTY = 4;
   static final double CONFIDENCE = 0.95;
+  /** A harder session, above the first share's difficulty and below the second's. */
+  static final double HARDER_POOL_DIFFICULTY = 16;
 
   @Override
   public String title() {
@@ -68,6 +70,19 @@ final class HashrateAct implements Act {
       }
     }
     r.check("shares accepted at pool difficulty " + POOL_DIFFICULTY, accepted, (long) shares.size());
+
+    // A session the pool set harder refuses the easier share: a share counts only at its session's difficulty.
+    StratumSession harder = StratumSession.builder().poolDifficulty(HARDER_POOL_DIFFICULTY).build();
+    String refusal;
+    try {
+      verifier.verify(harder, shares.get(0).job(), shares.get(0).submission());
+      refusal = "accepted";
+    } catch (ShareVerificationException e) {
+      refusal = e.reason();
+      r.say("expected refusal: share " + published.get(0).get("id").asText() + " at pool difficulty "
+          + HARDER_POOL_DIFFICULTY + ": " + refusal);
+    }
+    r.check("share below the pool difficulty refused", refusal, ShareVerificationException.LOW_DIFFICULTY_SHARE);
 
     // The shares are taken as the session's submissions in the fleet's first ten minutes of the lease hour.
     Instant from = s.accepted().start();
