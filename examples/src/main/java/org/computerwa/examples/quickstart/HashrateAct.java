@@ -96,8 +96,9 @@ final class HashrateAct implements Act {
     BigInteger point = BigDecimal.valueOf(accepted).multiply(BigDecimal.valueOf(POOL_DIFFICULTY))
         .multiply(new BigDecimal(BigInteger.ONE.shiftLeft(32)))
         .divide(BigDecimal.valueOf(Duration.between(from, to).getSeconds()), 0, RoundingMode.FLOOR).toBigInteger();
-    r.say(String.format(java.util.Locale.ROOT, "delivered %.0f H/s (%.0f%% interval %.0f .. %.0f) from %d shares",
-        e.hashesPerSecond(), 100 * CONFIDENCE, e.lower(), e.upper(), accepted));
+    r.say("delivered " + delivered.value(DeliveredHashrate.Claim.POINT_ESTIMATE) + " H/s ("
+        + Math.round(100 * CONFIDENCE) + " % interval " + delivered.value(DeliveredHashrate.Claim.LOWER_BOUND) + " .. "
+        + new BigDecimal(e.upper()).toBigInteger() + ", whole H/s rounded down) from " + accepted + " shares");
     r.figure("acceptedShares", accepted);
     r.figure("hashesPerSecond", delivered.value(DeliveredHashrate.Claim.POINT_ESTIMATE));
     r.figure("lowerBound", delivered.value(DeliveredHashrate.Claim.LOWER_BOUND));

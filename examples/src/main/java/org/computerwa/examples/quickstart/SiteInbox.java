@@ -44,7 +44,7 @@ final class SiteInbox {
     Outcome<Bytes32> anchored = platform.evidence().anchor(batch, attester);   // the attester signs its root
     // end::anchor[]
     r.receipts(anchored);
-    r.say("anchored " + batch.statements().size() + " statements of asset " + asset + " for " + from + " .. " + to
+    r.say("anchored " + batch.statements().size() + " statement(s) of asset " + asset + " for " + from + " .. " + to
         + ", root " + batch.root());
     r.check("asset " + asset + " anchored root", anchored.value(), batch.root());
     r.check("asset " + asset + " evidence anchored until",
