@@ -22,7 +22,7 @@ import org.computerwa.mining.share.StratumJob;
  * {@code clean_jobs} and {@code worker} are ignored. Any other field, a missing field or a bad
  * value is a {@link ValidationException} naming {@code [index].field}: the whole file is refused.
  */
-final class SharesFile {
+public final class SharesFile {
   /** Larger files are refused before they are read. */
   static final long MAX_BYTES = 16L << 20;
 
@@ -37,13 +37,31 @@ final class SharesFile {
   private static final Set<String> SUBSCRIBE_FIELDS = Set.of("extranonce1", "extranonce2_size");
 
   /** One share: its job and its submission. */
-  static final class Share {
+  public static final class Share {
     final StratumJob job;
     final ShareSubmission submission;
 
     Share(StratumJob job, ShareSubmission submission) {
       this.job = job;
       this.submission = submission;
+    }
+
+    /**
+     * The job the share was mined on.
+     *
+     * @return the job
+     */
+    public StratumJob job() {
+      return job;
+    }
+
+    /**
+     * The miner's submission.
+     *
+     * @return the submission
+     */
+    public ShareSubmission submission() {
+      return submission;
     }
   }
 
@@ -60,6 +78,17 @@ final class SharesFile {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return parse(bytes);
+  }
+
+  /**
+   * Reads the shares of a file's content.
+   *
+   * @param bytes the JSON array, UTF-8, at most 16 MiB
+   * @return the shares in file order
+   * @throws ValidationException naming {@code [index].field} for any bad entry: the whole file is refused
+   */
+  public static List<Share> parse(byte[] bytes) {
     JsonNode root = JSON.read(bytes, JsonNode.class);
     if (!root.isArray()) {
       throw new ValidationException("file", root.getNodeType(), "must be a JSON array of shares");
