@@ -14,7 +14,7 @@ import org.computerwa.core.ValidationException;
  * <pre>{@code
  * LoadPolicy p = LoadPolicies.byName("rolling");
  * LoadPolicy t = LoadPolicies.threshold(10); // 10 USD/MWh hysteresis
- * LoadPolicies.names();                      // [always-mine, always-ai, threshold, greedy, rolling, adaptive]
+ * LoadPolicies.names();                      // [always-mine, always-ai, threshold, greedy, rolling, adaptive, guarded]
  * }</pre>
  *
  * <p>They look at nothing but the {@link PolicyContext}. All but {@code adaptive} hold no state
@@ -34,7 +34,7 @@ import org.computerwa.core.ValidationException;
  */
 public final class LoadPolicies {
 
-  private static final List<String> NAMES = List.of("always-mine", "always-ai", "threshold", "greedy", "rolling", "adaptive");
+  private static final List<String> NAMES = List.of("always-mine", "always-ai", "threshold", "greedy", "rolling", "adaptive", "guarded");
 
   /**
    * The names {@link #byName(String)} accepts, in a fixed order.
@@ -68,6 +68,8 @@ public final class LoadPolicies {
         return rolling();
       case "adaptive":
         return adaptive();
+      case "guarded":
+        return guarded();
       default:
         throw new ValidationException("policy", name, "must be one of " + NAMES);
     }
@@ -178,6 +180,15 @@ public final class LoadPolicies {
           }
         }
         break;
+      case "guarded":
+        for (double allowance : new double[] {2, 4, 8}) {
+          for (double scarcity : new double[] {2, 3, 5}) {
+            String key = "guarded allowance=" + (int) allowance + " scarcity=" + (int) scarcity;
+            g.put(key, () -> LoadPolicy.named(key, GuardedPolicy.builder().policy(adaptive())
+                .lossAllowanceSwitches(allowance).scarcityMultiple(scarcity).build()));
+          }
+        }
+        break;
       default:
         LoadPolicy check = byName(name); // validates the name
         g.put(check.name(), () -> byName(name));
@@ -194,6 +205,16 @@ public final class LoadPolicies {
    */
   public static LoadPolicy adaptive() {
     return AdaptivePolicy.builder().build();
+  }
+
+  /**
+   * The adaptive policy behind a quarterly loss guard against always-mine, both with their
+   * defaults; see {@link GuardedPolicy}. Keeps state: one instance per site.
+   *
+   * @return the policy, named {@code guarded}
+   */
+  public static LoadPolicy guarded() {
+    return GuardedPolicy.builder().policy(adaptive()).build();
   }
 
   /**
