@@ -300,7 +300,7 @@ public final class SiteReplayCommand implements Callable<Integer> {
           creditsApplied += applyCredits(sink.anchored().get(batchesSeen++), leases, lessee, model);
         }
         summary.put("intervals", n);
-        summary.put("controllerRebuilds", loop.rebuilds());
+        summary.put("leaseChanges", loop.leaseChanges());
         evidence(loop, sink, operator, asset, attester, series.end(n - 1).plus(ahead));
       }
 
