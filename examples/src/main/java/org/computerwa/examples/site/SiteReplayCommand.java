@@ -263,9 +263,9 @@ public final class SiteReplayCommand implements Callable<Integer> {
       // command, so its events start at block 0 and the checkpoint needs no file.
       try (Journal journal = Journal.inMemory();
           ChainLeaseSource leaseSource = ChainLeaseSource.open(operator,
-              EventStream.builder().rpcUrl(chain.rpcUrl()).chainId(chain.chainId()).journal(journal).name("site-leases")
+              EventStream.builder().rpcUrl(chain.rpcUrl()).chainId(chain.chainId()).name("site-leases")
                   .contracts(List.of(deployment.leaseManager())).startBlock(0),
-              asset, MW_PER_DEVICE, ahead);
+              journal, asset, MW_PER_DEVICE, ahead);
           SiteLoop loop = SiteLoop.builder().site(site).policy(LoadPolicies.byName(policy)).decisionLead(lead)
           .feed(feed).leases(leaseSource).actuator(LoggingActuator.create()).actuator(fleet)
           .statements(FleetStatements.of(fleet, asset.value(), meter.address(), deviceAddresses, ahead))
