@@ -44,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>One instance keeps state for one site: do not share it between controllers.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 public final class GuardedPolicy implements LoadPolicy {
   private final LoadPolicy policy;

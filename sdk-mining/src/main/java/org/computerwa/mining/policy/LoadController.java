@@ -165,7 +165,7 @@ public final class LoadController implements AutoCloseable {
    * @return the site profile now enforced
    * @throws ValidationException if the leases do not fit the site's capacity; nothing changes
    * @throws ControllerClosedException after {@link #close()}
-   * @since 0.3.0
+   * @since 0.2.0
    */
   public SiteProfile replaceLeases(List<GpuLease> leases) {
     Objects.requireNonNull(leases, "leases");

@@ -343,7 +343,7 @@ public final class SiteProfile {
      *
      * @param committed the leases, in any order
      * @return this builder
-     * @since 0.3.0
+     * @since 0.2.0
      */
     public Builder leases(java.util.Collection<GpuLease> committed) {
       List<GpuLease> copy = new java.util.ArrayList<>(committed.size());
