@@ -12,7 +12,7 @@ run() { # name file market label policy
   java -jar examples/target/computerwa.jar backtest --prices "$R/$2" --market "$3" --label "$4" --policy "$5" \
     --seasons --walk-forward --markdown "$OUT_MD/backtest-report-$1-$5.md" --json > "$OUT_JSON/$1-$5.json"
 }
-for policy in guarded adaptive rolling threshold; do
+for policy in guarded adaptive rolling threshold greedy; do
   run ercot-hb-south-2024 ercot_hb_south_rt15_2024-06-01_2024-12-17.csv ercot "ERCOT HB_SOUTH 2024-06..12 (tuning file, with DAM)" "$policy"
   run ercot-hb-north-2023 ercot_hb_north_rt15_2023.csv real-time-only "ERCOT HB_NORTH 2023" "$policy"
   run ercot-hb-west-2023 ercot_hb_west_rt15_2023.csv real-time-only "ERCOT HB_WEST 2023" "$policy"
