@@ -27,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  * is asked about stop being consecutive; {@code P} is its highest value in the quarter so far.
  *
  * <p><b>The rule.</b> With {@code c} one switch's cost, the loss limit is
- * {@code L = −lossAllowanceSwitches · c − givebackShare · P}: a fixed allowance plus a share of
- * what the quarter has already earned. A proposal that lowers mining below the current setpoint is
+ * {@code L = (1 − givebackShare) · P − lossAllowanceSwitches · c}: the site may give back a share
+ * of what the quarter has earned, plus a fixed allowance, and never more than the allowance below
+ * zero. A proposal that lowers mining below the current setpoint is
  * passed on only if {@code G − 2c ≥ L} (the account can take the curtailment's two switches);
  * otherwise the guard proposes the current setpoint. While the site is curtailed and
  * {@code G < L}, the guard proposes full mining (the controller's envelope still applies the dwell).
@@ -131,7 +132,7 @@ public final class GuardedPolicy implements LoadPolicy {
 
   private Allocation guard(PolicyContext ctx, Allocation proposal) {
     double c = ctx.site().switchCostUsd();
-    double floor = -lossAllowanceSwitches * c - givebackShare * peak;
+    double floor = (1 - givebackShare) * peak - lossAllowanceSwitches * c; // never below -allowance
     double current = ctx.currentMiningMw();
     boolean scarcity = ctx.settledCount() > 0 && ctx.settledUsdPerMwh(1) > scarcityMultiple * ctx.miningValueUsdPerMwh();
     if (scarcity) {

@@ -38,7 +38,8 @@ import org.computerwa.core.ValidationException;
  *       day-ahead price it is the lagged threshold rule)</td></tr>
  *   <tr><td>{@code rolling}</td><td>6 of 19</td><td>−22,272 USD (ERCOT HB_NORTH 2023Q4)</td></tr>
  *   <tr><td>{@code adaptive}</td><td>7 of 19</td><td>−28,481 USD (NYISO zone J 2021Q3)</td></tr>
- *   <tr><td>{@code guarded}</td><td>7 of 19</td><td>−11,288 USD (ERCOT HB_NORTH 2023Q4)</td></tr>
+ *   <tr><td>{@code guarded}</td><td>5 of 19</td><td>−7,266 USD (NYISO zone J 2021Q3, hourly); on the
+ *       15-minute markets −1,983 USD (ERCOT HB_NORTH 2023Q4)</td></tr>
  * </table>
  *
  * <p>{@code always-ai} ignores mining altogether. Only {@code always-mine} never ends a quarter
@@ -232,8 +233,8 @@ public final class LoadPolicies {
    * The adaptive policy behind a quarterly loss guard against always-mine, both with their
    * defaults; see {@link GuardedPolicy}. Keeps state: one instance per site. It can end a quarter
    * below always-mine, though by less than the adaptive policy on every market of the report:
-   * worst measured quarter −11,288 USD (ERCOT HB_NORTH 2023Q4), measured as in the table of the
-   * class comment.
+   * worst measured quarter −7,266 USD (NYISO zone J 2021Q3, hourly) and −1,983 USD on the
+   * 15-minute markets (ERCOT HB_NORTH 2023Q4), measured as in the table of the class comment.
    *
    * @return the policy, named {@code guarded}
    */

@@ -65,6 +65,30 @@ class GuardedPolicyTest {
   }
 
   @Test
+  void aQuarterThatEarnedGivesBackAtMostHalfOfItAndTheAllowance() {
+    int spike = 32; // 8 hours of scarcity first: the guard lets the policy curtail and the account grows
+    double[] rt = calm(96 * 3, 15);
+    for (int t = 0; t < spike; t++) {
+      rt[t] = 600;
+    }
+    Backtest whole = backtest(from("2024-01-01T00:00:00Z", rt));
+    double earned = whole.slice(0, spike + 2).profitUsd(GuardedPolicy.builder().policy(ALWAYS_CURTAIL).build())
+        - whole.slice(0, spike + 2).alwaysMineProfitUsd();
+    BacktestResult r = whole.run(GuardedPolicy.builder().policy(ALWAYS_CURTAIL).build());
+    double kept = r.profitUsd() - r.alwaysMineProfitUsd();
+    double worstMargin = 0;
+    for (double p : rt) {
+      worstMargin = Math.max(worstMargin, V - p);
+    }
+    double exposure = 2 * 500 + (4 + 2) * 50 * 0.25 * worstMargin;
+    assertThat(earned).isGreaterThan(100_000);
+    assertThat(kept).as("the calm days took something back").isLessThan(earned);
+    assertThat(kept).as("but at most half of the peak and the allowance").isGreaterThanOrEqualTo(0.5 * earned - 4 * 500 - exposure);
+    double unguarded = whole.profitUsd(ALWAYS_CURTAIL) - whole.alwaysMineProfitUsd();
+    assertThat(unguarded).isLessThan(0);
+  }
+
+  @Test
   void theAccountRestartsAtEachCalendarQuarter() {
     // two calm days either side of 2024-04-01T00:00Z
     PriceSeries p = from("2024-03-30T00:00:00Z", calm(96 * 4, 12));
