@@ -89,6 +89,40 @@ class GuardedPolicyTest {
   }
 
   @Test
+  void noAdversaryTakesACalmQuarterFurtherBelowAlwaysMineThanTheAllowanceAndOneCurtailment() {
+    long seed = Long.getLong("computerwa.seed", 20261202L);
+    System.out.println("GuardedPolicyTest adversary seed " + seed);
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int unguardedBeyond = 0;
+    for (int round = 0; round < 30; round++) {
+      double[] rt = new double[96 * 3];
+      for (int t = 0; t < rt.length; t++) {
+        // below the scarcity multiple (3 x 104.17), with spikes above the mining value and negative prices
+        rt[t] = rnd.nextInt(20) == 0 ? 120 + rnd.nextDouble() * 180 : -30 + rnd.nextDouble() * 120;
+      }
+      SplittableRandom moves = new SplittableRandom(rnd.nextLong());
+      LoadPolicy adversary = LoadPolicy.named("adversary", ctx -> ctx.allocate(moves.nextInt(3) == 0 ? 0 : moves.nextDouble() * 60, 0));
+      Backtest bt = backtest(from("2024-07-01T00:00:00Z", rt));
+      BacktestResult r = bt.run(GuardedPolicy.builder().policy(adversary).build());
+      double worstMargin = 0;
+      for (double p : rt) {
+        worstMargin = Math.max(worstMargin, V - p);
+      }
+      // allowance, the curtailment's two switches and one more, and the intervals in flight
+      // (dwell 4, publication lag 2, one more) at the series' worst margin
+      double bound = 4 * 500 + 3 * 500 + (4 + 2 + 1) * 50 * 0.25 * worstMargin;
+      assertThat(r.profitUsd() - r.alwaysMineProfitUsd()).as("seed %d round %d", seed, round).isGreaterThanOrEqualTo(-bound);
+      assertThat(r.profitUsd()).isLessThanOrEqualTo(r.optimumProfitUsd() + 1e-6);
+      SplittableRandom same = new SplittableRandom(0);
+      LoadPolicy bare = LoadPolicy.named("adversary", ctx -> ctx.allocate(same.nextInt(3) == 0 ? 0 : same.nextDouble() * 60, 0));
+      if (bt.profitUsd(bare) - bt.alwaysMineProfitUsd() < -bound) {
+        unguardedBeyond++;
+      }
+    }
+    assertThat(unguardedBeyond).as("the bound is one an unguarded adversary breaks").isGreaterThan(0);
+  }
+
+  @Test
   void theAccountRestartsAtEachCalendarQuarter() {
     // two calm days either side of 2024-04-01T00:00Z
     PriceSeries p = from("2024-03-30T00:00:00Z", calm(96 * 4, 12));
