@@ -1,19 +1,21 @@
 #!/bin/sh
 # Regenerates the backtest reports of the site from the repository root:
 #   ./mvnw -B -q package -DskipTests -pl examples -am && sh site/src/site/resources/reports/backtest/generate.sh
-# Each run writes a Markdown page (site/src/site/markdown/backtest-report-*.md) and its JSON (here).
+# Each run writes a Markdown page (site/src/site/markdown/backtest-report-*.md) and its JSON (here);
+# the site build generates the summary table of backtest.md from these JSON files
+# (`computerwa backtest summary`, see site/pom.xml).
 set -e
 R=sdk-mining/src/test/resources/org/computerwa/mining/policy
 OUT_MD=site/src/site/markdown
 OUT_JSON=site/src/site/resources/reports/backtest
-run() { # name file market policy
-  java -jar examples/target/computerwa.jar backtest --prices "$R/$2" --market "$3" --policy "$4" \
-    --seasons --walk-forward --markdown "$OUT_MD/backtest-report-$1-$4.md" --json > "$OUT_JSON/$1-$4.json"
+run() { # name file market label policy
+  java -jar examples/target/computerwa.jar backtest --prices "$R/$2" --market "$3" --label "$4" --policy "$5" \
+    --seasons --walk-forward --markdown "$OUT_MD/backtest-report-$1-$5.md" --json > "$OUT_JSON/$1-$5.json"
 }
-for policy in adaptive rolling threshold; do
-  run ercot-hb-south-2024 ercot_hb_south_rt15_2024-06-01_2024-12-17.csv ercot "$policy"
-  run ercot-hb-north-2023 ercot_hb_north_rt15_2023.csv real-time-only "$policy"
-  run ercot-hb-west-2023 ercot_hb_west_rt15_2023.csv real-time-only "$policy"
-  run caiso-sp15-2021 caiso_sp15_rt15_2021.csv real-time-only "$policy"
-  run nyiso-zone-j-2021 nyiso_zone_j_rt60_2021.csv real-time-only "$policy"
+for policy in guarded adaptive rolling threshold greedy; do
+  run ercot-hb-south-2024 ercot_hb_south_rt15_2024-06-01_2024-12-17.csv ercot "ERCOT HB_SOUTH 2024-06..12 (tuning file, with DAM)" "$policy"
+  run ercot-hb-north-2023 ercot_hb_north_rt15_2023.csv real-time-only "ERCOT HB_NORTH 2023" "$policy"
+  run ercot-hb-west-2023 ercot_hb_west_rt15_2023.csv real-time-only "ERCOT HB_WEST 2023" "$policy"
+  run caiso-sp15-2021 caiso_sp15_rt15_2021.csv real-time-only "CAISO SP-15 2021" "$policy"
+  run nyiso-zone-j-2021 nyiso_zone_j_rt60_2021.csv real-time-only "NYISO zone J 2021 (hourly)" "$policy"
 done

@@ -42,7 +42,7 @@ public class PolicyBenchmark {
   static final int YEAR_OF_5_MIN = 105_120;
 
   /** The built-in policy run through the controller. */
-  @Param({"threshold", "rolling", "adaptive"})
+  @Param({"threshold", "rolling", "adaptive", "guarded"})
   public String policy;
 
   private PriceSeries prices;

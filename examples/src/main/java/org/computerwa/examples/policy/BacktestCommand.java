@@ -41,18 +41,21 @@ import picocli.CommandLine.Model.CommandSpec;
  *
  * <pre>{@code
  * computerwa backtest --list-policies
- * computerwa backtest --prices ercot.csv --policy adaptive --seasons --walk-forward --json
+ * computerwa backtest --prices ercot.csv --market ercot --policy guarded --seasons --walk-forward --json
+ * computerwa backtest summary --markdown summary.md reports/backtest
  * }</pre>
  */
 @Command(
     name = "backtest",
     mixinStandardHelpOptions = true,
+    subcommands = BacktestSummaryCommand.class,
     description = {
       "Scores a load policy on real-time power prices against the exact optimum.",
       "The price file has columns timestamp_utc,rt_spp_usd_per_mwh; a dam_spp_usd_per_mwh column,",
       "if present, is used as the published day-ahead price.",
       "Defaults: 50 MW pure-mining site, 50 USD/PH/day at 20 J/TH, 60-minute dwell, 500 USD per switch;",
-      "decisions 5 min before each interval, settled prices published 5 min after theirs, ERCOT's DAM rule."
+      "decisions 5 min before each interval, settled prices published 5 min after theirs.",
+      "The market's publication rules have no default: --market is required."
     })
 public final class BacktestCommand implements Callable<Integer> {
 
@@ -125,9 +128,13 @@ public final class BacktestCommand implements Callable<Integer> {
       description = "How long after an interval its settled price is published (default: ${DEFAULT-VALUE}).")
   int rtDelayMinutes;
 
-  @Option(names = "--market", paramLabel = "RULES", defaultValue = "ercot",
-      description = "Publication rules: ercot (DAM results 13:30 America/Chicago the day before) or real-time-only (default: ${DEFAULT-VALUE}).")
-  String market;
+  @Option(names = "--market", paramLabel = "RULES",
+      description = "Required: the market's publication rules, ercot (DAM results 13:30 America/Chicago the day before) or real-time-only.")
+  @Nullable String market;
+
+  @Option(names = "--label", paramLabel = "TEXT",
+      description = "The data set's name in the reports (default: the price file's name).")
+  @Nullable String label;
 
   @Option(names = "--chart", paramLabel = "OUT.png", description = "Writes the chart as PNG and, next to it, SVG.")
   @Nullable Path chart;
@@ -150,11 +157,12 @@ public final class BacktestCommand implements Callable<Integer> {
         throw new ValidationException("--prices", null, "must be given (or use --list-policies)");
       }
       LoadPolicies.byName(policy); // an unknown name fails before any work
+      MarketRules rules = marketRules();
       PriceSeries series = PriceSeriesCsv.read(file);
       double[] aiMargin = {0};
       SiteProfile profile = siteProfile(aiMargin);
       Backtest.Builder builder = Backtest.builder().prices(series).site(profile).hashpriceUsdPerPhDay(hashprice)
-          .aiMarginUsdPerMwh(aiMargin[0]).market(marketRules())
+          .aiMarginUsdPerMwh(aiMargin[0]).market(rules)
           .decisionLead(Duration.ofMinutes(nonNegative("--decision-lead-minutes", decisionLeadMinutes)));
       Path steps = scenario;
       if (steps != null) {
@@ -173,8 +181,10 @@ public final class BacktestCommand implements Callable<Integer> {
         LoadPolicies.grid(policy).forEach(w::candidate);
         wf = w.build().run();
       }
+      String dataSet = label != null ? label : String.valueOf(file.getFileName());
       BacktestReport report = new BacktestReport(commandLine(),
-          "Backtest: " + policy + " on " + file.getFileName(), settings(profile, aiMargin[0]), r, quarters, wf);
+          "Backtest: " + policy + " on " + file.getFileName(), dataSet, String.valueOf(market),
+          settings(profile, aiMargin[0]), r, quarters, wf);
       Path md = markdown;
       if (md != null) {
         Path parent = md.toAbsolutePath().getParent();
@@ -199,7 +209,12 @@ public final class BacktestCommand implements Callable<Integer> {
 
   private MarketRules marketRules() {
     Duration delay = Duration.ofMinutes(nonNegative("--rt-publication-delay-minutes", rtDelayMinutes));
-    switch (market) {
+    String m = market;
+    if (m == null) {
+      throw new ValidationException("--market", null,
+          "must be given (no default): ercot or real-time-only, the rules by which the market publishes its prices");
+    }
+    switch (m) {
       case "ercot":
         return MarketRules.ercot(delay);
       case "real-time-only":

@@ -19,12 +19,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param command the command line that produced it
  * @param title what was run on what, for a heading
+ * @param dataSet the data set's name, for summaries
+ * @param market the market rules' name
  * @param settings one line describing site, hashprice and market timing
  * @param result the whole-series run of the policy with its default parameters
  * @param seasons per-quarter runs, or empty
  * @param walkForward the walk-forward evaluation, or {@code null}
  */
-record BacktestReport(String command, String title, String settings, BacktestResult result, List<PeriodScore> seasons,
+record BacktestReport(String command, String title, String dataSet, String market, String settings, BacktestResult result, List<PeriodScore> seasons,
     WalkForward.@Nullable Result walkForward) {
 
   static final ObjectMapper JSON =
@@ -46,6 +48,8 @@ record BacktestReport(String command, String title, String settings, BacktestRes
     ObjectNode o = JSON.createObjectNode();
     BacktestResult r = result;
     o.put("policy", r.policy());
+    o.put("dataSet", dataSet);
+    o.put("market", market);
     o.put("settings", settings);
     o.put("intervals", r.intervals());
     o.put("profitUsd", round(r.profitUsd(), 2));

@@ -19,6 +19,7 @@ import org.computerwa.chain.client.LeaseId;
 import org.computerwa.chain.events.EventListener;
 import org.computerwa.chain.events.EventPosition;
 import org.computerwa.chain.events.EventStream;
+import org.computerwa.chain.tx.Journal;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.event.ChainEvent;
 import org.computerwa.core.event.LeaseAccepted;
@@ -40,9 +41,9 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * try (Journal journal = Journal.sqlite(Path.of("site.db"));
  *     ChainLeaseSource leases = ChainLeaseSource.open(client,
- *         EventStream.builder().rpcUrl(url).chainId(1).journal(journal).name("site-leases")
+ *         EventStream.builder().rpcUrl(url).chainId(1).name("site-leases")
  *             .contracts(List.of(deployment.leaseManager())).startBlock(deployBlock),
- *         asset, 1.25, Duration.ZERO)) {
+ *         journal, asset, 1.25, Duration.ZERO)) {
  *   leases.committed();   // [GpuLease[2024-08-19T03:00:00Z..., 5.0 MW]] once a lease is accepted
  * }
  * }</pre>
@@ -54,10 +55,15 @@ import org.jspecify.annotations.Nullable;
  * from the client only when an event touched it, so a quiet interval costs one {@code
  * eth_getLogs} range and no lease reads. Events of other assets' leases are ignored. Chain time is
  * shifted back by {@code chainAhead} into market time (zero on a live site; the replay's offset on
- * a replay). Only the stream's checkpoint is kept in the journal, not the leases found: a source
- * must start from a stream name its journal has no checkpoint for (or an in-memory journal) and a
- * start block at or before the asset's first offer, or it misses the leases offered before. Not
- * thread-safe.
+ * a replay).
+ *
+ * <p><b>Restart.</b> The journal keeps the stream's checkpoint, not the leases found. So when the
+ * journal already holds a checkpoint for the stream's name (a restarted site), {@link #open}
+ * first rebuilds the lease set: it replays the lease manager's events from the stream's start
+ * block up to the chain's head through a second stream with a throw-away in-memory checkpoint,
+ * then continues from the journal's checkpoint (events between the two are delivered twice and
+ * counted once). A restart therefore costs one scan of the logs since the start block, and the
+ * start block must be at or before the asset's first offer. Not thread-safe.
  */
 public final class ChainLeaseSource implements LeaseSource, AutoCloseable {
   private final ComputeRwaClient client;
@@ -70,21 +76,37 @@ public final class ChainLeaseSource implements LeaseSource, AutoCloseable {
   private final Map<LeaseId, Instant> offerSeen = new HashMap<>();
   private final EventStream stream;
 
-  private ChainLeaseSource(
-      ComputeRwaClient client, EventStream.Builder events, AssetId asset, double mwPerUnit, Duration chainAhead) {
+  private ChainLeaseSource(ComputeRwaClient client, EventStream.Builder events, Journal journal, AssetId asset,
+      double mwPerUnit, Duration chainAhead) {
     this.client = client;
     this.asset = asset.value();
     this.mwPerUnit = mwPerUnit;
     this.chainAhead = chainAhead;
-    this.stream = events.listener(new Listener()).build();
+    Listener listener = new Listener();
+    EventStream main = events.journal(journal).listener(listener).build();
+    if (main.checkpoint().isPresent()) {
+      // A restart: the leases offered before the checkpoint are in no journal, read them again.
+      try (Journal scratch = Journal.inMemory();
+          EventStream replay = events.journal(scratch).listener(listener).build()) {
+        replay.poll();
+      } catch (RuntimeException e) {
+        main.close();
+        throw e;
+      } finally {
+        events.journal(journal); // the caller's builder is left as it was given, with its journal
+      }
+    }
+    this.stream = main;
   }
 
   /**
    * Opens a source: builds the event stream with this source as its listener.
    *
    * @param client a client of the chain (any signer: it only reads)
-   * @param events the stream's configuration, with the lease manager among its contracts; its
-   *     listener is replaced by this source
+   * @param events the stream's configuration, with the lease manager among its contracts and a
+   *     start block at or before the asset's first offer; its journal and listener are set by
+   *     this source
+   * @param journal keeps the stream's checkpoint across restarts
    * @param asset the site's asset; leases of other assets are ignored
    * @param mwPerUnit the power one leased capacity unit draws, {@code > 0}
    * @param chainAhead how far chain time runs ahead of market time, zero or positive
@@ -92,10 +114,11 @@ public final class ChainLeaseSource implements LeaseSource, AutoCloseable {
    * @throws ValidationException for a non-positive power, a negative offset or an incomplete stream
    *     configuration
    */
-  public static ChainLeaseSource open(
-      ComputeRwaClient client, EventStream.Builder events, AssetId asset, double mwPerUnit, Duration chainAhead) {
+  public static ChainLeaseSource open(ComputeRwaClient client, EventStream.Builder events, Journal journal,
+      AssetId asset, double mwPerUnit, Duration chainAhead) {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(journal, "journal");
     Objects.requireNonNull(asset, "asset");
     if (!(mwPerUnit > 0) || Double.isInfinite(mwPerUnit)) {
       throw new ValidationException("mwPerUnit", mwPerUnit, "must be a finite number > 0");
@@ -103,7 +126,7 @@ public final class ChainLeaseSource implements LeaseSource, AutoCloseable {
     if (chainAhead.isNegative()) {
       throw new ValidationException("chainAhead", chainAhead, "must be zero or positive");
     }
-    return new ChainLeaseSource(client, events, asset, mwPerUnit, chainAhead);
+    return new ChainLeaseSource(client, events, journal, asset, mwPerUnit, chainAhead);
   }
 
   @Override

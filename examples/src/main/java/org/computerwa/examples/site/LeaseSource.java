@@ -7,7 +7,7 @@ import org.computerwa.mining.policy.GpuLease;
  * Where the site learns its committed AI load: the running GPU leases, in market time.
  *
  * <pre>{@code
- * LeaseSource leases = ChainLeaseSource.open(client, events, asset, 1.25, Duration.ZERO);
+ * LeaseSource leases = ChainLeaseSource.open(client, events, journal, asset, 1.25, Duration.ZERO);
  * List<GpuLease> committed = leases.committed();
  * }</pre>
  *

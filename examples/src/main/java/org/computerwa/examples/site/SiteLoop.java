@@ -32,10 +32,11 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p><b>Leases.</b> The site's profile is the given one plus the committed leases; when the lease
- * source's answer changes, the controller is rebuilt with the new leases, starting from the last
- * applied mining setpoint and the same policy object (a learning policy keeps what it learnt).
- * The envelope therefore never allocates a leased megawatt elsewhere. A rebuild forgets the dwell
- * clock of the previous controller: the first decision after a lease change may switch at once.
+ * source's answer changes, the one controller gets the new leases
+ * ({@link LoadController#replaceLeases}) before it decides, so its setpoint, dwell clock, interval
+ * sequence and policy (a learning policy keeps what it learnt) carry over. The envelope therefore
+ * never allocates a leased megawatt elsewhere, and a lease change never cuts a dwell short unless
+ * the new lease leaves the setpoint less room.
  *
  * <p><b>Evidence.</b> Periods are aligned to the first interval's start. A period is reported at
  * the first decision made after it ended (so its statements describe what really ran), and the
@@ -57,13 +58,12 @@ public final class SiteLoop implements AutoCloseable {
   private final int periodsPerBatch;
   private @Nullable LoadController controller;
   private List<GpuLease> committed = List.of();
-  private double miningMw;
   private @Nullable Instant nextPeriodStart;
   private @Nullable Instant lastIntervalEnd;
   private int unflushed;
   private @Nullable Instant unflushedUntil;
   private int periodsReported;
-  private int rebuilds;
+  private int leaseChanges;
 
   private SiteLoop(Builder b, SiteProfile site, LoadPolicy policy, Duration lead, PriceFeed feed, LeaseSource leases,
       PeriodStatements statements, StatementSink sink, Duration period) {
@@ -77,7 +77,6 @@ public final class SiteLoop implements AutoCloseable {
     this.sink = sink;
     this.period = period;
     this.periodsPerBatch = b.periodsPerBatch;
-    this.miningMw = site.initialMiningMw();
   }
 
   /**
@@ -111,21 +110,19 @@ public final class SiteLoop implements AutoCloseable {
     reportEndedBy(view.asOf());
     List<GpuLease> now = leases.committed();
     LoadController c = controller;
-    if (c == null || !same(now, committed)) {
-      if (c != null) {
-        c.close();
-        rebuilds++;
-      }
-      SiteProfile.Builder profile = site.toBuilder().initialMiningMw(miningMw);
-      now.forEach(profile::addLease);
-      LoadController.Builder cb = LoadController.builder().site(profile.build()).policy(policy).decisionLead(decisionLead);
+    if (c == null) {
+      LoadController.Builder cb = LoadController.builder().site(site.toBuilder().leases(now).build()).policy(policy)
+          .decisionLead(decisionLead);
       actuators.forEach(cb::actuator);
       c = cb.build();
       controller = c;
       committed = List.copyOf(now);
+    } else if (!same(now, committed)) {
+      c.replaceLeases(now);
+      leaseChanges++;
+      committed = List.copyOf(now);
     }
     Decision d = c.decide(view);
-    miningMw = d.applied().miningMw();
     lastIntervalEnd = view.intervalStart().plus(Duration.ofMinutes(view.intervalMinutes()));
     return d;
   }
@@ -155,12 +152,12 @@ public final class SiteLoop implements AutoCloseable {
   }
 
   /**
-   * How many times a lease change rebuilt the controller.
+   * How many times the committed leases changed (each handed to the same controller).
    *
    * @return the count
    */
-  public int rebuilds() {
-    return rebuilds;
+  public int leaseChanges() {
+    return leaseChanges;
   }
 
   /**

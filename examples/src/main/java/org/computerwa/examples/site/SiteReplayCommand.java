@@ -71,14 +71,16 @@ import picocli.CommandLine.Spec;
  * computerwa site replay --prices ercot.csv --days 2 --json
  * }</pre>
  *
- * <p>The story: a 50 MW site with an 8-device, 10 MW GPU hall (1.25 MW per device) registered as
+ * <p>The story (site power, rent and outage by default; {@code --site-mw}, {@code
+ * --rent-per-device-hour} and {@code --outage-bps} change them): a 50 MW site with an 8-device,
+ * 10 MW GPU hall (1.25 MW per device) registered as
  * one asset. At 10 % of the replay the operator offers 4 devices for a quarter of the replay, at
  * 50 % 6 devices, each just before an interval's decision, so the controller reserves the open
  * offer; the lessee accepts with a permit as that interval starts. The load controller serves the
  * leases first and mines or runs spot AI with the rest. Lease obligations are measured against
  * the leases' windows as the chain recorded them, not as the loop saw them. Every hour the site reports one energy
  * statement and one availability statement per device (device 0 is 75 % available in the second
- * hour of the first lease); every 6 hours they are signed, batched and anchored, and the lessee
+ * hour of the first lease, by default); every 6 hours they are signed, batched and anchored, and the lessee
  * claims the SLA credits they prove. After the leases' settlement lag, anyone settles, the
  * holder claims and the operator and lessee withdraw. Every on-chain figure is checked against
  * sdk-core; the exit code is 0 when all checks hold, 1 otherwise.
@@ -95,13 +97,11 @@ import picocli.CommandLine.Spec;
 public final class SiteReplayCommand implements Callable<Integer> {
   private static final int DEVICES = 8;
   private static final double MW_PER_DEVICE = 1.25;
-  private static final long RATE_PER_DEVICE_SECOND = 50_000; // 0.05 tUSD per device-second, 180 tUSD per device-hour
   private static final long FEE_BPS = 1_000;
   private static final Duration GRACE = Duration.ofSeconds(60);
   private static final Duration LAG = Duration.ofHours(12);
   private static final Duration PERIOD = Duration.ofHours(1);
   private static final int PERIODS_PER_BATCH = 6;
-  private static final int OUTAGE_BPS = 7_500;
   private static final BigInteger HOLDER_SHARES = BigInteger.valueOf(1_024).multiply(BigInteger.TEN.pow(18));
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -125,6 +125,22 @@ public final class SiteReplayCommand implements Callable<Integer> {
       description = "Spot AI revenue per MWh before power, as the backtest's aiMarginUsdPerMwh (default ${DEFAULT-VALUE}).")
   double aiMargin = 150;
 
+  @Option(names = "--site-mw", defaultValue = "50", paramLabel = "MW",
+      description = "Site capacity, all of it available to mining (default ${DEFAULT-VALUE}); at least the GPU hall's 10 MW.")
+  double siteMw = 50;
+
+  @Option(names = "--rent-per-device-hour", defaultValue = "180", paramLabel = "TUSD",
+      description = "Lease rent per GPU device and hour in test USD (default ${DEFAULT-VALUE}); whole base units per second.")
+  BigDecimal rentPerDeviceHour = BigDecimal.valueOf(180);
+
+  @Option(names = "--outage-bps", defaultValue = "7500", paramLabel = "BPS",
+      description = "Availability of device 0 in the first lease's second hour, in basis points (default ${DEFAULT-VALUE});"
+          + " 0 to 9800, so the outage outlasts the 60 s grace period and earns the lessee a credit.")
+  int outageBps = 7_500;
+
+  /** Rent per device-second in base units of the 6-decimal test token, from --rent-per-device-hour. */
+  private long ratePerDeviceSecond;
+
   @Option(names = "--json", description = "Prints one JSON object instead of the narration.")
   boolean json;
 
@@ -145,6 +161,7 @@ public final class SiteReplayCommand implements Callable<Integer> {
     PriceSeries series;
     try {
       LoadPolicies.byName(policy); // an unknown name fails before the chain starts
+      checkScenario();
       series = slice(PriceSeriesCsv.read(java.util.Objects.requireNonNull(prices, "--prices")));
     } catch (ComputeRwaException e) {
       err.println("site replay: " + e.getMessage());
@@ -242,13 +259,13 @@ public final class SiteReplayCommand implements Callable<Integer> {
       outageStart = outageStart.minusSeconds(outageStart.getEpochSecond() % 3_600);
 
       SimulatedFleet fleet = SimulatedFleet.builder().gpuDevices(DEVICES).intervalMinutes(series.intervalMinutes())
-          .outage(0, outageStart, PERIOD, OUTAGE_BPS).build();
+          .outage(0, outageStart, PERIOD, outageBps).build();
       List<Address> deviceAddresses = devices.stream().map(SigningKey::address).toList();
       AnchoringStatementSink.Builder sinkBuilder = AnchoringStatementSink.builder().evidence(platform.evidence())
           .asset(asset).attester(attester).device(meter).from(marketStart.plus(ahead));
       devices.forEach(sinkBuilder::device);
       AnchoringStatementSink sink = sinkBuilder.build();
-      SiteProfile site = SiteProfile.builder().capacityMw(50).miningMaxMw(50).efficiencyJPerTh(20)
+      SiteProfile site = SiteProfile.builder().capacityMw(siteMw).miningMaxMw(siteMw).efficiencyJPerTh(20)
           .gpuSpotMw(DEVICES * MW_PER_DEVICE).minDwellMinutes(60).switchCostUsd(500).resolutionMw(0.25).build();
       PriceFeed feed = ReplayPriceFeed.of(MarketReplay.builder().prices(series)
           .rules(series.hasDayAhead() ? MarketRules.ercot(Duration.ofMinutes(5)) : MarketRules.realTimeOnly(Duration.ofMinutes(5)))
@@ -263,9 +280,9 @@ public final class SiteReplayCommand implements Callable<Integer> {
       // command, so its events start at block 0 and the checkpoint needs no file.
       try (Journal journal = Journal.inMemory();
           ChainLeaseSource leaseSource = ChainLeaseSource.open(operator,
-              EventStream.builder().rpcUrl(chain.rpcUrl()).chainId(chain.chainId()).journal(journal).name("site-leases")
+              EventStream.builder().rpcUrl(chain.rpcUrl()).chainId(chain.chainId()).name("site-leases")
                   .contracts(List.of(deployment.leaseManager())).startBlock(0),
-              asset, MW_PER_DEVICE, ahead);
+              journal, asset, MW_PER_DEVICE, ahead);
           SiteLoop loop = SiteLoop.builder().site(site).policy(LoadPolicies.byName(policy)).decisionLead(lead)
           .feed(feed).leases(leaseSource).actuator(LoggingActuator.create()).actuator(fleet)
           .statements(FleetStatements.of(fleet, asset.value(), meter.address(), deviceAddresses, ahead))
@@ -275,7 +292,7 @@ public final class SiteReplayCommand implements Callable<Integer> {
           clock.advanceTo(series.start(t).minus(lead).plus(ahead));
           for (int k = 0; k < offerAt.length; k++) {
             if (offerAt[k] == t) {
-              offered[k] = offer(operator, lessee.address(), asset, attester, usd, units[k], term);
+              offered[k] = offer(operator, lessee.address(), asset, attester, usd, units[k], term, ratePerDeviceSecond);
             }
           }
           loop.step();
@@ -300,7 +317,12 @@ public final class SiteReplayCommand implements Callable<Integer> {
           creditsApplied += applyCredits(sink.anchored().get(batchesSeen++), leases, lessee, model);
         }
         summary.put("intervals", n);
-        summary.put("controllerRebuilds", loop.rebuilds());
+        Map<String, Object> scenario = new LinkedHashMap<>();
+        scenario.put("siteMw", siteMw);
+        scenario.put("rentPerDeviceHour", rentPerDeviceHour.toPlainString());
+        scenario.put("outageBps", outageBps);
+        summary.put("scenario", scenario);
+        summary.put("leaseChanges", loop.leaseChanges());
         evidence(loop, sink, operator, asset, attester, series.end(n - 1).plus(ahead));
       }
 
@@ -347,10 +369,26 @@ public final class SiteReplayCommand implements Callable<Integer> {
 
   private record Offer(LeaseId id, LeaseTerms terms) {}
 
+  private void checkScenario() {
+    if (!(siteMw >= DEVICES * MW_PER_DEVICE) || Double.isInfinite(siteMw)) {
+      throw new ValidationException("--site-mw", siteMw, "must be a finite number >= " + DEVICES * MW_PER_DEVICE
+          + " (the GPU hall's power)");
+    }
+    BigDecimal[] perSecond = rentPerDeviceHour.movePointRight(6).divideAndRemainder(BigDecimal.valueOf(3_600));
+    if (rentPerDeviceHour.signum() <= 0 || perSecond[1].signum() != 0) {
+      throw new ValidationException("--rent-per-device-hour", rentPerDeviceHour,
+          "must be > 0 and a whole number of base units (1e-6 tUSD) per second, a multiple of 0.0036 tUSD per hour");
+    }
+    ratePerDeviceSecond = perSecond[0].longValueExact();
+    if (outageBps < 0 || outageBps > 9_800) {
+      throw new ValidationException("--outage-bps", outageBps, "must be in [0, 9800]");
+    }
+  }
+
   private static Offer offer(ComputeRwaClient operator, Address lessee, AssetId asset, SigningKey attester, Token usd,
-      int units, Duration term) {
+      int units, Duration term, long ratePerDeviceSecond) {
     Instant acceptBy = operator.chainTime().plus(Duration.ofHours(1));
-    long rate = RATE_PER_DEVICE_SECOND * units;
+    long rate = ratePerDeviceSecond * units;
     LeaseTerms terms = LeaseTerms.builder().assetId("gpu-hall-001").lessor(operator.address()).lessee(lessee)
         .capacityUnits(units).start(acceptBy).end(acceptBy.plus(term)).rate(Rate.of(BigInteger.valueOf(rate), usd)).token(usd)
         .sla(SlaTerms.builder().minAvailabilityBps(10_000).gracePeriod(GRACE)

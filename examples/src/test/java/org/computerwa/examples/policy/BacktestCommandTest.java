@@ -38,7 +38,7 @@ class BacktestCommandTest {
   void jsonOutputHasEveryRequiredField() throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = run(out, err, "backtest", "--prices", sample().toString(), "--policy", "rolling", "--json");
+    int code = run(out, err, "backtest", "--prices", sample().toString(), "--market", "ercot", "--policy", "rolling", "--json");
     assertThat(code).as(err.toString()).isZero();
     JsonNode j = new ObjectMapper().readTree(out.toString());
     for (String f : new String[] {"policy", "intervals", "profitUsd", "alwaysMineProfitUsd", "optimumProfitUsd",
@@ -54,7 +54,7 @@ class BacktestCommandTest {
   @Test
   void theChartIsWrittenAsPngAndSvg() throws Exception {
     Path png = dir.resolve("chart.png");
-    int code = run(new StringWriter(), new StringWriter(), "backtest", "--prices", sample().toString(),
+    int code = run(new StringWriter(), new StringWriter(), "backtest", "--prices", sample().toString(), "--market", "ercot",
         "--policy", "threshold", "--chart", png.toString(), "--site", site().toString());
     assertThat(code).isZero();
     assertThat(Files.size(png)).isGreaterThan(1000);
@@ -71,7 +71,7 @@ class BacktestCommandTest {
   @Test
   void anUnknownPolicyIsAUsageErrorNamingIt() throws Exception {
     StringWriter err = new StringWriter();
-    int code = run(new StringWriter(), err, "backtest", "--prices", sample().toString(), "--policy", "oracle");
+    int code = run(new StringWriter(), err, "backtest", "--prices", sample().toString(), "--market", "ercot", "--policy", "oracle");
     assertThat(code).isEqualTo(ComputerwaCli.EXIT_USAGE);
     assertThat(err.toString()).contains("oracle");
   }
@@ -81,7 +81,7 @@ class BacktestCommandTest {
     Path f = dir.resolve("bad-site.json");
     Files.writeString(f, "{\"capacityMw\": 50, \"capacity\": 60}");
     StringWriter err = new StringWriter();
-    int code = run(new StringWriter(), err, "backtest", "--prices", sample().toString(), "--site", f.toString());
+    int code = run(new StringWriter(), err, "backtest", "--prices", sample().toString(), "--market", "ercot", "--site", f.toString());
     assertThat(code).isEqualTo(ComputerwaCli.EXIT_USAGE);
     assertThat(err.toString()).contains("site.capacity");
   }
@@ -90,8 +90,8 @@ class BacktestCommandTest {
   void explicitOptionsGiveTheReferenceSiteResult() throws Exception {
     StringWriter a = new StringWriter();
     StringWriter b = new StringWriter();
-    run(a, new StringWriter(), "backtest", "--prices", sample().toString(), "--json");
-    run(b, new StringWriter(), "backtest", "--prices", sample().toString(), "--json", "--capacity-mw", "50",
+    run(a, new StringWriter(), "backtest", "--prices", sample().toString(), "--market", "ercot", "--json");
+    run(b, new StringWriter(), "backtest", "--prices", sample().toString(), "--market", "ercot", "--json", "--capacity-mw", "50",
         "--hashprice", "50", "--efficiency", "20", "--dwell-minutes", "60", "--switch-cost", "500", "--policy", "rolling");
     assertThat(b.toString()).isEqualTo(a.toString());
   }
@@ -99,7 +99,7 @@ class BacktestCommandTest {
   @Test
   void aMissingFileIsAUsageError() {
     StringWriter err = new StringWriter();
-    int code = run(new StringWriter(), err, "backtest", "--prices", dir.resolve("none.csv").toString());
+    int code = run(new StringWriter(), err, "backtest", "--prices", dir.resolve("none.csv").toString(), "--market", "ercot");
     assertThat(code).isEqualTo(ComputerwaCli.EXIT_USAGE);
     assertThat(err.toString()).contains("none.csv");
   }
@@ -117,7 +117,7 @@ class BacktestCommandTest {
   void everyListedPolicyRuns(String name) throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    assertThat(run(out, err, "backtest", "--prices", sample().toString(), "--policy", name, "--json")).as(err.toString()).isZero();
+    assertThat(run(out, err, "backtest", "--prices", sample().toString(), "--market", "ercot", "--policy", name, "--json")).as(err.toString()).isZero();
     JsonNode j = new ObjectMapper().readTree(out.toString());
     assertThat(j.get("policy").asText()).isEqualTo(name);
     assertThat(j.get("profitUsd").asDouble()).isLessThanOrEqualTo(j.get("optimumProfitUsd").asDouble());
@@ -130,7 +130,7 @@ class BacktestCommandTest {
   @Test
   void anUnknownPolicyOrAMissingPriceFileIsAUsageError() throws Exception {
     StringWriter err = new StringWriter();
-    assertThat(run(new StringWriter(), err, "backtest", "--prices", sample().toString(), "--policy", "clairvoyant"))
+    assertThat(run(new StringWriter(), err, "backtest", "--prices", sample().toString(), "--market", "ercot", "--policy", "clairvoyant"))
         .isEqualTo(ComputerwaCli.EXIT_USAGE);
     assertThat(err.toString()).contains("policy").contains("clairvoyant");
     StringWriter err2 = new StringWriter();
@@ -143,7 +143,7 @@ class BacktestCommandTest {
     Path md = dir.resolve("reports/report.md");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = run(out, err, "backtest", "--prices", sample().toString(), "--policy", "threshold", "--walk-forward",
+    int code = run(out, err, "backtest", "--prices", sample().toString(), "--market", "ercot", "--policy", "threshold", "--walk-forward",
         "--training-days", "1", "--test-days", "1", "--markdown", md.toString(), "--json");
     assertThat(code).as(err.toString()).isZero();
     JsonNode j = new ObjectMapper().readTree(out.toString());
@@ -159,5 +159,52 @@ class BacktestCommandTest {
     String text = Files.readString(md);
     assertThat(text).contains("computerwa backtest --prices").contains("--walk-forward")
         .contains("| fold 1 | 2024-08-20T00:00:00Z |").contains("Out of sample, all test periods");
+  }
+
+  @Test
+  void theMarketRulesHaveNoDefault() throws Exception {
+    StringWriter err = new StringWriter();
+    assertThat(run(new StringWriter(), err, "backtest", "--prices", sample().toString())).isEqualTo(ComputerwaCli.EXIT_USAGE);
+    assertThat(err.toString()).contains("--market").contains("no default");
+    StringWriter err2 = new StringWriter();
+    assertThat(run(new StringWriter(), err2, "backtest", "--prices", sample().toString(), "--market", "pjm"))
+        .isEqualTo(ComputerwaCli.EXIT_USAGE);
+    assertThat(err2.toString()).contains("--market").contains("pjm");
+  }
+
+  @Test
+  void theSummaryIsGeneratedFromTheKeptJsonReports() throws Exception {
+    Path reports = dir.resolve("kept");
+    Files.createDirectories(reports);
+    for (String policy : new String[] {"always-mine", "threshold"}) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int code = run(out, err, "backtest", "--prices", sample().toString(), "--market", "ercot", "--policy", policy,
+          "--label", "ERCOT South, 3 days", "--seasons", "--json");
+      assertThat(code).as(err.toString()).isZero();
+      Files.writeString(reports.resolve("south-" + policy + ".json"), out.toString());
+    }
+    JsonNode threshold = new ObjectMapper().readTree(Files.readString(reports.resolve("south-threshold.json")));
+    double gain = threshold.get("seasons").get(0).get("gainOverAlwaysMineUsd").asDouble();
+    Path md = dir.resolve("summary.md");
+    StringWriter err = new StringWriter();
+    assertThat(run(new StringWriter(), err, "backtest", "summary", "--markdown", md.toString(), reports.toString()))
+        .as(err.toString()).isZero();
+    String text = Files.readString(md);
+    assertThat(text).contains("| ERCOT South, 3 days | always-mine | 0.0 % | 0 of 1 (0) | n/a | n/a |")
+        .contains("| ERCOT South, 3 days | threshold | ")
+        .contains("[JSON](reports/backtest/south-threshold.json)")
+        .contains(gain < 0 ? "Policies that ended no quarter below always-mine on any data set: **always-mine**."
+            : "**always-mine, threshold**");
+  }
+
+  @Test
+  void aSummaryOfAMalformedReportNamesTheFileAndField() throws Exception {
+    Path reports = dir.resolve("bad");
+    Files.createDirectories(reports);
+    Files.writeString(reports.resolve("x.json"), "{\"dataSet\": \"d\", \"policy\": \"rolling\", \"capturedFlexibilityValue\": 0.5}");
+    StringWriter err = new StringWriter();
+    assertThat(run(new StringWriter(), err, "backtest", "summary", reports.toString())).isEqualTo(ComputerwaCli.EXIT_USAGE);
+    assertThat(err.toString()).contains("x.json.seasons");
   }
 }

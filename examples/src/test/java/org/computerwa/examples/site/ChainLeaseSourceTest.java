@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -37,6 +38,7 @@ import org.computerwa.mining.policy.GpuLease;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The lease source against a real lease manager on anvil: leases are found from the events alone. */
 class ChainLeaseSourceTest {
@@ -125,19 +127,47 @@ class ChainLeaseSourceTest {
   }
 
   @Test
+  void aSourceRestartedFromItsJournalStillCommitsTheLeasesOfferedBeforeTheRestart(@TempDir Path dir) {
+    Path db = dir.resolve("site.db");
+    int before;
+    LeaseId offeredBefore;
+    List<GpuLease> seenBefore;
+    try (Journal journal = Journal.sqlite(db); ChainLeaseSource source = open(journal, "restart")) {
+      before = source.committed().size();
+      offeredBefore = offer(site, 3);
+      seenBefore = source.committed();
+      assertThat(seenBefore).hasSize(before + 1);
+    }
+    chain.mine(2); // the chain moves on while the site is down
+    lessee.payments().mintTestTokens(lessee.address(), TokenAmount.ofBaseUnits(1_000_000_000_000L, operator.payments().token()));
+    Lease accepted = lessee.leases().acceptWithPermit(offeredBefore).value();
+    try (Journal journal = Journal.sqlite(db); ChainLeaseSource restarted = open(journal, "restart")) {
+      List<GpuLease> after = restarted.committed();
+      assertThat(after).as("the lease offered before the restart, accepted while the site was down").hasSize(before + 1);
+      GpuLease lease = after.get(before);
+      assertThat(lease.mw()).isEqualTo(3 * MW_PER_UNIT);
+      assertThat(lease.start()).isEqualTo(accepted.start().orElseThrow());
+      assertThat(lease.end()).isEqualTo(accepted.end().orElseThrow());
+      LeaseId offeredAfter = offer(site, 1);
+      assertThat(restarted.committed()).as("and it keeps following new offers").hasSize(before + 2);
+      operator.leases().cancelOffer(offeredAfter);
+    }
+  }
+
+  @Test
   void badArgumentsAreRefusedNamingTheField() {
     EventStream.Builder events = EventStream.builder();
-    assertThatThrownBy(() -> ChainLeaseSource.open(operator, events, site, 0, Duration.ZERO))
+    assertThatThrownBy(() -> ChainLeaseSource.open(operator, events, Journal.inMemory(), site, 0, Duration.ZERO))
         .isInstanceOf(ValidationException.class).hasMessageContaining("mwPerUnit");
-    assertThatThrownBy(() -> ChainLeaseSource.open(operator, events, site, 1, Duration.ofHours(-1)))
+    assertThatThrownBy(() -> ChainLeaseSource.open(operator, events, Journal.inMemory(), site, 1, Duration.ofHours(-1)))
         .isInstanceOf(ValidationException.class).hasMessageContaining("chainAhead");
   }
 
   private static ChainLeaseSource open(Journal journal, String name) {
     return ChainLeaseSource.open(operator,
-        EventStream.builder().rpcUrl(chain.rpcUrl()).chainId(chain.chainId()).journal(journal).name(name)
+        EventStream.builder().rpcUrl(chain.rpcUrl()).chainId(chain.chainId()).name(name)
             .contracts(List.of(deployment.leaseManager())).startBlock(0),
-        site, MW_PER_UNIT, Duration.ZERO);
+        journal, site, MW_PER_UNIT, Duration.ZERO);
   }
 
   private static LeaseId offer(AssetId asset, int units) {

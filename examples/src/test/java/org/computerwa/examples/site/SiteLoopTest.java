@@ -91,7 +91,7 @@ class SiteLoopTest {
         assertThat(sink.accepted).allSatisfy(s -> assertThat(s.periodEnd()).isBeforeOrEqualTo(decidedAt));
         t++;
       }
-      assertThat(loop.rebuilds()).isEqualTo(1);
+      assertThat(loop.leaseChanges()).isEqualTo(1);
       assertThat(sink.flushes).hasSize(3); // hours 0-5, 6-11, 12-17 by the last decision
       loop.finish();
       assertThat(loop.periodsReported()).isEqualTo(24);
@@ -110,6 +110,38 @@ class SiteLoopTest {
     double gpuMwh = fleet.ran().subList(36, 40).stream().mapToDouble(r -> (r.aiSpotMw() + r.aiLeasedMw()) * r.hours()).sum();
     assertThat(energyAtNine.value()).isEqualTo(BigInteger.valueOf(Math.round(gpuMwh * 1_000_000)));
     assertThat(gpuMwh).isGreaterThanOrEqualTo(5.0);
+  }
+
+  @Test
+  void aLeaseChangeKeepsTheDwellClockOfTheCurrentSetpoint() throws Exception {
+    PriceSeries day = oneDay();
+    Instant start = day.start(0);
+    Instant curtailAt = day.start(4);
+    // curtails at interval 4, asks for full mining everywhere else
+    org.computerwa.mining.policy.LoadPolicy curtailOnce = org.computerwa.mining.policy.LoadPolicy.named("curtail-once",
+        ctx -> ctx.allocate(ctx.intervalStart().equals(curtailAt) ? 0 : 1e9, 0));
+    List<GpuLease> onChain = new ArrayList<>();
+    SimulatedFleet fleet = SimulatedFleet.builder().gpuDevices(1).intervalMinutes(15).build();
+    SiteProfile site = SiteProfile.builder().capacityMw(50).miningMaxMw(40).efficiencyJPerTh(20).gpuSpotMw(2)
+        .minDwellMinutes(60).switchCostUsd(500).build();
+    try (SiteLoop loop = SiteLoop.builder().site(site).policy(curtailOnce).decisionLead(LEAD)
+        .feed(ReplayPriceFeed.of(MarketReplay.builder().prices(day).rules(MarketRules.ercot(Duration.ofMinutes(5)))
+            .decisionLead(LEAD).scenario(Scenario.constant(50, 0)).build()))
+        .leases(() -> List.copyOf(onChain)).actuator(fleet)
+        .statements(FleetStatements.of(fleet, BigInteger.ONE, SigningKey.fromSecret(BigInteger.valueOf(13)).address(),
+            List.of(SigningKey.fromSecret(BigInteger.valueOf(11)).address()), Duration.ZERO))
+        .sink(new RecordingSink()).period(Duration.ofHours(1)).periodsPerBatch(6).build()) {
+      List<Double> mining = new ArrayList<>();
+      for (int t = 0; t < 10; t++) {
+        if (t == 5) {
+          onChain.add(GpuLease.of(day.start(5), start.plus(Duration.ofHours(6)), 5)); // leaves room for 40 MW of mining
+        }
+        mining.add(loop.step().applied().miningMw());
+      }
+      assertThat(loop.leaseChanges()).isEqualTo(1);
+      // the switch at 4 holds through 7 (60 min of 15-min intervals) although the leases changed at 5
+      assertThat(mining).containsExactly(40.0, 40.0, 40.0, 40.0, 0.0, 0.0, 0.0, 0.0, 40.0, 40.0);
+    }
   }
 
   @Test

@@ -102,4 +102,34 @@ class SiteReplayCommandTest {
     assertThat(err.toString()).contains("--days").contains("9").contains("3 whole days");
     assertThat(out.toString()).isEmpty();
   }
+
+  @Test
+  void theSiteRentAndOutageComeFromOptions() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = ComputerwaCli.commandLine(new PrintWriter(out), new PrintWriter(err)).execute("site", "replay", "--prices",
+        prices().toString(), "--days", "1", "--site-mw", "30", "--rent-per-device-hour", "90", "--outage-bps", "5000", "--json");
+    assertThat(code).as(err + "\n" + out).isZero();
+    JsonNode s = new ObjectMapper().readTree(out.toString());
+    assertThat(s.get("checksFailed").asInt()).isZero();
+    assertThat(s.get("scenario").get("siteMw").asDouble()).isEqualTo(30);
+    assertThat(s.get("scenario").get("outageBps").asInt()).isEqualTo(5_000);
+    JsonNode leases = s.get("settlement").get("leases");
+    // 4 devices for 6 hours at 90 tUSD per device-hour; device 0 half down for an hour:
+    // (1,800 s - 60 s grace) / 8 devices = 217 s at 0.1 tUSD/s (4 devices x 0.025 tUSD/s)
+    assertThat(leases.get(0).get("gross").asText()).isEqualTo("2160");
+    assertThat(leases.get(0).get("credits").asText()).isEqualTo("21.7");
+    assertThat(s.get("leaseObligationsMetPct").asDouble()).isEqualTo(100.0);
+  }
+
+  @Test
+  void badScenarioOptionsAreRefusedBeforeTheChainStarts() throws Exception {
+    for (String[] bad : new String[][] {{"--site-mw", "5"}, {"--rent-per-device-hour", "0.001"}, {"--outage-bps", "9900"}}) {
+      StringWriter err = new StringWriter();
+      int code = ComputerwaCli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
+          .execute("site", "replay", "--prices", prices().toString(), bad[0], bad[1]);
+      assertThat(code).isEqualTo(ComputerwaCli.EXIT_USAGE);
+      assertThat(err.toString()).contains(bad[0]).contains(bad[1]);
+    }
+  }
 }

@@ -59,6 +59,12 @@ import org.slf4j.LoggerFactory;
  * never run by two threads at once. An abandoned worker is a daemon thread that ends when the
  * policy returns.
  *
+ * <p><b>Leases.</b> The committed leases are part of the site. When they change, call
+ * {@link #replaceLeases} on the same controller rather than building a new one: the setpoint, the
+ * dwell clock and the interval sequence carry over, so a lease change never lets the next decision
+ * switch before the current setpoint has been held for the dwell (unless a lease leaves it less
+ * room, which forces it down at once).
+ *
  * <p><b>Commit.</b> The controller's state (setpoint, dwell count, last interval) changes only
  * after every actuator returned normally; then the decision is audited. If an actuator throws,
  * {@link #decide} throws an {@link ActuationException} and nothing is committed.
@@ -73,7 +79,8 @@ import org.slf4j.LoggerFactory;
 public final class LoadController implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LoadController.class);
 
-  private final SiteProfile site;
+  /** Written under decideLock (and swapLock, for close ordering); read anywhere. */
+  private volatile SiteProfile site;
   private final AuditLog auditLog;
   private final List<Actuator> actuators;
   private final Clock clock;
@@ -143,6 +150,44 @@ public final class LoadController implements AutoCloseable {
   }
 
   /**
+   * Replaces the committed leases, keeping the controller's state: the mining setpoint, how long
+   * it has been held (the dwell clock) and the last decided interval carry over. The next decision
+   * serves the new leases and honours the dwell of the current setpoint as if nothing had
+   * changed; only the envelope's lease rule (a lease leaving less room than the setpoint forces
+   * it down at once, as a switch) may override the dwell. Serialised with {@link #decide}: it
+   * takes effect from the next decision.
+   *
+   * <pre>{@code
+   * controller.replaceLeases(leaseSource.committed());   // before the next decide(view)
+   * }</pre>
+   *
+   * @param leases the leases committed from now on, possibly none
+   * @return the site profile now enforced
+   * @throws ValidationException if the leases do not fit the site's capacity; nothing changes
+   * @throws ControllerClosedException after {@link #close()}
+   * @since 0.2.0
+   */
+  public SiteProfile replaceLeases(List<GpuLease> leases) {
+    Objects.requireNonNull(leases, "leases");
+    decideLock.lock();
+    try {
+      if (closed) {
+        throw new ControllerClosedException("replaceLeases");
+      }
+      SiteProfile next = site.toBuilder().leases(leases).build();
+      site = next;
+      SiteRules r = rules;
+      if (r != null) {
+        rules = new SiteRules(next, (int) Math.round(r.hours * 60));
+      }
+      LOG.debug("leases replaced: {} committed", leases.size());
+      return next;
+    } finally {
+      decideLock.unlock();
+    }
+  }
+
+  /**
    * The policy in force.
    *
    * @return the policy
@@ -208,6 +253,7 @@ public final class LoadController implements AutoCloseable {
         throw new ControllerClosedException("decide");
       }
       checkSequence(market);
+      SiteProfile site = this.site;
       Current now = current.get();
       SiteRules r = rulesFor(market.intervalMinutes());
       int fromLevel = level < 0 ? r.initialLevel() : level;
@@ -270,7 +316,7 @@ public final class LoadController implements AutoCloseable {
   private SiteRules rulesFor(int intervalMinutes) {
     SiteRules r = rules;
     if (r == null || r.hours * 60 != intervalMinutes) {
-      r = new SiteRules(site, intervalMinutes);
+      r = new SiteRules(this.site, intervalMinutes);
       rules = r;
     }
     return r;

@@ -339,6 +339,23 @@ public final class SiteProfile {
     }
 
     /**
+     * Replaces the committed leases with the given ones.
+     *
+     * @param committed the leases, in any order
+     * @return this builder
+     * @since 0.2.0
+     */
+    public Builder leases(java.util.Collection<GpuLease> committed) {
+      List<GpuLease> copy = new java.util.ArrayList<>(committed.size());
+      for (GpuLease l : committed) {
+        copy.add(Objects.requireNonNull(l, "lease"));
+      }
+      this.leases.clear();
+      this.leases.addAll(copy);
+      return this;
+    }
+
+    /**
      * Adds a committed lease.
      *
      * @param lease the lease

@@ -308,4 +308,70 @@ class LoadControllerTest {
       assertThat(log.decisions()).hasSize(3);
     }
   }
+
+  /** Curtails at interval 1, asks for full mining at every other interval. */
+  private static final LoadPolicy CURTAIL_ONCE = LoadPolicy.named("curtail-once",
+      ctx -> ctx.allocate(ctx.intervalStart().equals(Instant.parse("2024-01-01T00:15:00Z")) ? 0 : 1e9, 0));
+
+  private static SiteProfile dwellSite() {
+    return SiteProfile.builder().capacityMw(60).miningMaxMw(50).minDwellMinutes(60).switchCostUsd(500).build();
+  }
+
+  @Test
+  void theDwellClockIsKeptAcrossALeaseChange() {
+    PriceSeries p = SeriesFixtures.spiky(7, 12, 15, 60);
+    MarketReplay replay = SeriesFixtures.replay(p);
+    try (LoadController c = LoadController.builder().decisionLead(Duration.ZERO).site(dwellSite()).policy(CURTAIL_ONCE).build()) {
+      assertThat(c.decide(replay.view(0)).applied().miningMw()).isEqualTo(50);
+      Decision curtail = c.decide(replay.view(1));
+      assertThat(curtail.applied().miningMw()).isZero();
+      assertThat(curtail.switched()).isTrue();
+      // a 10 MW lease from interval 2 on: it leaves room for full mining, so nothing may force a switch
+      SiteProfile now = c.replaceLeases(List.of(GpuLease.of(p.start(2), p.end(11), 10)));
+      assertThat(now.leases()).hasSize(1);
+      assertThat(c.site()).isSameAs(now);
+      for (int t = 2; t <= 4; t++) {
+        Decision d = c.decide(replay.view(t));
+        assertThat(d.applied().miningMw()).as("interval %d is inside the 60-min dwell of the switch at 1", t).isZero();
+        assertThat(d.applied().aiLeasedMw()).isEqualTo(10);
+        assertThat(d.interventions()).contains(Intervention.DWELL);
+        assertThat(d.switched()).isFalse();
+      }
+      Decision resume = c.decide(replay.view(5));
+      assertThat(resume.applied().miningMw()).isEqualTo(50);
+      assertThat(resume.switched()).isTrue();
+    }
+  }
+
+  @Test
+  void aLeaseThatLeavesLessRoomForcesTheSetpointDownAtOnceEvenInsideTheDwell() {
+    PriceSeries p = SeriesFixtures.spiky(8, 12, 15, 60);
+    MarketReplay replay = SeriesFixtures.replay(p);
+    LoadPolicy full = LoadPolicy.named("full", ctx -> ctx.allocate(1e9, 0));
+    try (LoadController c = LoadController.builder().decisionLead(Duration.ZERO).site(dwellSite()).policy(full).build()) {
+      c.decide(replay.view(0));
+      c.replaceLeases(List.of(GpuLease.of(p.start(1), p.end(11), 30)));
+      Decision d = c.decide(replay.view(1));
+      assertThat(d.applied().miningMw()).isEqualTo(30);
+      assertThat(d.applied().aiLeasedMw()).isEqualTo(30);
+      assertThat(d.interventions()).contains(Intervention.LEASE);
+      // the forced change is a switch: the next intervals hold 30 MW for the dwell even after the lease is gone
+      c.replaceLeases(List.of());
+      assertThat(c.decide(replay.view(2)).applied().miningMw()).isEqualTo(30);
+    }
+  }
+
+  @Test
+  void leasesThatDoNotFitAreRefusedAndChangeNothing() {
+    PriceSeries p = SeriesFixtures.spiky(9, 12, 15, 60);
+    try (LoadController c = LoadController.builder().decisionLead(Duration.ZERO).site(dwellSite()).policy(LoadPolicies.alwaysMine())
+        .build()) {
+      SiteProfile before = c.site();
+      assertThatThrownBy(() -> c.replaceLeases(List.of(GpuLease.of(p.start(0), p.end(5), 40), GpuLease.of(p.start(2), p.end(6), 30))))
+          .isInstanceOf(ValidationException.class).hasMessageContaining("site.leases");
+      assertThat(c.site()).isSameAs(before);
+      c.close();
+      assertThatThrownBy(() -> c.replaceLeases(List.of())).isInstanceOf(ControllerClosedException.class);
+    }
+  }
 }
