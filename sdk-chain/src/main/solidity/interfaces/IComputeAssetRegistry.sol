@@ -17,7 +17,7 @@ interface IComputeAssetRegistry {
     /// @notice The share token (ERC-20) of the asset, or address(0) before shares are issued.
     function shareTokenOf(uint256 assetId) external view returns (address);
 
-    /// @notice The revenue distributor that pays the asset's share holders, or address(0).
+    /// @notice The revenue distributor that pays the asset's share holders: its share token itself.
     function distributorOf(uint256 assetId) external view returns (address);
 
     /// @notice The lease manager bound to the registry (set once), or address(0).
