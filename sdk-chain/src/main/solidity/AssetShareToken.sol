@@ -75,8 +75,9 @@ import {IRevenueDistributor} from "./interfaces/IRevenueDistributor.sol";
 ///
 /// Deployed only as an EIP-1167 minimal proxy (clone) by the asset registry, in the transaction
 /// that registers the asset. What all clones share (registry, compliance registry, payout token)
-/// is an immutable of the implementation; what is per asset (asset id, issuer) is carried in the
-/// clone's code as immutable arguments. Neither costs a storage read.
+/// is an immutable of the implementation; what is per asset (asset id, issuer, and the lease
+/// manager if the registry had bound it at registration) is carried in the clone's code as
+/// immutable arguments. Neither costs a storage read.
 /// @dev Storage is hand-packed because OpenZeppelin's ERC20 layout (a balance mapping) cannot hold
 /// a checkpoint next to each balance. Slot `_hot` holds what a transfer, claim or deposit reads:
 /// points per share (bits 0-183), the open-stream bitmap (184-199), the carry flag (200), a
@@ -194,7 +195,7 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
 
     /// @notice The registry asset these shares are fractions of.
     function assetId() public view returns (uint256 id) {
-        (id,) = _args();
+        (id,,) = _args();
     }
 
     /// @notice The holder allowlist consulted on every balance change.
@@ -204,7 +205,7 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
 
     /// @notice The account that may issue and compliance-burn.
     function issuer() public view returns (address i) {
-        (, i) = _args();
+        (, i,) = _args();
     }
 
     /// @inheritdoc IRevenueDistributor
@@ -633,17 +634,22 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
         return (hot >> STREAMS_SHIFT) & 0xffff;
     }
 
+    /// @dev The lease manager carried in the clone's code, or (bound after registration) the
+    /// registry's set-once binding.
     function _onlyLeaseManager() private view {
-        if (msg.sender != ILeaseManagerBinding(_registry).leaseManager()) revert NotLeaseManager(msg.sender);
+        (,, address manager) = _args();
+        if (manager == address(0)) manager = ILeaseManagerBinding(_registry).leaseManager();
+        if (msg.sender != manager) revert NotLeaseManager(msg.sender);
     }
 
-    function _args() private view returns (uint256 id, address i) {
+    function _args() private view returns (uint256 id, address i, address manager) {
         bytes memory a = Clones.fetchCloneArgs(address(this));
-        if (a.length != 52) return (0, address(0));
-        // abi.encodePacked(uint256 assetId, address issuer)
+        if (a.length != 72) return (0, address(0), address(0));
+        // abi.encodePacked(uint256 assetId, address issuer, address leaseManager)
         assembly ("memory-safe") {
             id := mload(add(a, 32))
             i := shr(96, mload(add(a, 64)))
+            manager := shr(96, mload(add(a, 84)))
         }
     }
 }

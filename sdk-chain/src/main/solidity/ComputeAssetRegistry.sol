@@ -121,8 +121,10 @@ contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, I
         uint256 existing = _bySpec[specHash];
         if (existing != 0) revert DuplicateSpecHash(specHash, existing);
         assetId = _nextId++;
+        // The lease manager, once bound, rides in the clone's code so that the share token checks
+        // its stream callers without a call back here (address(0) before binding: it asks).
         address share = Clones.cloneWithImmutableArgs(
-            shareTokenImplementation, abi.encodePacked(assetId, msg.sender)
+            shareTokenImplementation, abi.encodePacked(assetId, msg.sender, leaseManager)
         );
         _assets[assetId] = Asset(specHash, kind, capacity, share);
         _bySpec[specHash] = assetId;
@@ -180,6 +182,23 @@ contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, I
     function distributorOf(uint256 assetId) external view returns (address) {
         _requireOwned(assetId);
         return _assets[assetId].shareToken;
+    }
+
+    /// @inheritdoc IComputeAssetRegistry
+    function ownerAndShareToken(uint256 assetId) external view returns (address owner, address shareToken) {
+        owner = _requireOwned(assetId);
+        shareToken = _assets[assetId].shareToken;
+    }
+
+    /// @inheritdoc IComputeAssetRegistry
+    function setUserIfFree(uint256 assetId, address user, uint64 expires) external returns (bool) {
+        if (msg.sender != leaseManager) revert NotLeaseManager(msg.sender);
+        _requireOwned(assetId);
+        UserInfo memory info = _users[assetId];
+        if (uint256(info.expires) >= block.timestamp && info.user != address(0)) return false;
+        _users[assetId] = UserInfo(user, expires);
+        emit UpdateUser(assetId, user, expires);
+        return true;
     }
 
     /// @inheritdoc IComputeAssetRegistry
