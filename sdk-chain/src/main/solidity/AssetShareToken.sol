@@ -106,25 +106,30 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
     uint256 private constant PREPARED_FLAG = 1 << 201;
     uint256 private constant CREDITED_SHIFT = 202;
     uint256 private constant BALANCE_MASK = (1 << 88) - 1;
+    uint256 private constant SUPPLY_MASK = (1 << 88) - 1;
+    uint256 private constant EXCESS_SHIFT = 88;
+    uint256 private constant EXCESS_MASK = (1 << 112) - 1;
+    uint256 private constant ACCRUAL_SHIFT = 200;
     /// @dev Stored corrections are offset by CORRECTION_BIAS so that a holder's slot, once written,
     /// never returns to zero (a later write costs 2,900 gas instead of 20,000).
     int256 private constant CORRECTION_BIAS = 2 ** 167;
 
-    /// @notice One lease's stream: `rate` per second over [start, end), minus `debit` first.
+    /// @notice One lease's stream: `rate` per second over [start, end). Debits come out of what it
+    /// has not streamed yet, first: it pays again only once its gross amount since `start`
+    /// (`rate * seconds`) passes `payFrom`, so absorbing a debit writes nothing.
     struct Stream {
         uint80 rate;
         uint32 start;
         uint32 end;
-        uint80 debit;
+        uint80 payFrom;
         uint32 leaseId;
     }
 
     /// @dev Points per share | open-stream bitmap | carry flag | marker | income credited (see the contract @dev).
     uint256 private _hot;
-    /// @dev Read by deposits and by accruals of open streams.
-    uint88 private _supply;
-    uint112 private _excess;
-    uint32 private _lastAccrual;
+    /// @dev Read by deposits and by accruals of open streams, hand-packed so that each operation
+    /// reads and writes it once: supply (bits 0-87), rounding excess (88-199), last accrual (200-231).
+    uint256 private _totals;
     /// @dev Income streamed while no share existed, credited with the next accrual that finds shares.
     uint128 private _carry;
     /// @dev Balance (bits 0-87) and biased correction in CORRECTION_UNITs (bits 88-255); 0: never written.
@@ -238,7 +243,7 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
 
     /// @inheritdoc IERC20
     function totalSupply() public view returns (uint256) {
-        return _supply;
+        return _totals & SUPPLY_MASK;
     }
 
     /// @inheritdoc IERC20
@@ -289,7 +294,7 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
     /// `holders[i]`; the issuer or the registry, only while no share exists and none ever earned.
     function issue(address[] calldata holders, uint256[] calldata amounts) external {
         if (msg.sender != _registry && msg.sender != issuer()) revert Unauthorized(msg.sender);
-        uint256 supply = _supply;
+        uint256 supply = _totals & SUPPLY_MASK;
         if (supply != 0 || _hot & PPS_MASK != 0) revert SupplyFixed(supply);
         if (holders.length == 0 || holders.length != amounts.length) revert InvalidIssue();
         for (uint256 i = 0; i < holders.length; ++i) {
@@ -313,7 +318,7 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
 
     /// @notice Shares the distribution accounts for (the total supply).
     function totalShares() external view returns (uint256) {
-        return _supply;
+        return _totals & SUPPLY_MASK;
     }
 
     /// @notice Cumulative payout points per share, scaled by MAGNITUDE.
@@ -324,7 +329,7 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
     /// @notice Points (scaled by MAGNITUDE) credited beyond the credits by rounding up, in total;
     /// always < EXCESS_CAP, so all claims together never exceed the credits.
     function excessPoints() external view returns (uint256) {
-        return _excess;
+        return (_totals >> EXCESS_SHIFT) & EXCESS_MASK;
     }
 
     /// @notice Payout base units credited so far: deposits plus opened streams in full (<= MAX_CREDITED).
@@ -335,6 +340,13 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
     /// @notice The stream in `slot` (a slot whose bit is clear in `openStreams` is free).
     function streamOf(uint8 slot) external view returns (Stream memory) {
         return _slots[slot];
+    }
+
+    /// @notice What the stream in `slot` will withhold before it pays again (debits not absorbed yet).
+    function pendingDebitOf(uint8 slot) external view returns (uint256) {
+        Stream memory s = _slots[slot];
+        uint256 gross = _gross(s, block.timestamp);
+        return s.payFrom > gross ? s.payFrom - gross : 0;
     }
 
     /// @notice The slots of the open streams.
@@ -364,11 +376,12 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
     /// a claim pays it up to the tokens the contract holds.
     function withdrawableOf(address holder) public view returns (uint256) {
         uint256 hot = _hot;
+        uint256 t = _totals;
         uint256 pps = hot & PPS_MASK;
-        if (_supply != 0) {
-            uint256 pending = _pending(hot) + _carry;
+        if (t & SUPPLY_MASK != 0) {
+            uint256 pending = _pending(hot, t) + _carry;
             if (pending != 0) {
-                (uint256 increment,) = _increment(pending, _supply, _excess);
+                (uint256 increment,) = _increment(pending, t & SUPPLY_MASK, (t >> EXCESS_SHIFT) & EXCESS_MASK);
                 pps += increment;
             }
         }
@@ -378,20 +391,27 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
 
     /// @inheritdoc IRevenueDistributor
     /// @dev Reverts with NoShares while the supply is zero, IncomeCapExceeded beyond MAX_CREDITED.
+    /// Does not accrue the streams (see the body), so its cost does not depend on them.
     function deposit(uint256 amount) external nonReentrant {
         if (amount == 0) revert ZeroAmount();
-        if (_supply == 0) revert NoShares();
-        _accrue();
+        if (_totals & SUPPLY_MASK == 0) revert NoShares();
         IERC20 payout = IERC20(_payoutToken);
         uint256 before = payout.balanceOf(address(this));
         payout.safeTransferFrom(msg.sender, address(this), amount);
         uint256 received = payout.balanceOf(address(this)) - before;
         if (received == 0) revert ZeroAmount();
+        // No accrual of the streams: no balance and no supply changed since the last accrual
+        // (every change accrues first), so crediting the streamed income at the next transfer,
+        // claim or stream change pays the same holders the same shares. State is read after the
+        // payout token's call, so nothing a token hook did in between is overwritten.
         uint256 hot = _hot;
+        uint256 t = _totals;
         uint256 credited = (hot >> CREDITED_SHIFT) + received;
         if (credited > MAX_CREDITED) revert IncomeCapExceeded(credited, MAX_CREDITED);
-        uint256 pps = _addPoints(hot & PPS_MASK, received);
+        uint256 pps;
+        (pps, t) = _credit(hot & PPS_MASK, received, t);
         _hot = (credited << CREDITED_SHIFT) | (hot & ~PPS_MASK & ((1 << CREDITED_SHIFT) - 1)) | pps;
+        _totals = t;
         emit Deposited(msg.sender, received, pps);
     }
 
@@ -428,7 +448,7 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
         uint256 bits = _streamBits(hot);
         while (slot < MAX_STREAMS && bits & (1 << slot) != 0) ++slot;
         if (slot == MAX_STREAMS) revert InvalidStream(leaseId);
-        // No write of `_lastAccrual` when no stream was open: a new stream starts at or after
+        // No write of the last accrual time when no stream was open: a new stream starts at or after
         // now, so accrual counts it from its start whatever the last accrual time says.
         _slots[slot] = Stream(uint80(rate), uint32(start), uint32(end), 0, uint32(leaseId));
         _hot = (credited << CREDITED_SHIFT) | (hot & ((1 << CREDITED_SHIFT) - 1)) | (1 << (STREAMS_SHIFT + slot));
@@ -447,8 +467,9 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
         if (end < from) end = uint40(from);
         if (end >= s.end) return;
         s.end = uint32(end);
-        uint256 left = uint256(s.rate) * (end - from);
-        if (s.debit > left) s.debit = uint80(left);
+        // a pending debit shrinks to what the shortened stream still pays
+        uint256 cap = uint256(s.rate) * (end - s.start);
+        if (s.payFrom > cap) s.payFrom = uint80(cap);
         emit StreamEnded(leaseId, end);
     }
 
@@ -460,12 +481,15 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
         if (!_holds(hot, slot, leaseId)) return 0;
         Stream storage s = _slots[slot];
         uint256 from = block.timestamp > s.start ? block.timestamp : s.start;
-        uint256 left = s.end > from ? uint256(s.rate) * (s.end - from) : 0;
-        uint256 existing = s.debit;
+        if (s.end <= from) return 0;
+        uint256 left = uint256(s.rate) * (s.end - from);
+        uint256 streamed = uint256(s.rate) * (from - s.start);
+        uint256 payFrom = s.payFrom > streamed ? s.payFrom : streamed;
+        uint256 existing = payFrom - streamed;
         uint256 room = left > existing ? left - existing : 0;
         debited = amount < room ? amount : room;
         if (debited != 0) {
-            s.debit = uint80(existing + debited);
+            s.payFrom = uint80(payFrom + debited);
             emit StreamDebited(leaseId, debited);
         }
     }
@@ -480,9 +504,10 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
         if (!toOk) revert NotVerified(to);
         uint256 pointsMoved = (_accrue() & PPS_MASK) * value;
         if (from == address(0)) {
-            uint256 supply = uint256(_supply) + value;
+            uint256 t = _totals;
+            uint256 supply = (t & SUPPLY_MASK) + value;
             if (supply > MAX_SUPPLY) revert SupplyTooLarge(supply, MAX_SUPPLY);
-            _supply = uint88(supply);
+            _totals = (t & ~SUPPLY_MASK) | supply;
         } else {
             (uint256 balance, int256 correction) = _account(from);
             if (balance < value) revert ERC20InsufficientBalance(from, balance, value);
@@ -490,7 +515,8 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
             _store(from, balance - value, correction + int256(pointsMoved / CORRECTION_UNIT));
         }
         if (to == address(0)) {
-            _supply -= uint88(value);
+            // value <= the holder's balance <= supply
+            _totals -= value;
         } else {
             (uint256 balance, int256 correction) = _account(to);
             // rounded up, so the receiver gains at most the points of its new shares
@@ -513,80 +539,86 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
     }
 
     /// @dev Credits the streams' income since the last accrual to the current holders; returns
-    /// the hot slot as it is afterwards.
+    /// the hot slot as it is afterwards. With no stream open and nothing carried it reads one slot.
     function _accrue() private returns (uint256 hot) {
-        hot = _hot;
+        uint256 before = _hot;
+        if (_streamBits(before) == 0 && before & CARRY_FLAG == 0) return before;
+        uint256 t0 = _totals;
+        uint256 t;
+        (hot, t) = _accrued(before, t0);
+        if (t != t0) _totals = t;
+        if (hot != before) _hot = hot;
+    }
+
+    /// @dev The hot slot and the totals after accruing the streams up to now, for the caller to
+    /// write; writes only the carry when no share exists.
+    function _accrued(uint256 hot, uint256 t) private returns (uint256, uint256) {
         uint256 bits = _streamBits(hot);
-        if (bits == 0 && hot & CARRY_FLAG == 0) return hot;
+        if (bits == 0 && hot & CARRY_FLAG == 0) return (hot, t);
         uint256 total;
-        uint256 remaining = bits;
-        if (bits != 0 && _lastAccrual != block.timestamp) {
-            uint256 last = _lastAccrual;
+        uint256 last = t >> ACCRUAL_SHIFT;
+        if (bits != 0 && last != block.timestamp) {
+            uint256 remaining = bits;
             for (uint256 i = 0; remaining >> i != 0; ++i) {
                 if (remaining & (1 << i) == 0) continue;
                 Stream memory s = _slots[i];
-                uint256 from = last > s.start ? last : s.start;
-                uint256 to = block.timestamp < s.end ? block.timestamp : s.end;
-                if (to > from) {
-                    uint256 amount = uint256(s.rate) * (to - from);
-                    if (s.debit != 0) {
-                        uint256 take = amount < s.debit ? amount : s.debit;
-                        _slots[i].debit = uint80(s.debit - take);
-                        amount -= take;
-                    }
-                    total += amount;
-                }
+                total += _streamed(s, last);
                 if (block.timestamp >= s.end) bits &= ~(1 << i);
             }
-            _lastAccrual = uint32(block.timestamp);
+            t = (t & ((1 << ACCRUAL_SHIFT) - 1)) | (block.timestamp << ACCRUAL_SHIFT);
+            hot = (hot & ~(uint256(0xffff) << STREAMS_SHIFT)) | (bits << STREAMS_SHIFT);
         }
-        uint256 next = (hot & ~(uint256(0xffff) << STREAMS_SHIFT)) | (bits << STREAMS_SHIFT);
         uint256 carry = hot & CARRY_FLAG != 0 ? _carry : 0;
         if (total != 0 || carry != 0) {
-            uint256 supply = _supply;
-            if (supply == 0) {
+            if (t & SUPPLY_MASK == 0) {
                 _carry = uint128(carry + total);
-                next |= CARRY_FLAG;
+                hot |= CARRY_FLAG;
             } else {
                 if (carry != 0) {
                     _carry = 0;
-                    next &= ~CARRY_FLAG;
+                    hot &= ~CARRY_FLAG;
                 }
-                next = (next & ~PPS_MASK) | _addPoints(next & PPS_MASK, total + carry);
+                uint256 pps;
+                (pps, t) = _credit(hot & PPS_MASK, total + carry, t);
+                hot = (hot & ~PPS_MASK) | pps;
             }
         }
-        if (next != hot) {
-            _hot = next;
-            hot = next;
-        }
+        return (hot, t);
     }
 
     /// @dev What the streams would accrue now, without writing.
-    function _pending(uint256 hot) private view returns (uint256 total) {
+    function _pending(uint256 hot, uint256 t) private view returns (uint256 total) {
         uint256 bits = _streamBits(hot);
-        uint256 last = _lastAccrual;
+        uint256 last = t >> ACCRUAL_SHIFT;
         for (uint256 i = 0; bits >> i != 0; ++i) {
             if (bits & (1 << i) == 0) continue;
-            Stream memory s = _slots[i];
-            uint256 from = last > s.start ? last : s.start;
-            uint256 to = block.timestamp < s.end ? block.timestamp : s.end;
-            if (to > from) {
-                uint256 amount = uint256(s.rate) * (to - from);
-                uint256 take = amount < s.debit ? amount : s.debit;
-                total += amount - take;
-            }
+            total += _streamed(_slots[i], last);
         }
+    }
+
+    /// @dev What stream `s` pays over [last, now): its gross amount over that time beyond `payFrom`.
+    function _streamed(Stream memory s, uint256 last) private view returns (uint256) {
+        uint256 from = _gross(s, last);
+        if (s.payFrom > from) from = s.payFrom;
+        uint256 to = _gross(s, block.timestamp);
+        return to > from ? to - from : 0;
+    }
+
+    /// @dev `rate` times the stream's seconds from its start up to `t` (none before start, none after end).
+    function _gross(Stream memory s, uint256 t) private pure returns (uint256) {
+        if (t <= s.start) return 0;
+        return uint256(s.rate) * ((t < s.end ? t : s.end) - s.start);
     }
 
     function _holds(uint256 hot, uint8 slot, uint256 leaseId) private view returns (bool) {
         return slot < MAX_STREAMS && _streamBits(hot) & (1 << slot) != 0 && _slots[slot].leaseId == leaseId;
     }
 
-    /// @dev pps + received * MAGNITUDE / supply, rounded up within the excess budget; writes the excess.
-    function _addPoints(uint256 pps, uint256 received) private returns (uint256) {
-        (uint256 increment, uint256 excess) = _increment(received, _supply, _excess);
-        _excess = uint112(excess);
-        return pps + increment;
+    /// @dev pps + received * MAGNITUDE / supply, rounded up within the excess budget, and the
+    /// totals with the new excess.
+    function _credit(uint256 pps, uint256 received, uint256 t) private pure returns (uint256, uint256) {
+        (uint256 increment, uint256 excess) = _increment(received, t & SUPPLY_MASK, (t >> EXCESS_SHIFT) & EXCESS_MASK);
+        return (pps + increment, (t & ~(EXCESS_MASK << EXCESS_SHIFT)) | (excess << EXCESS_SHIFT));
     }
 
     /// @dev The increment of a credit of `received` and the excess after it.

@@ -41,8 +41,8 @@ public final class ShareGasScenario implements GasScenario {
       first = false;
     }
     bench.explain("first claim (holder holds no stablecoin yet)",
-        "the claim plus the payout token's own first write of the holder's stablecoin balance (a fresh"
-            + " storage slot inside the stablecoin)");
+        "the claim above plus the payout stablecoin's own first write of the holder's balance (a new"
+            + " storage slot inside the stablecoin, not in the share token)");
   }
 
   private static void measureAt(GasBench bench, int holders, boolean recordDeployment) {

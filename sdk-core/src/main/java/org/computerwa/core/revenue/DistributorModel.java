@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  * and a negative point total owing nothing; the bounds {@link #MAX_SUPPLY} and {@link
  * #MAX_CREDITED} (deposits plus each opened stream in full) refused as the contract refuses them;
  * streams accrue {@code rate} per second
- * over [start, end) minus their debit first, at every balance change, deposit, claim and stream
- * change, in the slot order the contract uses; income streamed while no share exists is carried to
+ * over [start, end) minus their debit first, at every balance change, claim and stream change
+ * (not at a deposit, which changes no balance), in the slot order the contract uses; income streamed while no share exists is carried to
  * the next credit that finds shares. Where {@link ProRataSplit} answers "how would an amount be
  * split", this class answers "what does the contract owe", which differs by rounding unless the
  * supply divides 2^128.
@@ -133,7 +133,7 @@ public final class DistributorModel {
    * A deposit that arrived in full.
    *
    * @param amount payout base units
-   * @param at the block time
+   * @param at the block time (a deposit accrues no stream, so the result does not depend on it)
    * @throws ValidationException (field {@code amount}) while no share exists or beyond {@link
    *     #MAX_CREDITED} in total, as the contract refuses it
    */
@@ -142,9 +142,9 @@ public final class DistributorModel {
     if (totalShares.signum() == 0) {
       throw new ValidationException("amount", amount, "cannot be deposited while no share exists");
     }
-    BigInteger after = credit("amount", received);
-    accrue(at);
-    credited = after;
+    Objects.requireNonNull(at, "at");
+    credited = credit("amount", received);
+    // as the contract: a deposit does not accrue the streams (no balance changed since the last accrual)
     addPoints(received);
   }
 
@@ -326,7 +326,7 @@ public final class DistributorModel {
 
   /**
    * Accrues the open streams up to a time, as the contract's {@code accrue()} does (and as every
-   * balance change, deposit, claim and stream change does first).
+   * balance change, claim and stream change does first; a deposit does not).
    *
    * @param at the block time
    */
