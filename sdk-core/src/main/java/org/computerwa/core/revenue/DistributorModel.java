@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * m.mint("alice", BigInteger.valueOf(3), t0);
  * m.mint("bob", BigInteger.valueOf(7), t0);
  * int slot = m.openStream(1, BigInteger.valueOf(900), start, end, acceptedAt); // holders' rate
- * TokenAmount alice = m.owed("alice", now);   // what RevenueDistributor.withdrawableOf returns
+ * TokenAmount alice = m.owed("alice", now);   // what AssetShareToken.withdrawableOf returns
  * }</pre>
  *
  * <p><b>What it reproduces.</b> Points per share scaled by 2^128; each credit of {@code x} base
