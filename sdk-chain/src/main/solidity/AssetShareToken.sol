@@ -66,9 +66,10 @@ import {IRevenueDistributor} from "./interfaces/IRevenueDistributor.sol";
 /// Lease income streams by time. The lease manager bound in the asset registry opens one stream
 /// per accepted lease: the holders' part of its rent, per second, for second `t` of the lease
 /// credited to whoever holds shares at `t + lag` (the lease's settlement lag, the window in which
-/// the lessee can still prove downtime). Every balance change and claim first accrues the streams
-/// up to the current second, so buying shares earns nothing for the time before the purchase, and
-/// when anyone settles has no influence on who earns what. Proven downtime and periods without
+/// the lessee can still prove downtime). Every balance change, claim and stream change first
+/// accrues the streams up to the current second, so buying shares earns nothing for the time
+/// before the purchase, and when anyone settles has no influence on who earns what. A deposit
+/// changes no balance and leaves the streams to the next accrual. Proven downtime and periods without
 /// evidence are debited from the lease's own stream before it pays further. The lease manager
 /// sends the streamed tokens when it settles (which anyone may trigger); a claim pays what is owed
 /// up to the tokens present and leaves the rest owed.
