@@ -8,16 +8,15 @@ import {IERC4907} from "./interfaces/IERC4907.sol";
 import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {AssetShareToken} from "./AssetShareToken.sol";
 import {IComplianceRegistry} from "./interfaces/IComplianceRegistry.sol";
-import {RevenueDistributor} from "./RevenueDistributor.sol";
 
 /// @title Registry of physical compute assets: one ERC-721 token per asset.
 /// @notice A REGISTRAR_ROLE account registers an asset in one transaction: it mints the asset's
-/// token to the operator (spec hash, kind, capacity), creates the asset's share token and revenue
-/// distributor as EIP-1167 clones (per-asset values as immutable arguments), and issues the initial shares to
-/// verified holders; all of it happens or none. The share supply is fixed once issued (see
+/// token to the operator (spec hash, kind, capacity), creates its share token (which is also its
+/// revenue distributor) as an EIP-1167 clone (per-asset values as immutable arguments), and issues
+/// the initial shares to verified holders; all of it happens or none. The share supply is fixed once issued (see
 /// `AssetShareToken`): registering with holders issues it in the same transaction. A spec hash can be registered once only, so one
 /// physical asset never gets two tokens. The lease manager is bound once by the admin and cannot
-/// be changed or revoked afterwards: it alone sets ERC-4907 users and feeds the distributors'
+/// be changed or revoked afterwards: it alone sets ERC-4907 users and feeds the share tokens'
 /// income streams, so no later role change can freeze leases or redirect income.
 /// @dev Deviation from the ERC-4907 reference: a change of owner does NOT clear the user. A lease
 /// is a commitment of the asset, and it survives a sale of the asset.
@@ -27,8 +26,6 @@ contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, I
 
     /// @notice The share token implementation every asset's share token clones.
     address public immutable shareTokenImplementation;
-    /// @notice The distributor implementation every asset's distributor clones.
-    address public immutable distributorImplementation;
     /// @notice The holder allowlist of every share token.
     address public immutable compliance;
     /// @notice The token every distributor pays out (the lease payment stablecoin).
@@ -41,7 +38,6 @@ contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, I
         bytes32 kind;
         uint64 capacity;
         address shareToken;
-        address distributor;
     }
 
     struct UserInfo {
@@ -58,7 +54,8 @@ contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, I
     event AssetRegistered(
         uint256 indexed assetId, address indexed operator, bytes32 indexed specHash, bytes32 kind, uint64 capacity
     );
-    /// @notice The asset's share token and revenue distributor were created.
+    /// @notice The asset's share token was created; it is its own revenue distributor, so both
+    /// addresses are the same (the event keeps both for readers of the two-contract layout).
     event SharesAttached(uint256 indexed assetId, address shareToken, address distributor);
     /// @notice The lease manager was bound.
     event LeaseManagerBound(address indexed leaseManager);
@@ -85,8 +82,8 @@ contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, I
         if (admin == address(0) || compliance_ == address(0) || payoutToken_ == address(0)) revert ZeroAddress();
         compliance = compliance_;
         payoutToken = payoutToken_;
-        shareTokenImplementation = address(new AssetShareToken(address(this), IComplianceRegistry(compliance_)));
-        distributorImplementation = address(new RevenueDistributor(payoutToken_, address(this)));
+        shareTokenImplementation =
+            address(new AssetShareToken(address(this), IComplianceRegistry(compliance_), payoutToken_));
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(REGISTRAR_ROLE, admin);
     }
@@ -100,7 +97,7 @@ contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, I
     }
 
     /// @notice Registers a physical asset in one transaction: mints its token to `operator`,
-    /// creates its share token and distributor, and issues `amounts[i]` shares to `holders[i]`
+    /// creates its share token (its own revenue distributor), and issues `amounts[i]` shares to `holders[i]`
     /// (each must be verified in the compliance registry). The caller is the shares' issuer.
     /// @param specHash keccak-256 of the asset's canonical JSON spec (as sdk-core computes it)
     /// @param kind the asset kind as a left-aligned ASCII short string: sdk-core's AssetKind name (e.g. "GPU_NODE")
@@ -124,22 +121,20 @@ contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, I
         uint256 existing = _bySpec[specHash];
         if (existing != 0) revert DuplicateSpecHash(specHash, existing);
         assetId = _nextId++;
+        // The lease manager, once bound, rides in the clone's code so that the share token checks
+        // its stream callers without a call back here (address(0) before binding: it asks).
         address share = Clones.cloneWithImmutableArgs(
-            shareTokenImplementation, abi.encodePacked(assetId, msg.sender)
+            shareTokenImplementation, abi.encodePacked(assetId, msg.sender, leaseManager)
         );
-        address distributor = Clones.cloneWithImmutableArgs(
-            distributorImplementation, abi.encodePacked(share)
-        );
-        _assets[assetId] = Asset(specHash, kind, capacity, share, distributor);
+        _assets[assetId] = Asset(specHash, kind, capacity, share);
         _bySpec[specHash] = assetId;
         _safeMint(operator, assetId);
         emit AssetRegistered(assetId, operator, specHash, kind, capacity);
-        AssetShareToken(share).bindDistributor(distributor);
         // Pre-written storage: the asset's first lease then pays no fresh slot for its stream
         // or its ERC-4907 user (expiry 1, long past, reads as no user).
-        RevenueDistributor(distributor).prepareStreams(1);
+        AssetShareToken(share).prepareStreams(1);
         _users[assetId] = UserInfo(address(0), 1);
-        emit SharesAttached(assetId, share, distributor);
+        emit SharesAttached(assetId, share, share);
         if (holders.length != 0) AssetShareToken(share).issue(holders, amounts);
     }
 
@@ -183,9 +178,27 @@ contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, I
     }
 
     /// @inheritdoc IComputeAssetRegistry
+    /// @dev The share token itself: it is the asset's revenue distributor.
     function distributorOf(uint256 assetId) external view returns (address) {
         _requireOwned(assetId);
-        return _assets[assetId].distributor;
+        return _assets[assetId].shareToken;
+    }
+
+    /// @inheritdoc IComputeAssetRegistry
+    function ownerAndShareToken(uint256 assetId) external view returns (address owner, address shareToken) {
+        owner = _requireOwned(assetId);
+        shareToken = _assets[assetId].shareToken;
+    }
+
+    /// @inheritdoc IComputeAssetRegistry
+    function setUserIfFree(uint256 assetId, address user, uint64 expires) external returns (bool) {
+        if (msg.sender != leaseManager) revert NotLeaseManager(msg.sender);
+        _requireOwned(assetId);
+        UserInfo memory info = _users[assetId];
+        if (uint256(info.expires) >= block.timestamp && info.user != address(0)) return false;
+        _users[assetId] = UserInfo(user, expires);
+        emit UpdateUser(assetId, user, expires);
+        return true;
     }
 
     /// @inheritdoc IComputeAssetRegistry

@@ -79,11 +79,14 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         address attester;
     }
 
-    /// @notice A lease (or offer), packed into six slots. What acceptance writes (lessee, status,
-    /// stream slot, times and escrow) lives in two slots, both non-zero from the offer on, so an
-    /// acceptance rewrites two slots and creates none.
+    /// @notice A lease (or offer), packed into five slots. What acceptance reads sits in slots 0-2
+    /// (asset and lessor, terms, lessee and status); what it writes (lessee, status, stream slot,
+    /// times and escrow) lives in slots 2 and 3, both non-zero from the offer on, so an acceptance
+    /// rewrites two slots, creates none and never reads slot 4.
     struct Lease {
-        uint256 assetId;
+        // slot 0: asset ids count up from 1 and never reach 2^96
+        uint96 assetId;
+        address lessor;
         // slot 1: the terms, written once at offer
         uint96 ratePerSecond;
         uint40 duration;
@@ -102,11 +105,9 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         uint40 paidUntil;
         uint96 escrow;
         uint40 minTerm;
-        // slot 4
-        address lessor;
-        uint40 creditedSeconds;
-        // slot 5
+        // slot 4: what SLA credits read and write
         address attester;
+        uint40 creditedSeconds;
     }
 
     /// @dev One credited period of a device: its end and the start of the credited period before it (0: none).
@@ -267,7 +268,9 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
             revert InvalidTerms();
         }
         if (uint256(t.ratePerSecond) * t.duration >= 2 ** 80 || t.minTerm > t.duration) revert InvalidTerms();
-        if (uint256(t.acceptBy) + t.duration + t.settlementLag > type(uint32).max) revert InvalidTerms();
+        if (uint256(t.acceptBy) + t.duration + t.settlementLag > type(uint32).max || t.assetId > type(uint96).max) {
+            revert InvalidTerms();
+        }
         if (t.attester != address(0) && !evidence.isAttester(t.assetId, t.attester)) {
             revert AttesterNotAuthorized(t.assetId, t.attester);
         }
@@ -283,7 +286,7 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
 
         leaseId = ++_counters.leaseCount;
         Lease storage l = _leases[leaseId];
-        l.assetId = t.assetId;
+        l.assetId = uint96(t.assetId);
         l.ratePerSecond = t.ratePerSecond;
         l.duration = t.duration;
         l.units = t.units;
@@ -336,7 +339,8 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         if (block.timestamp > l.acceptBy) revert OfferExpired(leaseId);
         if (l.lessee != address(0) && l.lessee != msg.sender) revert Unauthorized(msg.sender);
         uint256 assetId = l.assetId;
-        if (registry.ownerOf(assetId) != l.lessor) revert LessorChanged(leaseId);
+        (address owner, address shares) = registry.ownerAndShareToken(assetId);
+        if (owner != l.lessor) revert LessorChanged(leaseId);
 
         uint40 start = uint40(block.timestamp);
         uint40 end = start + l.duration;
@@ -354,10 +358,9 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         uint96 holders = _holderRate(rate, l.feeBps);
         if (holders != 0) {
             uint40 lag = l.settlementLag;
-            l.streamSlot =
-                IRevenueDistributor(registry.distributorOf(assetId)).openStream(leaseId, holders, start + lag, end + lag);
+            l.streamSlot = IRevenueDistributor(shares).openStream(leaseId, holders, start + lag, end + lag);
         }
-        if (registry.userOf(assetId) == address(0)) _setUser(assetId, msg.sender, end - 1);
+        _setUserIfFree(assetId, msg.sender, end - 1);
         emit LeaseAccepted(leaseId, msg.sender, start, end, price);
     }
 
@@ -699,7 +702,7 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
     }
 
     function _distribute(uint256 assetId, uint256 toOwner, uint256 toHolders) private {
-        address owner = registry.ownerOf(assetId);
+        (address owner, address shares) = registry.ownerAndShareToken(assetId);
         address lender;
         uint256 toLender;
         if (address(pledges) != address(0) && toOwner > 0) {
@@ -713,7 +716,7 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         if (toOwner > 0) _credit(owner, toOwner);
         address distributor;
         if (toHolders > 0) {
-            distributor = registry.distributorOf(assetId);
+            distributor = shares;
             paymentToken.safeTransfer(distributor, toHolders);
         }
         emit IncomeDistributed(assetId, owner, toOwner, lender, toLender, distributor, toHolders);
@@ -770,6 +773,11 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
     /// (misconfigured) must never block escrow, so failures are ignored.
     function _setUser(uint256 assetId, address user, uint64 expires) private {
         try registry.setUser(assetId, user, expires) {} catch {}
+    }
+
+    /// @dev As `_setUser`, only if the asset has no user now (one call instead of a read and a write).
+    function _setUserIfFree(uint256 assetId, address user, uint64 expires) private {
+        try registry.setUserIfFree(assetId, user, expires) {} catch {}
     }
 
     function _handOverUser(uint256 assetId) private {

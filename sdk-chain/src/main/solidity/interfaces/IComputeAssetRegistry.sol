@@ -17,8 +17,11 @@ interface IComputeAssetRegistry {
     /// @notice The share token (ERC-20) of the asset, or address(0) before shares are issued.
     function shareTokenOf(uint256 assetId) external view returns (address);
 
-    /// @notice The revenue distributor that pays the asset's share holders, or address(0).
+    /// @notice The revenue distributor that pays the asset's share holders: its share token itself.
     function distributorOf(uint256 assetId) external view returns (address);
+
+    /// @notice The owner and the share token of an asset in one call; reverts for an unknown asset.
+    function ownerAndShareToken(uint256 assetId) external view returns (address owner, address shareToken);
 
     /// @notice The lease manager bound to the registry (set once), or address(0).
     function leaseManager() external view returns (address);
@@ -26,6 +29,10 @@ interface IComputeAssetRegistry {
     /// @notice ERC-4907: sets the user of an asset until `expires` (unix seconds).
     /// @dev Only callable by the bound lease manager.
     function setUser(uint256 assetId, address user, uint64 expires) external;
+
+    /// @notice Sets the ERC-4907 user only if the asset has none now (`userOf` is address(0));
+    /// lease manager only. Returns whether it was set.
+    function setUserIfFree(uint256 assetId, address user, uint64 expires) external returns (bool);
 
     /// @notice ERC-4907: current user, or address(0) once expired.
     function userOf(uint256 assetId) external view returns (address);

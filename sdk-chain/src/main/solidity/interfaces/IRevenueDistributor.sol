@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
-/// @title Pull-based revenue distributor for one share token.
+/// @title Pull-based revenue distributor of one asset's shares (implemented by the share token itself).
 /// @notice Anyone may deposit payout tokens; holders of the share token claim pro rata. Lease
 /// income streams to holders by time through streams the bound lease manager opens.
 interface IRevenueDistributor {

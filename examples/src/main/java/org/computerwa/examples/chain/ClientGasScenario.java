@@ -177,8 +177,8 @@ public final class ClientGasScenario implements GasScenario {
     holder.payments().mintTestTokens(holder.address(), TokenAmount.ofBaseUnits(1, platform.payments().token()));
     bench.record("claim (holder already holds the stablecoin, one lease streaming)", one,
         only(holder.revenue().claim(asset).receipts()), CLAIM_TARGET);
-    bench.record("first claim (holder holds no stablecoin yet)", one, only(second.revenue().claim(asset).receipts()),
-        0);
+    bench.record("first claim (holder holds no stablecoin yet, one lease streaming)", one,
+        only(second.revenue().claim(asset).receipts()), CLAIM_TARGET);
 
     // termination and withdrawals
     bench.record("terminate early by the owner (refund, stream cut, ERC-4907 user handed over)", one,
@@ -200,12 +200,27 @@ public final class ClientGasScenario implements GasScenario {
         only(platform.leases().settle(offered.value()).receipts()), 0);
 
     bench.explain("register asset with shares (one transaction)",
-        "asset NFT, share token and distributor (EIP-1167 clones with immutable arguments), the supply issued to one"
-            + " verified holder, one pre-written stream slot and ERC-4907 slot so the first lease pays no fresh"
-            + " storage for them");
+        "asset NFT and one share token that is also the asset's revenue distributor (an EIP-1167 clone carrying"
+            + " the asset id, the issuer and the lease manager as immutable arguments), the supply issued to one"
+            + " verified holder, and pre-written storage (first stream slot, the distribution's hot slot, the"
+            + " ERC-4907 slot) so that the first lease and the first deposit write no new slot for them");
     bench.explain("lease acceptance with permit (first ever)",
-        "a new lessee's permit (fresh nonce and allowance), the lease manager's first token balance, the holders'"
-            + " stream opened in the asset's distributor and the ERC-4907 user set");
+        "a new lessee's EIP-2612 permit (inside the stablecoin: a new nonce slot, and an allowance for exactly the"
+            + " escrow that returns to zero in the same transaction and is refunded), the escrow pulled and checked,"
+            + " the holders' stream opened and the ERC-4907 user set. What it costs beyond the steady-state row is"
+            + " the stablecoin writing the lease manager's first balance slot");
+    bench.explain("revenue deposit (distribution)",
+        "the first deposit into the asset: beyond the steady-state deposit (shares rows), the stablecoin writes"
+            + " its first balance slot for the asset's share token");
+    bench.explain("claim (holder already holds the stablecoin, one lease streaming)",
+        "the claim first accrues the running lease's stream to this second: it reads the stream, writes the"
+            + " totals (rounding excess, last accrual) and the points per share, then pays; without a stream it"
+            + " costs the shares rows' claim figure");
+    bench.explain("first claim (holder holds no stablecoin yet, one lease streaming)",
+        "the streaming claim above plus the stablecoin writing its first balance slot for the holder");
+    bench.explain("terminate early by the owner (refund, stream cut, ERC-4907 user handed over)",
+        "settles the lease first, refunds the unused time, accrues and cuts the holders' stream, and hands the"
+            + " ERC-4907 user over (reading the registry's user and expiry, then writing it)");
   }
 
   private static Receipt only(List<Receipt> receipts) {
@@ -216,14 +231,7 @@ public final class ClientGasScenario implements GasScenario {
   }
 
   private static void advance(GasBench bench, long seconds) {
-    try {
-      new org.web3j.protocol.core.Request<>("evm_increaseTime", List.of(seconds), bench.session().service(),
-          RawResponse.class).send();
-      new org.web3j.protocol.core.Request<>("evm_mine", List.of(), bench.session().service(),
-          RawResponse.class).send();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    bench.advance(Duration.ofSeconds(seconds));
   }
 
   static ComputeAsset node(Address owner, String id) {
@@ -269,6 +277,4 @@ public final class ClientGasScenario implements GasScenario {
     return StatementBatch.of(asset.value(), start, start.plusSeconds(HOUR), signed, operator.evidence().usageDomain());
   }
 
-  /** Response of a raw JSON-RPC call whose result is ignored. */
-  static final class RawResponse extends org.web3j.protocol.core.Response<Object> {}
 }

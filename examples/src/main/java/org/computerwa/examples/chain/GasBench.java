@@ -1,26 +1,28 @@
 package org.computerwa.examples.chain;
 
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.computerwa.chain.client.Receipt;
 import org.computerwa.chain.devchain.DevChain;
-import org.computerwa.chain.internal.ChainSession;
-import org.computerwa.core.ComputeRwaException;
-import org.web3j.crypto.Credentials;
-import org.web3j.crypto.Hash;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.utils.Numeric;
+import org.computerwa.core.crypto.Address;
+import org.computerwa.core.crypto.Keccak256;
+import org.computerwa.core.crypto.SigningKey;
 
 /**
- * What a {@link GasScenario} measures with: a running dev chain, a web3j session, funded
- * accounts, the holder counts to measure at, and the recorder.
+ * What a {@link GasScenario} measures with: a running dev chain, its funded accounts' keys, the
+ * holder counts to measure at, and the recorder. Scenarios send every transaction through the
+ * public client ({@code ComputeRwaClient}, {@code Deployer}) and record its {@link Receipt}.
  *
  * <pre>{@code
- * TransactionReceipt r = ShareStack.call(stack.distributor().deposit(amount));
- * bench.record("revenue deposit", holders, r, 60_000);
+ * Receipt r = holder.assets().transferShares(asset, other, shares);
+ * bench.record("share transfer to an existing holder", holders, r, 60_000);
  * }</pre>
  */
 public final class GasBench {
@@ -28,39 +30,18 @@ public final class GasBench {
   public static final int ONE_OFF = -1;
 
   private final DevChain chain;
-  private final ChainSession session;
   private final List<Integer> holderCounts;
   private final List<GasMeasurement> measurements = new ArrayList<>();
-  private final java.util.Map<String, String> notes = new java.util.LinkedHashMap<>();
+  private final Map<String, String> notes = new LinkedHashMap<>();
   private String scenario = "";
 
-  GasBench(DevChain chain, ChainSession session, List<Integer> holderCounts) {
+  GasBench(DevChain chain, List<Integer> holderCounts) {
     this.chain = Objects.requireNonNull(chain, "chain");
-    this.session = Objects.requireNonNull(session, "session");
     this.holderCounts = List.copyOf(holderCounts);
   }
 
   void startScenario(String name) {
     this.scenario = name;
-  }
-
-  /**
-   * The web3j session on the dev chain.
-   *
-   * @return the session
-   */
-  public ChainSession session() {
-    return session;
-  }
-
-  /**
-   * Funded account {@code index} of the dev chain (0 is the deployer).
-   *
-   * @param index the account index
-   * @return its credentials
-   */
-  public Credentials account(int index) {
-    return ChainSession.credentials(chain.accounts().get(index));
   }
 
   /**
@@ -80,33 +61,17 @@ public final class GasBench {
    * @param count how many
    * @return the addresses
    */
-  public static List<String> syntheticHolders(String salt, int count) {
-    List<String> out = new ArrayList<>(count);
+  public static List<Address> syntheticHolders(String salt, int count) {
+    List<Address> out = new ArrayList<>(count);
+    byte[] prefix = salt.getBytes(StandardCharsets.US_ASCII);
     for (int i = 0; i < count; i++) {
-      byte[] seed =
-          ByteBuffer.allocate(salt.length() + 4).put(salt.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(i).array();
-      byte[] hash = Hash.sha3(seed);
-      out.add(Numeric.toHexString(hash, 12, 20, true));
+      byte[] seed = ByteBuffer.allocate(prefix.length + 4).put(prefix).putInt(i).array();
+      byte[] hash = Keccak256.hash(seed).toBytes();
+      byte[] address = new byte[20];
+      System.arraycopy(hash, 12, address, 0, 20);
+      out.add(Address.of(address));
     }
     return out;
-  }
-
-  /**
-   * Records the gas of a successful transaction.
-   *
-   * @param operation what the transaction did
-   * @param holders share holders at the time, or {@link #ONE_OFF}
-   * @param receipt its receipt
-   * @param target the gas target, or 0 for none
-   * @throws ComputeRwaException if the transaction failed
-   */
-  public void record(String operation, int holders, TransactionReceipt receipt, long target) {
-    if (!receipt.isStatusOK()) {
-      throw new ComputeRwaException(
-          operation + " failed on chain: " + receipt.getRevertReason() + " (" + receipt.getTransactionHash() + ")");
-    }
-    BigInteger gas = receipt.getGasUsed();
-    measurements.add(GasMeasurement.of(scenario, operation, holders, gas.longValueExact(), target));
   }
 
   /**
@@ -117,7 +82,7 @@ public final class GasBench {
    * @param receipt the client's receipt (the client throws on a failed transaction)
    * @param target the gas target, or 0 for none
    */
-  public void record(String operation, int holders, org.computerwa.chain.client.Receipt receipt, long target) {
+  public void record(String operation, int holders, Receipt receipt, long target) {
     measurements.add(GasMeasurement.of(scenario, operation, holders, receipt.gasUsed(), target));
   }
 
@@ -136,8 +101,17 @@ public final class GasBench {
    * @param index 0 to the number of accounts - 1
    * @return the key
    */
-  public org.computerwa.core.crypto.SigningKey key(int index) {
-    return org.computerwa.core.crypto.SigningKey.fromHex(chain.accounts().get(index).privateKeyHex());
+  public SigningKey key(int index) {
+    return SigningKey.fromHex(chain.accounts().get(index).privateKeyHex());
+  }
+
+  /**
+   * Moves the dev chain's clock forward and mines a block at the new time.
+   *
+   * @param by how far, at least one second
+   */
+  public void advance(Duration by) {
+    chain.advanceTime(by);
   }
 
   /**
@@ -155,7 +129,7 @@ public final class GasBench {
    *
    * @return the notes
    */
-  public java.util.Map<String, String> notes() {
+  public Map<String, String> notes() {
     return Collections.unmodifiableMap(notes);
   }
 

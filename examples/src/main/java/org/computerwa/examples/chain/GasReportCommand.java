@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.computerwa.chain.devchain.DevChain;
-import org.computerwa.chain.internal.ChainSession;
 import org.computerwa.examples.cli.ComputerwaCli;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -79,14 +78,13 @@ public final class GasReportCommand implements Callable<Integer> {
       builder.anvilBinary(anvil);
     }
     GasReport report;
-    try (DevChain chain = builder.build();
-        ChainSession session = ChainSession.connect(chain)) {
-      GasBench bench = new GasBench(chain, session, counts);
+    try (DevChain chain = builder.build()) {
+      GasBench bench = new GasBench(chain, counts);
       for (GasScenario scenario : GasScenarios.all()) {
         bench.startScenario(scenario.name());
         scenario.measure(bench);
       }
-      report = GasReport.of(bench.measurements(), counts, environment(session), bench.notes());
+      report = GasReport.of(bench.measurements(), counts, environment(chain), bench.notes());
     }
     if (markdown != null) {
       try {
@@ -104,13 +102,24 @@ public final class GasReportCommand implements Callable<Integer> {
         : ComputerwaCli.EXIT_INVALID;
   }
 
-  private static String environment(ChainSession session) {
-    String node;
+  /** The toolchain line of the report; the node's version as its binary reports it. */
+  private static String environment(DevChain chain) {
+    String node = "anvil";
     try {
-      node = session.web3j().web3ClientVersion().send().getWeb3ClientVersion();
+      Process p = new ProcessBuilder(chain.binary(), "--version").redirectErrorStream(true).start();
+      try (java.io.BufferedReader r = new java.io.BufferedReader(
+          new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+        String first = r.readLine();
+        if (first != null && !first.isBlank()) {
+          node = first.trim();
+        }
+      }
+      p.waitFor();
     } catch (java.io.IOException e) {
-      node = "anvil";
+      node = "anvil (version unavailable: " + e.getMessage() + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    return "solc 0.8.30, optimizer 1000 runs, evm cancun; " + node + "; legacy transactions";
+    return "solc 0.8.30, optimizer 1000 runs, evm cancun; " + node;
   }
 }

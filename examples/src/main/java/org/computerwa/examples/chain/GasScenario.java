@@ -7,7 +7,7 @@ package org.computerwa.examples.chain;
  * final class LeaseGasScenario implements GasScenario {
  *   public String name() { return "leases"; }
  *   public void measure(GasBench bench) {
- *     TransactionReceipt r = ...; // deploy and run the operation on bench.session()
+ *     Receipt r = ...; // deploy with Deployer, run the operation with a ComputeRwaClient
  *     bench.record("lease acceptance", GasBench.ONE_OFF, r, 150_000);
  *   }
  * }

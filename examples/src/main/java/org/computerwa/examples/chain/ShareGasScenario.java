@@ -1,43 +1,32 @@
 package org.computerwa.examples.chain;
 
-import static org.computerwa.chain.internal.ShareStack.call;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.computerwa.chain.internal.ChainSession;
-import org.computerwa.chain.internal.ShareStack;
-import org.computerwa.chain.internal.contracts.AssetShareToken;
-import org.computerwa.chain.internal.contracts.ComplianceRegistry;
-import org.computerwa.chain.internal.contracts.ComputeAssetRegistry;
-import org.computerwa.chain.internal.contracts.TestStablecoin;
-import org.web3j.crypto.Credentials;
-import org.web3j.crypto.Hash;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import java.util.Map;
+import org.computerwa.chain.client.AssetId;
+import org.computerwa.chain.client.ComputeRwaClient;
+import org.computerwa.chain.client.Deployer;
+import org.computerwa.chain.client.Deployment;
+import org.computerwa.chain.client.Outcome;
+import org.computerwa.chain.client.Receipt;
+import org.computerwa.chain.tx.Journal;
+import org.computerwa.core.crypto.Address;
+import org.computerwa.core.money.TokenAmount;
 
 /**
- * Registration, compliance, share transfers, revenue deposits and claims, with transfers,
- * deposits and claims measured at each holder count.
+ * Share transfers, revenue deposits and claims measured at each holder count, through the public
+ * client on a fresh deployment per count, to show that their cost does not depend on how many
+ * holders an asset has. The deployment itself is measured once.
  *
  * <pre>{@code
  * new ShareGasScenario().measure(bench);
  * }</pre>
  */
 public final class ShareGasScenario implements GasScenario {
-  /** Target for a share transfer to an existing holder (compliance check, distributor checkpoint). */
-  public static final long TRANSFER_TARGET = 60_000;
-
-  /** Target for a share transfer to a first-time holder (two fresh storage slots). */
-  public static final long TRANSFER_NEW_TARGET = 80_000;
-
-  /** Target for a revenue deposit (distribution). */
-  public static final long DEPOSIT_TARGET = 60_000;
-
-  /** Target for a claim. */
-  public static final long CLAIM_TARGET = 60_000;
-
   private static final BigInteger SHARE = BigInteger.TEN.pow(18);
-  private static final BigInteger MAX = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
+  private static final long INCOME = 1_000_000_000L;
 
   @Override
   public String name() {
@@ -46,92 +35,77 @@ public final class ShareGasScenario implements GasScenario {
 
   @Override
   public void measure(GasBench bench) {
-    measureOneOffs(bench);
-    explain(bench);
+    boolean first = true;
     for (int holders : bench.holderCounts()) {
-      measureAt(bench, holders);
+      measureAt(bench, holders, first);
+      first = false;
+    }
+    bench.explain("first claim (holder holds no stablecoin yet)",
+        "the claim above plus the payout stablecoin's own first write of the holder's balance (a new"
+            + " storage slot inside the stablecoin, not in the share token)");
+  }
+
+  private static void measureAt(GasBench bench, int holders, boolean recordDeployment) {
+    Outcome<Deployment> deployed = Deployer.builder().rpcUrl(bench.rpcUrl()).signer(bench.key(0))
+        .operatorFeeBps(1_000).journal(Journal.inMemory()).confirmations(1).build().deploy();
+    if (recordDeployment) {
+      for (Receipt r : deployed.receipts()) {
+        bench.record(r.action(), GasBench.ONE_OFF, r, 0);
+      }
+    }
+    Deployment deployment = deployed.value();
+    try (ComputeRwaClient platform = client(bench, deployment, 0);
+        ComputeRwaClient sender = client(bench, deployment, 1);
+        ComputeRwaClient existing = client(bench, deployment, 2);
+        ComputeRwaClient fresh = client(bench, deployment, 3);
+        ComputeRwaClient firstClaimer = client(bench, deployment, 4)) {
+      List<Address> others = GasBench.syntheticHolders("holders-" + holders, Math.max(0, holders - 3));
+      List<Address> all = new ArrayList<>(others);
+      all.addAll(List.of(sender.address(), existing.address(), firstClaimer.address(), fresh.address()));
+      for (int from = 0; from < all.size(); from += 200) {
+        platform.assets().verifyHolders(all.subList(from, Math.min(all.size(), from + 200)));
+      }
+      // The supply is issued once, at registration; the other holders get theirs by transfer.
+      Map<Address, BigInteger> initial = new LinkedHashMap<>();
+      initial.put(sender.address(), SHARE.multiply(BigInteger.valueOf(100L + others.size())));
+      initial.put(existing.address(), SHARE);
+      initial.put(firstClaimer.address(), SHARE);
+      AssetId asset =
+          platform.assets().register(ClientGasScenario.node(platform.address(), "shares-" + holders), initial).value();
+      for (Address h : others) {
+        sender.assets().transferShares(asset, h, SHARE);
+      }
+
+      // Earlier deposit and claims put the accounts in their steady state (non-zero balances and
+      // checkpoints, the contract already holding the stablecoin).
+      TokenAmount income = TokenAmount.ofBaseUnits(INCOME, platform.payments().token());
+      platform.payments().mintTestTokens(platform.address(), income.plus(income));
+      platform.revenue().deposit(asset, income);
+      sender.revenue().claim(asset);
+      existing.revenue().claim(asset);
+
+      bench.record("share transfer to an existing holder", holders,
+          sender.assets().transferShares(asset, existing.address(), SHARE), ClientGasScenario.TRANSFER_TARGET);
+      bench.record("share transfer to a first-time holder", holders,
+          sender.assets().transferShares(asset, fresh.address(), SHARE), ClientGasScenario.TRANSFER_NEW_TARGET);
+      bench.record("revenue deposit (distribution)", holders,
+          platform.revenue().deposit(asset, income).receipts().get(1), ClientGasScenario.DEPOSIT_TARGET);
+      bench.record("claim (holder already holds the stablecoin)", holders,
+          only(sender.revenue().claim(asset).receipts()), ClientGasScenario.CLAIM_TARGET);
+      bench.record("first claim (holder holds no stablecoin yet)", holders,
+          only(firstClaimer.revenue().claim(asset).receipts()), ClientGasScenario.CLAIM_TARGET);
     }
   }
 
-  private static void measureOneOffs(GasBench bench) {
-    ChainSession s = bench.session();
-    Credentials admin = bench.account(0);
-    String a = admin.getAddress();
-    TestStablecoin coin = ShareStack.deployStablecoin(s, admin);
-    bench.record("deploy TestStablecoin", GasBench.ONE_OFF, receipt(coin), 0);
-    ComplianceRegistry compliance = call(ComplianceRegistry.deploy(s.web3j(), s.as(admin), s.gas(), a));
-    bench.record("deploy ComplianceRegistry", GasBench.ONE_OFF, receipt(compliance), 0);
-    ComputeAssetRegistry registry = call(ComputeAssetRegistry.deploy(s.web3j(), s.as(admin), s.gas(), a,
-        compliance.getContractAddress(), coin.getContractAddress()));
-    bench.record("deploy ComputeAssetRegistry (with the share token and distributor implementations)",
-        GasBench.ONE_OFF, receipt(registry), 0);
-    bench.record("verify one holder", GasBench.ONE_OFF, call(compliance.setVerified(a, true)), 0);
-    TransactionReceipt registered =
-        call(
-            registry.register(
-                a, Hash.sha3(new byte[] {1}), ShareStack.shortString("GPU_NODE"), BigInteger.valueOf(8),
-                List.of(), List.of()));
-    bench.record("register asset with its share token and distributor, no shares", GasBench.ONE_OFF, registered, 0);
-    BigInteger assetId = ComputeAssetRegistry.getAssetRegisteredEvents(registered).get(0).assetId;
-    AssetShareToken shares = AssetShareToken.load(call(registry.shareTokenOf(assetId)), s.web3j(), s.as(admin), s.gas());
-    bench.record("issue the whole supply to one holder (asset registered without holders)", GasBench.ONE_OFF,
-        call(shares.issue(List.of(a), List.of(SHARE))), 0);
+  private static ComputeRwaClient client(GasBench bench, Deployment deployment, int account) {
+    return ComputeRwaClient.builder().rpcUrl(bench.rpcUrl()).signer(bench.key(account)).contracts(deployment)
+        .journal(Journal.inMemory()).confirmations(1).build();
   }
 
-  private static void explain(GasBench bench) {
-    bench.explain(
-        "first claim (holder holds no stablecoin yet)",
-        "over the 60,000 claim target by the payout token's own first write of the holder's"
-            + " stablecoin balance (22,100 instead of 5,000 gas, inside the stablecoin)");
-  }
-
-  private static TransactionReceipt receipt(org.web3j.tx.Contract contract) {
-    return contract.getTransactionReceipt().orElseThrow();
-  }
-
-  private static void measureAt(GasBench bench, int holders) {
-    ChainSession s = bench.session();
-    Credentials admin = bench.account(0);
-    Credentials sender = bench.account(1);
-    Credentials existing = bench.account(2);
-    Credentials fresh = bench.account(3);
-    Credentials firstClaimer = bench.account(4);
-    ShareStack stack = ShareStack.deploy(s, admin);
-    TestStablecoin coin = TestStablecoin.load(stack.payoutToken(), s.web3j(), s.as(admin), s.gas());
-
-    List<String> others = GasBench.syntheticHolders("holders-" + holders, Math.max(0, holders - 3));
-    List<String> all = new ArrayList<>(others);
-    all.add(sender.getAddress());
-    all.add(existing.getAddress());
-    all.add(firstClaimer.getAddress());
-    all.add(fresh.getAddress());
-    stack.verify(all);
-    // The supply is issued once (it is fixed afterwards); the other holders get theirs by transfer.
-    call(stack.shares().issue(
-        List.of(sender.getAddress(), existing.getAddress(), firstClaimer.getAddress()),
-        List.of(SHARE.multiply(BigInteger.valueOf(100L + others.size())), SHARE, SHARE)));
-    for (String h : others) {
-      call(stack.sharesAs(sender).transfer(h, SHARE));
+  private static Receipt only(List<Receipt> receipts) {
+    if (receipts.size() != 1) {
+      throw new IllegalStateException("expected one transaction, got " + receipts.size());
     }
-
-    // A standing approval, as a lease manager or treasury would hold; earlier deposit and claims
-    // put every account in its steady state (non-zero balances and checkpoints).
-    BigInteger amount = BigInteger.valueOf(1_000_000_000L);
-    call(coin.mint(admin.getAddress(), amount.multiply(BigInteger.TEN)));
-    call(coin.approve(stack.distributor().getContractAddress(), MAX));
-    call(stack.distributor().deposit(amount));
-    call(stack.distributorAs(sender).claim());
-    call(stack.distributorAs(existing).claim());
-
-    bench.record("share transfer to an existing holder", holders,
-        call(stack.sharesAs(sender).transfer(existing.getAddress(), SHARE)), TRANSFER_TARGET);
-    bench.record("share transfer to a first-time holder", holders,
-        call(stack.sharesAs(sender).transfer(fresh.getAddress(), SHARE)), TRANSFER_NEW_TARGET);
-    bench.record("revenue deposit (distribution)", holders,
-        call(stack.distributor().deposit(amount)), DEPOSIT_TARGET);
-    bench.record("claim (holder already holds the stablecoin)", holders,
-        call(stack.distributorAs(sender).claim()), CLAIM_TARGET);
-    bench.record("first claim (holder holds no stablecoin yet)", holders,
-        call(stack.distributorAs(firstClaimer).claim()), 0);
+    return receipts.get(0);
   }
 }

@@ -20,7 +20,7 @@ import org.computerwa.core.crypto.Bytes32;
  * <pre>{@code
  * Assets assets = platform.assets();
  * assets.verifyHolders(List.of(alice, bob));
- * // one transaction: asset token, share token, distributor and the initial shares
+ * // one transaction: asset token, share token (its own revenue distributor) and the initial shares
  * AssetId id = assets.register(computeAsset, Map.of(alice, aliceShares, bob, bobShares)).value();
  * assets.specHash(id).equals(computeAsset.specHash());      // true
  * }</pre>
@@ -59,8 +59,8 @@ public final class Assets {
   /**
    * Registers an asset in one transaction that either fully happens or not at all: mints its
    * registry token to {@code asset.owner()} with its spec hash, kind and capacity, creates its
-   * share token and revenue distributor (minimal proxy clones paying out in the deployment's
-   * payment token), and issues the initial shares to verified holders in the map's iteration
+   * share token, which is also its revenue distributor (a minimal proxy clone paying out in the
+   * deployment's payment token), and issues the initial shares to verified holders in the map's iteration
    * order (pass a {@code LinkedHashMap} for a fixed order).
    *
    * @param asset the asset; its spec hash must not be registered yet
@@ -246,6 +246,8 @@ public final class Assets {
 
   /**
    * The revenue distributor of an asset (the holders' income is paid into it and claimed from it).
+   * Since the share token distributes its own revenue, this is the same address as the asset's
+   * share token; the accessor stays so that callers need not know the layout.
    *
    * @param id the asset
    * @return the distributor's address

@@ -35,8 +35,8 @@ import org.web3j.abi.datatypes.generated.Uint16;
  * Deployment deployment = deployed.value();
  * }</pre>
  *
- * <p>Deploys the compliance registry, asset registry (with the share token and distributor
- * implementations every asset clones), evidence anchor, pledge registry and lease manager (and,
+ * <p>Deploys the compliance registry, asset registry (with the share token implementation
+ * every asset clones), evidence anchor, pledge registry and lease manager (and,
  * unless a payment token is given, a {@code TestStablecoin} for local use), then binds the lease
  * manager in the asset and pledge registries, once and for good: no later role change can freeze
  * leases or redirect income. The signer administers

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>{@link Deployer} deploys a fresh set and returns its deployment. Per-asset contracts (the
- * share token and revenue distributor of each asset) are found through the asset registry and
+ * share token of each asset, which is also its revenue distributor) are found through the asset registry and
  * are not listed here. Rules: every address is present and not the zero address.
  *
  * @since 0.1.0

@@ -3,7 +3,7 @@ package org.computerwa.chain.client;
 import java.math.BigInteger;
 import java.util.List;
 import org.computerwa.chain.client.internal.Rpc;
-import org.computerwa.chain.internal.contracts.RevenueDistributor;
+import org.computerwa.chain.internal.contracts.AssetShareToken;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.crypto.Address;
 import org.computerwa.core.money.TokenAmount;
@@ -59,7 +59,7 @@ public final class Revenue {
     String distributor = client.assets().distributorAddress(asset);
     Rpc.Sent sent =
         rpc.send("claim income of asset " + asset, distributor, distributor(distributor).claim().encodeFunctionCall());
-    BigInteger paid = RevenueDistributor.getClaimedEvents(sent.raw()).get(0).amount;
+    BigInteger paid = AssetShareToken.getClaimedEvents(sent.raw()).get(0).amount;
     return Outcome.of(TokenAmount.of(paid, client.token()), List.of(sent.receipt()));
   }
 
@@ -88,11 +88,11 @@ public final class Revenue {
     Rpc.Sent sent =
         rpc.send("deposit " + amount + " for the holders of asset " + asset, distributor,
             distributor(distributor).deposit(amount.baseUnits()).encodeFunctionCall());
-    BigInteger received = RevenueDistributor.getDepositedEvents(sent.raw()).get(0).received;
+    BigInteger received = AssetShareToken.getDepositedEvents(sent.raw()).get(0).received;
     return Outcome.of(TokenAmount.of(received, client.token()), List.of(approved, sent.receipt()));
   }
 
-  private RevenueDistributor distributor(String address) {
-    return RevenueDistributor.load(address, rpc.web3j(), rpc.readOnly(), rpc.unusedGas());
+  private AssetShareToken distributor(String address) {
+    return AssetShareToken.load(address, rpc.web3j(), rpc.readOnly(), rpc.unusedGas());
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Implementation of the chain module: web3j sessions and deployment helpers shared by the
- * module's tests, the examples and the gas report. Not API; may change without notice.
+ * Implementation of the chain module (JSON-RPC access, generated contract wrappers). Not API;
+ * may change without notice.
  *
  * <p>The generated contract wrappers live in {@code org.computerwa.chain.internal.contracts}
  * (built from the committed artifacts in {@code org/computerwa/chain/internal/artifacts}).

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.computerwa.chain.internal.contracts.LeaseManager;
-import org.computerwa.chain.internal.contracts.RevenueDistributor;
+import org.computerwa.chain.internal.contracts.AssetShareToken;
 import org.computerwa.chain.internal.testcontracts.FeeOnTransferToken;
 import org.computerwa.chain.internal.testcontracts.ReenteringStablecoin;
 import org.computerwa.chain.internal.SharedChain;
@@ -319,7 +319,7 @@ class LeaseInvariantTest {
         if (!m.withShares) {
           return "holder claim (no shares)";
         }
-        RevenueDistributor d = m.stack.distributor(m.assets.get(rnd.nextInt(m.assets.size())), 0);
+        AssetShareToken d = m.stack.distributor(m.assets.get(rnd.nextInt(m.assets.size())), 0);
         r = send(HOLDER, d.getContractAddress(), d.claim());
         return "holder claim" + (r.isStatusOK() ? "" : " (nothing)");
       }
@@ -442,12 +442,12 @@ class LeaseInvariantTest {
       return;
     }
     for (BigInteger asset : m.assets) {
-      RevenueDistributor d = m.stack.distributor(asset, 0);
+      AssetShareToken d = m.stack.distributor(asset, 0);
       BigInteger held = SharedChain.erc20Balance(m.token, d.getContractAddress());
       BigInteger owed = d.withdrawableOf(base.address(HOLDER)).send();
       BigInteger pendingDebit = BigInteger.ZERO;
       for (Object open : d.openStreams().send()) {
-        pendingDebit = pendingDebit.add(d.streamOf((BigInteger) open).send().debit);
+        pendingDebit = pendingDebit.add(d.pendingDebitOf((BigInteger) open).send());
       }
       assertThat(owed).as("%s: holders of asset %s are owed at most what the distributor holds plus later debits",
           label, asset).isLessThanOrEqualTo(held.add(pendingDebit));

@@ -119,6 +119,28 @@ class LeaseManagerTest {
   }
 
   @Test
+  void aStreamThatWouldTakeTheAssetBeyondItsLifetimeIncomeCapIsRefusedAtAcceptance() throws Exception {
+    // the holders' rate, 12,887,847 minus the 10 % fee = 11,599,063 per second, over 1,553,090,841
+    // seconds is exactly MAX_CREDITED = 2^54 - 1 = 3^4 * 7 * 19 * 73 * 87211 * 262657
+    long rate = 12_887_847L;
+    long duration = 1_553_090_841L;
+    BigInteger cap = BigInteger.TWO.pow(54).subtract(BigInteger.ONE);
+    assertThat(u(rate - rate * 1_000 / 10_000).multiply(u(duration))).isEqualTo(cap);
+    int lessee = 11; // an account no other test of this class uses (it keeps an unlimited approval)
+    stack.token(lessee).mint(stack.address(lessee), u(rate).multiply(u(duration)).add(u(10 * HOUR))).send();
+    stack.token(lessee).approve(stack.leaseManager, BigInteger.TWO.pow(256).subtract(BigInteger.ONE)).send();
+    BigInteger atCap = stack.offer(OWNER, asset, 1, rate, duration, HOUR, 60, 0, NONE);
+    stack.lm(lessee).accept(atCap).send();
+    assertThat(stack.lease(atCap).status).isEqualTo(u(2));
+    assertThat(stack.distributor(asset, OWNER).creditedIncome().send()).isEqualTo(cap);
+    BigInteger beyond = stack.offer(OWNER, asset, 1, 10, HOUR, HOUR, 60, 0, NONE);
+    stack.assertReverts(stack.lm(lessee).accept(beyond), stack.leaseManager, lessee,
+        "IncomeCapExceeded(uint256,uint256)");
+    assertThat(stack.lease(beyond).status).as("still offered, nothing escrowed").isEqualTo(u(1));
+    assertThat(stack.distributor(asset, OWNER).creditedIncome().send()).isEqualTo(cap);
+  }
+
+  @Test
   void unitsBeyondFreeCapacityCannotBeOffered() throws Exception {
     offer(3, HOUR, 0);
     assertThat(stack.lm(0).freeCapacity(asset).send()).isEqualTo(u(1));

@@ -12,7 +12,6 @@ import org.computerwa.chain.internal.contracts.ComputeAssetRegistry;
 import org.computerwa.chain.internal.contracts.EvidenceAnchor;
 import org.computerwa.chain.internal.contracts.LeaseManager;
 import org.computerwa.chain.internal.contracts.PledgeRegistry;
-import org.computerwa.chain.internal.contracts.RevenueDistributor;
 import org.computerwa.chain.internal.contracts.TestStablecoin;
 import org.computerwa.core.crypto.Keccak256;
 import org.web3j.crypto.Credentials;
@@ -133,8 +132,8 @@ public final class LeaseStack {
     return AssetShareToken.load(registry(0).shareTokenOf(asset).send(), web3j, tx(account), gas);
   }
 
-  public RevenueDistributor distributor(BigInteger asset, int account) throws Exception {
-    return RevenueDistributor.load(registry(0).distributorOf(asset).send(), web3j, tx(account), gas);
+  public AssetShareToken distributor(BigInteger asset, int account) throws Exception {
+    return AssetShareToken.load(registry(0).distributorOf(asset).send(), web3j, tx(account), gas);
   }
 
   /** Mints stablecoins to an account and approves the lease manager for all of them. */

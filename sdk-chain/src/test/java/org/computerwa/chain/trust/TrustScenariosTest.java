@@ -11,7 +11,6 @@ import org.computerwa.chain.internal.Abi;
 import org.computerwa.chain.internal.Reverts;
 import org.computerwa.chain.internal.contracts.AssetShareToken;
 import org.computerwa.chain.internal.contracts.LeaseManager;
-import org.computerwa.chain.internal.contracts.RevenueDistributor;
 import org.computerwa.chain.lease.LeaseStack;
 import org.computerwa.core.crypto.Address;
 import org.computerwa.core.crypto.Eip712Domain;
@@ -466,7 +465,7 @@ class TrustScenariosTest {
     stack.lm(BUYER).settle(lease).send(); // two weeks of rent reach the distributor
     stack.shares(asset, BUYER).transfer(stack.address(HOLDER), SHARES.divide(u(2))).send(); // and sells
     long sold = stack.now();
-    RevenueDistributor d = stack.distributor(asset, 0);
+    AssetShareToken d = stack.distributor(asset, 0);
     BigInteger buyer = d.withdrawableOf(stack.address(BUYER)).send();
     assertThat(buyer).isEqualTo(u((sold - bought) * holderRate() / 2));
     BigInteger holder = d.withdrawableOf(stack.address(HOLDER)).send();

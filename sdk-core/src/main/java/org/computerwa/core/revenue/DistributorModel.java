@@ -11,7 +11,8 @@ import org.computerwa.core.money.TokenAmount;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An exact model of the on-chain revenue distributor of one asset: replay the same share moves,
+ * An exact model of the on-chain revenue distribution of one asset (its share token, which is
+ * also its revenue distributor): replay the same share moves,
  * deposits and lease streams at the same chain times, and every holder's claim equals the
  * chain's, to the base unit, for any share supply.
  *
@@ -20,15 +21,20 @@ import org.jspecify.annotations.Nullable;
  * m.mint("alice", BigInteger.valueOf(3), t0);
  * m.mint("bob", BigInteger.valueOf(7), t0);
  * int slot = m.openStream(1, BigInteger.valueOf(900), start, end, acceptedAt); // holders' rate
- * TokenAmount alice = m.owed("alice", now);   // what RevenueDistributor.withdrawableOf returns
+ * TokenAmount alice = m.owed("alice", now);   // what AssetShareToken.withdrawableOf returns
  * }</pre>
  *
  * <p><b>What it reproduces.</b> Points per share scaled by 2^128; each credit of {@code x} base
  * units adds {@code x * 2^128 / supply} rounded up while the total rounding excess stays below
- * 2^128, rounded down otherwise; a holder's points are {@code pointsPerShare * balance +
- * correction}, corrections moving on every balance change; streams accrue {@code rate} per second
- * over [start, end) minus their debit first, at every balance change, deposit, claim and stream
- * change, in the slot order the contract uses; income streamed while no share exists is carried to
+ * {@link #EXCESS_CAP} (2^112), rounded down otherwise; a holder's points are {@code
+ * pointsPerShare * balance + correction}, corrections moving on every balance change by {@code
+ * pointsPerShare * shares} rounded to a multiple of {@link #CORRECTION_UNIT} (2^18) towards less
+ * entitlement on both sides (exact for whole shares, under 2^-110 base units per side otherwise),
+ * and a negative point total owing nothing; the bounds {@link #MAX_SUPPLY} and {@link
+ * #MAX_CREDITED} (deposits plus each opened stream in full) refused as the contract refuses them;
+ * streams accrue {@code rate} per second
+ * over [start, end) minus their debit first, at every balance change, claim and stream change
+ * (not at a deposit, which changes no balance), in the slot order the contract uses; income streamed while no share exists is carried to
  * the next credit that finds shares. Where {@link ProRataSplit} answers "how would an amount be
  * split", this class answers "what does the contract owe", which differs by rounding unless the
  * supply divides 2^128.
@@ -45,11 +51,24 @@ public final class DistributorModel {
   /** Stream slots of a distributor. */
   public static final int MAX_STREAMS = 16;
 
+  /** Rounding up stops while the total excess would reach this (2^112). */
+  public static final BigInteger EXCESS_CAP = BigInteger.ONE.shiftLeft(112);
+
+  /** Corrections are whole multiples of this many points (2^18). */
+  public static final BigInteger CORRECTION_UNIT = BigInteger.ONE.shiftLeft(18);
+
+  /** Most share base units that can exist (2^88 - 1). */
+  public static final BigInteger MAX_SUPPLY = BigInteger.ONE.shiftLeft(88).subtract(BigInteger.ONE);
+
+  /** Most payout base units ever credited: deposits plus each opened stream in full (2^54 - 1). */
+  public static final BigInteger MAX_CREDITED = BigInteger.ONE.shiftLeft(54).subtract(BigInteger.ONE);
+
   private final Token token;
   private BigInteger pointsPerShare = BigInteger.ZERO;
   private BigInteger totalShares = BigInteger.ZERO;
   private BigInteger excess = BigInteger.ZERO;
   private BigInteger carry = BigInteger.ZERO;
+  private BigInteger credited = BigInteger.ZERO;
   private long lastAccrual;
   private int occupied;
   private final BigInteger[] rates = new BigInteger[MAX_STREAMS];
@@ -80,6 +99,7 @@ public final class DistributorModel {
    * @param holder the holder id
    * @param shares share base units, positive
    * @param at the block time
+   * @throws ValidationException (field {@code shares}) beyond {@link #MAX_SUPPLY} in total
    */
   public void mint(String holder, BigInteger shares, Instant at) {
     move(null, holder, positive("shares", shares), at);
@@ -113,15 +133,18 @@ public final class DistributorModel {
    * A deposit that arrived in full.
    *
    * @param amount payout base units
-   * @param at the block time
-   * @throws ValidationException (field {@code amount}) while no share exists, as the contract refuses it
+   * @param at the block time (a deposit accrues no stream, so the result does not depend on it)
+   * @throws ValidationException (field {@code amount}) while no share exists or beyond {@link
+   *     #MAX_CREDITED} in total, as the contract refuses it
    */
   public void deposit(TokenAmount amount, Instant at) {
     BigInteger received = positive("amount", sameToken(amount).baseUnits());
     if (totalShares.signum() == 0) {
       throw new ValidationException("amount", amount, "cannot be deposited while no share exists");
     }
-    accrue(at);
+    Objects.requireNonNull(at, "at");
+    credited = credit("amount", received);
+    // as the contract: a deposit does not accrue the streams (no balance changed since the last accrual)
     addPoints(received);
   }
 
@@ -134,17 +157,25 @@ public final class DistributorModel {
    * @param until end of the stream (lease end plus settlement lag)
    * @param at the block time
    * @return the slot, as the contract picks it
+   * @throws ValidationException (field {@code ratePerSecond}) when the stream in full would take
+   *     the credited income beyond {@link #MAX_CREDITED}
    */
   public int openStream(long leaseId, BigInteger ratePerSecond, Instant from, Instant until, Instant at) {
     positive("ratePerSecond", ratePerSecond);
+    if (!until.isAfter(from)) {
+      throw new ValidationException("leaseId", leaseId, "cannot open a stream over an empty period");
+    }
+    BigInteger after =
+        credit("ratePerSecond", ratePerSecond.multiply(BigInteger.valueOf(until.getEpochSecond() - from.getEpochSecond())));
     accrue(at);
     int slot = 0;
     while (slot < MAX_STREAMS && (occupied & (1 << slot)) != 0) {
       slot++;
     }
-    if (slot == MAX_STREAMS || !until.isAfter(from)) {
-      throw new ValidationException("leaseId", leaseId, "cannot open a stream: all slots taken or an empty period");
+    if (slot == MAX_STREAMS) {
+      throw new ValidationException("leaseId", leaseId, "cannot open a stream: all slots taken");
     }
+    credited = after;
     if (occupied == 0) {
       lastAccrual = at.getEpochSecond();
     }
@@ -218,8 +249,7 @@ public final class DistributorModel {
         pps = pps.add(increment(pending, excess)[0]);
       }
     }
-    BigInteger points = pps.multiply(balanceOf(holder)).add(correctionOf(holder));
-    return TokenAmount.of(points.divide(MAGNITUDE), token);
+    return TokenAmount.of(whole(pps.multiply(balanceOf(holder)).add(correctionOf(holder))), token);
   }
 
   /**
@@ -233,7 +263,7 @@ public final class DistributorModel {
   public TokenAmount claim(String holder, TokenAmount held, Instant at) {
     accrue(at);
     BigInteger correction = correctionOf(holder);
-    BigInteger amount = pointsPerShare.multiply(balanceOf(holder)).add(correction).divide(MAGNITUDE);
+    BigInteger amount = whole(pointsPerShare.multiply(balanceOf(holder)).add(correction));
     amount = amount.min(sameToken(held).baseUnits());
     if (amount.signum() > 0) {
       corrections.put(holder, correction.subtract(amount.multiply(MAGNITUDE)));
@@ -252,6 +282,15 @@ public final class DistributorModel {
   }
 
   /**
+   * Payout base units credited so far: deposits plus each opened stream in full.
+   *
+   * @return base units, at most {@link #MAX_CREDITED}
+   */
+  public BigInteger credited() {
+    return credited;
+  }
+
+  /**
    * All shares.
    *
    * @return share base units
@@ -264,25 +303,30 @@ public final class DistributorModel {
     if (from != null && balanceOf(from).compareTo(value) < 0) {
       throw new ValidationException("shares", value, "must not exceed the balance " + balanceOf(from) + " of " + from);
     }
+    if (from == null && totalShares.add(value).compareTo(MAX_SUPPLY) > 0) {
+      throw new ValidationException("shares", value, "must not take the supply beyond " + MAX_SUPPLY);
+    }
     accrue(at);
-    BigInteger delta = pointsPerShare.multiply(value);
+    BigInteger[] units = pointsPerShare.multiply(value).divideAndRemainder(CORRECTION_UNIT);
+    BigInteger down = units[0].multiply(CORRECTION_UNIT);
+    BigInteger up = units[1].signum() == 0 ? down : down.add(CORRECTION_UNIT);
     if (from == null) {
       totalShares = totalShares.add(value);
     } else {
       balances.put(from, balanceOf(from).subtract(value));
-      corrections.put(from, correctionOf(from).add(delta));
+      corrections.put(from, correctionOf(from).add(down));
     }
     if (to == null) {
       totalShares = totalShares.subtract(value);
     } else {
       balances.put(to, balanceOf(to).add(value));
-      corrections.put(to, correctionOf(to).subtract(delta));
+      corrections.put(to, correctionOf(to).subtract(up));
     }
   }
 
   /**
    * Accrues the open streams up to a time, as the contract's {@code accrue()} does (and as every
-   * balance change, deposit, claim and stream change does first).
+   * balance change, claim and stream change does first; a deposit does not).
    *
    * @param at the block time
    */
@@ -352,7 +396,7 @@ public final class DistributorModel {
     BigInteger after = excessBefore;
     if (remainder.signum() != 0) {
       BigInteger up = totalShares.subtract(remainder);
-      if (excessBefore.add(up).compareTo(MAGNITUDE) < 0) {
+      if (excessBefore.add(up).compareTo(EXCESS_CAP) < 0) {
         increment = increment.add(BigInteger.ONE);
         after = excessBefore.add(up);
       } else {
@@ -360,6 +404,20 @@ public final class DistributorModel {
       }
     }
     return new BigInteger[] {increment, after};
+  }
+
+  /** Whole base units of a point total; a negative total (rounding of a fresh holder) owes nothing. */
+  private static BigInteger whole(BigInteger points) {
+    return points.signum() > 0 ? points.divide(MAGNITUDE) : BigInteger.ZERO;
+  }
+
+  /** The credited total after {@code amount} more, refused beyond MAX_CREDITED. */
+  private BigInteger credit(String field, BigInteger amount) {
+    BigInteger after = credited.add(amount);
+    if (after.compareTo(MAX_CREDITED) > 0) {
+      throw new ValidationException(field, amount, "must not take the credited income beyond " + MAX_CREDITED);
+    }
+    return after;
   }
 
   private boolean holds(int slot, long leaseId) {

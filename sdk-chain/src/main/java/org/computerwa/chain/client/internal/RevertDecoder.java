@@ -34,7 +34,6 @@ public final class RevertDecoder {
           "EvidenceAnchor",
           "LeaseManager",
           "PledgeRegistry",
-          "RevenueDistributor",
           "TestStablecoin");
   private static final Map<String, ErrorAbi> BY_SELECTOR = load();
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class LogDecoderTest {
   private static final List<String> CONTRACTS = List.of(
-      "ComputeAssetRegistry", "LeaseManager", "EvidenceAnchor", "RevenueDistributor", "PledgeRegistry",
+      "ComputeAssetRegistry", "LeaseManager", "EvidenceAnchor", "AssetShareToken", "PledgeRegistry",
       "ComplianceRegistry", "TestStablecoin", "AssetShareToken");
 
   @Test

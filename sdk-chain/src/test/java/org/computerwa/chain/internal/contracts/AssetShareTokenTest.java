@@ -38,8 +38,8 @@ class AssetShareTokenTest {
     assertThat(call(shares.registry())).isEqualToIgnoringCase(stack.registry().getContractAddress());
     assertThat(call(shares.compliance()))
         .isEqualToIgnoringCase(stack.compliance().getContractAddress());
-    assertThat(call(shares.distributor()))
-        .isEqualToIgnoringCase(stack.distributor().getContractAddress());
+    assertThat(call(shares.shareToken())).isEqualToIgnoringCase(shares.getContractAddress());
+    assertThat(call(shares.payoutToken())).isEqualToIgnoringCase(stack.payoutToken());
     assertThat(call(shares.decimals())).isEqualTo(BigInteger.valueOf(18));
   }
 
@@ -125,9 +125,9 @@ class AssetShareTokenTest {
   }
 
   @Test
-  void theDistributorIsBoundOnceByTheRegistryOnly() {
-    assertReverts(admin, shares, shares.bindDistributor(alice.getAddress()), "Unauthorized(address)");
-    assertThat(call(shares.distributor())).isEqualToIgnoringCase(stack.distributor().getContractAddress());
+  void theSharesAreTheirOwnRevenueDistributor() {
+    assertThat(stack.distributor().getContractAddress()).isEqualToIgnoringCase(shares.getContractAddress());
+    assertThat(call(stack.registry().distributorOf(stack.assetId()))).isEqualToIgnoringCase(shares.getContractAddress());
   }
 
   @Test
@@ -137,7 +137,6 @@ class AssetShareTokenTest {
     assertReverts(alice, shares, asAlice.issue(List.of(alice.getAddress()), List.of(HUNDRED)), "Unauthorized(address)");
     assertReverts(alice, shares, asAlice.complianceBurn(bob.getAddress(), BigInteger.ONE, REASON),
         "Unauthorized(address)");
-    assertReverts(alice, shares, asAlice.bindDistributor(alice.getAddress()), "Unauthorized(address)");
     assertThat(call(shares.totalSupply())).isEqualTo(HUNDRED);
   }
 

@@ -210,10 +210,10 @@ class ComputeAssetRegistryTest {
     assertThat(call(registry.distributorOf(id))).isEqualToIgnoringCase(attached.distributor);
     AssetShareToken shares =
         AssetShareToken.load(attached.shareToken, session.web3j(), session.as(admin), session.gas());
-    RevenueDistributor distributor =
-        RevenueDistributor.load(attached.distributor, session.web3j(), session.as(admin), session.gas());
+    AssetShareToken distributor =
+        AssetShareToken.load(attached.distributor, session.web3j(), session.as(admin), session.gas());
     assertThat(call(shares.balanceOf(stranger.getAddress()))).isEqualTo(BigInteger.valueOf(1_000));
-    assertThat(call(shares.distributor())).isEqualToIgnoringCase(attached.distributor);
+    assertThat(attached.distributor).isEqualToIgnoringCase(attached.shareToken);
     assertThat(call(shares.assetId())).isEqualTo(id);
     assertThat(call(shares.issuer())).isEqualToIgnoringCase(admin.getAddress());
     assertThat(call(distributor.shareToken())).isEqualToIgnoringCase(attached.shareToken);

@@ -214,14 +214,14 @@ class RevenueDistributorSequenceTest {
         BigInteger.valueOf(random.nextInt(3) == 0 ? 1 + random.nextInt(10) : 1 + random.nextInt(1_000_000_000));
     Payouts.mint(session, admin, payoutToken, admin.getAddress(), amount);
     Payouts.approve(session, admin, payoutToken, stack.distributor().getContractAddress(), amount);
-    RevenueDistributor d = stack.distributor();
+    AssetShareToken d = stack.distributor();
     BigInteger supply = supply();
     if (supply.signum() == 0) {
       assertReverts(admin, d, d.deposit(amount), "NoShares()");
       return;
     }
     TransactionReceipt receipt = call(d.deposit(amount));
-    BigInteger received = RevenueDistributor.getDepositedEvents(receipt).get(0).received;
+    BigInteger received = AssetShareToken.getDepositedEvents(receipt).get(0).received;
     assertThat(received).as(context).isLessThanOrEqualTo(amount).isPositive();
     deposited = deposited.add(received);
     count("deposit");
@@ -271,7 +271,7 @@ class RevenueDistributorSequenceTest {
       caller = SharedChain.account(16);
       forOther = true;
     }
-    RevenueDistributor d = stack.distributorAs(caller);
+    AssetShareToken d = stack.distributorAs(caller);
     BigInteger expected = call(d.withdrawableOf(holder));
     var claimCall = forOther ? d.claimFor(holder) : d.claim();
     if (expected.signum() == 0) {
@@ -279,7 +279,7 @@ class RevenueDistributorSequenceTest {
       return;
     }
     TransactionReceipt receipt = call(claimCall);
-    BigInteger paid = RevenueDistributor.getClaimedEvents(receipt).get(0).amount;
+    BigInteger paid = AssetShareToken.getClaimedEvents(receipt).get(0).amount;
     assertThat(paid).as(context).isEqualTo(expected);
     recordClaim(holder, paid);
     count("claim");
@@ -288,7 +288,7 @@ class RevenueDistributorSequenceTest {
 
   private void attack() {
     count("attack");
-    RevenueDistributor d = stack.distributor();
+    AssetShareToken d = stack.distributor();
     String holder = attacker.getContractAddress();
     BigInteger expected = call(d.withdrawableOf(holder));
     if (expected.signum() == 0) {
@@ -362,7 +362,7 @@ class RevenueDistributorSequenceTest {
   }
 
   private void checkInvariants() {
-    RevenueDistributor d = stack.distributor();
+    AssetShareToken d = stack.distributor();
     String dAddr = d.getContractAddress();
     BigInteger supply = supply();
     assertThat(call(stack.shares().totalSupply())).as(context).isEqualTo(supply);

@@ -57,7 +57,7 @@ class RevenueDistributorTest {
   @Test
   void namesItsPayoutTokenAndShareToken() {
     ShareStack stack = stack();
-    RevenueDistributor d = stack.distributor();
+    AssetShareToken d = stack.distributor();
     assertThat(call(d.payoutToken())).isEqualToIgnoringCase(stack.payoutToken());
     assertThat(call(d.shareToken())).isEqualToIgnoringCase(stack.shares().getContractAddress());
     assertThat(call(d.MAGNITUDE())).isEqualTo(TWO_128);
@@ -75,7 +75,7 @@ class RevenueDistributorTest {
     assertThat(withdrawable(stack, bob)).isEqualTo(units(750_000));
 
     var receipt = call(stack.distributorAs(alice).claim());
-    assertThat(RevenueDistributor.getClaimedEvents(receipt).get(0).amount).isEqualTo(units(250_000));
+    assertThat(AssetShareToken.getClaimedEvents(receipt).get(0).amount).isEqualTo(units(250_000));
     assertThat(call(coin(stack).balanceOf(alice.getAddress()))).isEqualTo(units(250_000));
     assertThat(withdrawable(stack, alice)).isZero();
   }
@@ -168,7 +168,7 @@ class RevenueDistributorTest {
     TestStablecoin coin = coin(stack);
     call(coin.mint(admin.getAddress(), units(10)));
     call(coin.approve(stack.distributor().getContractAddress(), units(10)));
-    RevenueDistributor d = stack.distributor();
+    AssetShareToken d = stack.distributor();
     assertReverts(admin, d, d.deposit(units(10)), "NoShares()");
     call(stack.shares().issue(List.of(alice.getAddress()), List.of(shares(1))));
     assertReverts(admin, d, d.deposit(BigInteger.ZERO), "ZeroAmount()");
@@ -181,37 +181,48 @@ class RevenueDistributorTest {
   }
 
   @Test
-  void depositsBeyond128BitsAndSuppliesBeyond96BitsAreRejected() {
-    ShareStack stack = stack();
-    RevenueDistributor d = stack.distributor();
-    assertReverts(
-        admin,
-        stack.shares(),
-        stack.shares().issue(List.of(alice.getAddress()), List.of(BigInteger.TWO.pow(96))),
-        "TooLarge(uint256)");
-    call(stack.shares().issue(List.of(alice.getAddress()), List.of(BigInteger.ONE)));
-    TestStablecoin coin = coin(stack);
-    call(coin.mint(admin.getAddress(), TWO_128));
-    call(coin.approve(d.getContractAddress(), TWO_128));
-    assertReverts(admin, d, d.deposit(TWO_128), "TooLarge(uint256)");
+  void theSupplyStopsAtMaxSupplyExactly() {
+    ShareStack over = stack();
+    BigInteger max = BigInteger.TWO.pow(88).subtract(BigInteger.ONE);
+    assertThat(call(over.shares().MAX_SUPPLY())).isEqualTo(max);
+    assertReverts(admin, over.shares(),
+        over.shares().issue(List.of(alice.getAddress(), bob.getAddress()), List.of(max, BigInteger.ONE)),
+        "SupplyTooLarge(uint256,uint256)");
+    assertThat(call(over.shares().totalSupply())).isZero();
+    ShareStack atMax = stack();
+    call(atMax.shares().issue(List.of(alice.getAddress()), List.of(max)));
+    assertThat(call(atMax.shares().totalSupply())).isEqualTo(max);
   }
 
   @Test
-  void onlyTheShareTokenMayReportBalanceChanges() {
+  void creditsStopAtMaxCreditedExactlyAndTheLastUnitIsClaimable() {
     ShareStack stack = stack();
-    RevenueDistributor d = stack.distributor();
-    assertReverts(
-        admin,
-        d,
-        d.onShareTransfer(ZERO, alice.getAddress(), shares(1)),
-        "NotShareToken(address)");
-    assertThat(call(d.totalShares())).isZero();
+    AssetShareToken d = stack.distributor();
+    BigInteger cap = BigInteger.TWO.pow(54).subtract(BigInteger.ONE);
+    assertThat(call(d.MAX_CREDITED())).isEqualTo(cap);
+    call(stack.shares().issue(List.of(alice.getAddress(), bob.getAddress()), List.of(shares(1), shares(3))));
+    TestStablecoin coin = coin(stack);
+    call(coin.mint(admin.getAddress(), cap.add(BigInteger.TWO)));
+    call(coin.approve(d.getContractAddress(), cap.add(BigInteger.TWO)));
+    assertReverts(admin, d, d.deposit(cap.add(BigInteger.ONE)), "IncomeCapExceeded(uint256,uint256)");
+    call(d.deposit(cap.subtract(BigInteger.ONE)));
+    call(d.deposit(BigInteger.ONE));
+    assertThat(call(d.creditedIncome())).isEqualTo(cap);
+    assertReverts(admin, d, d.deposit(BigInteger.ONE), "IncomeCapExceeded(uint256,uint256)");
+    // a quarter and three quarters of 2^54 - 1, the unit that does not split stays in the contract
+    BigInteger quarter = cap.divide(BigInteger.valueOf(4));
+    assertThat(call(d.withdrawableOf(alice.getAddress()))).isEqualTo(quarter);
+    assertThat(call(d.withdrawableOf(bob.getAddress()))).isEqualTo(cap.multiply(BigInteger.valueOf(3)).divide(BigInteger.valueOf(4)));
+    call(stack.distributorAs(alice).claim());
+    call(stack.distributorAs(bob).claim());
+    assertThat(call(coin.balanceOf(alice.getAddress())).add(call(coin.balanceOf(bob.getAddress()))))
+        .isLessThanOrEqualTo(cap);
   }
 
   @Test
   void onlyTheBoundLeaseManagerOpensOrChangesStreams() {
     ShareStack stack = stack();
-    RevenueDistributor asAlice = stack.distributorAs(alice);
+    AssetShareToken asAlice = stack.distributorAs(alice);
     assertReverts(alice, asAlice, asAlice.openStream(BigInteger.ONE, BigInteger.TEN, BigInteger.ZERO,
         BigInteger.valueOf(4_000_000_000L)), "NotLeaseManager(address)");
     assertReverts(alice, asAlice, asAlice.endStream(BigInteger.ZERO, BigInteger.ONE, BigInteger.ZERO), "NotLeaseManager(address)");
@@ -229,7 +240,7 @@ class RevenueDistributorTest {
     call(fee.approve(stack.distributor().getContractAddress(), units(10_000)));
 
     var receipt = call(stack.distributor().deposit(units(10_000)));
-    assertThat(RevenueDistributor.getDepositedEvents(receipt).get(0).received)
+    assertThat(AssetShareToken.getDepositedEvents(receipt).get(0).received)
         .isEqualTo(units(9_900));
     assertThat(withdrawable(stack, alice)).isEqualTo(units(4_950));
     call(stack.distributorAs(alice).claim());
@@ -248,7 +259,7 @@ class RevenueDistributorTest {
     call(fee.mint(admin.getAddress(), units(100)));
     call(fee.approve(stack.distributor().getContractAddress(), units(100)));
     call(fee.setFeeBps(BigInteger.valueOf(10_000)));
-    RevenueDistributor d = stack.distributor();
+    AssetShareToken d = stack.distributor();
     assertReverts(admin, d, d.deposit(units(100)), "ZeroAmount()");
     assertThat(call(fee.balanceOf(admin.getAddress()))).isEqualTo(units(100));
   }

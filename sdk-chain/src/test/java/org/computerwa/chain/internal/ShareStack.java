@@ -6,7 +6,6 @@ import java.util.List;
 import org.computerwa.chain.internal.contracts.AssetShareToken;
 import org.computerwa.chain.internal.contracts.ComplianceRegistry;
 import org.computerwa.chain.internal.contracts.ComputeAssetRegistry;
-import org.computerwa.chain.internal.contracts.RevenueDistributor;
 import org.computerwa.chain.internal.contracts.TestStablecoin;
 import org.computerwa.core.ComputeRwaException;
 import org.web3j.crypto.Credentials;
@@ -38,7 +37,7 @@ public final class ShareStack {
   private final ComputeAssetRegistry registry;
   private final BigInteger assetId;
   private final AssetShareToken shares;
-  private final RevenueDistributor distributor;
+  private final AssetShareToken distributor;
 
   private ShareStack(
       ChainSession session,
@@ -48,7 +47,7 @@ public final class ShareStack {
       ComputeAssetRegistry registry,
       BigInteger assetId,
       AssetShareToken shares,
-      RevenueDistributor distributor) {
+      AssetShareToken distributor) {
     this.session = session;
     this.admin = admin;
     this.payoutToken = payoutToken;
@@ -107,8 +106,8 @@ public final class ShareStack {
         ComputeAssetRegistry.getAssetRegisteredEvents(registered).get(0).assetId;
     AssetShareToken shares =
         AssetShareToken.load(call(registry.shareTokenOf(assetId)), session.web3j(), tm, session.gas());
-    RevenueDistributor distributor =
-        RevenueDistributor.load(call(registry.distributorOf(assetId)), session.web3j(), tm, session.gas());
+    AssetShareToken distributor =
+        AssetShareToken.load(call(registry.distributorOf(assetId)), session.web3j(), tm, session.gas());
     return new ShareStack(
         session, admin, payoutToken, compliance, registry, assetId, shares, distributor);
   }
@@ -157,7 +156,7 @@ public final class ShareStack {
   }
 
   /** The distributor, bound to the admin. */
-  public RevenueDistributor distributor() {
+  public AssetShareToken distributor() {
     return distributor;
   }
 
@@ -168,8 +167,8 @@ public final class ShareStack {
   }
 
   /** The distributor bound to another signer. */
-  public RevenueDistributor distributorAs(Credentials signer) {
-    return RevenueDistributor.load(
+  public AssetShareToken distributorAs(Credentials signer) {
+    return AssetShareToken.load(
         distributor.getContractAddress(), session.web3j(), session.as(signer), session.gas());
   }
 
