@@ -251,7 +251,9 @@ class LoadControllerTest {
       }
       return ctx.allocate(0, 0);
     });
-    try (LoadController c = tenMw().policy(stuck).deadline(Duration.ofMillis(50)).build()) {
+    // a deadline long enough for a fresh worker to start and answer on a loaded 2-core machine
+    // (50 ms was missed under a parallel build); the stuck policy never answers within any
+    try (LoadController c = tenMw().policy(stuck).deadline(Duration.ofSeconds(1)).build()) {
       assertThat(c.decide(replay.view(0)).fallback()).isTrue();
       // still running: the same policy is not called a second time, the fallback stands in
       assertThat(c.decide(replay.view(1)).interventions()).contains(Intervention.DEADLINE);
