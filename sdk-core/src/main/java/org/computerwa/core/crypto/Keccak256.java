@@ -42,10 +42,23 @@ public final class Keccak256 {
    * the caller's array so that building a large tree allocates nothing per node.
    */
   static void hashPairInto(byte[] src, int firstOff, int secondOff, byte[] dst, int dstOff) {
-    KeccakDigest digest = DIGEST.get();
+    hashPairInto(DIGEST.get(), src, firstOff, secondOff, dst, dstOff);
+  }
+
+  /** {@link #hashPairInto(byte[], int, int, byte[], int)} with a digest the caller holds. */
+  static void hashPairInto(KeccakDigest digest, byte[] src, int firstOff, int secondOff, byte[] dst, int dstOff) {
     digest.update(src, firstOff, 32);
     digest.update(src, secondOff, 32);
     digest.doFinal(dst, dstOff); // doFinal also resets the digest for the next use
+  }
+
+  /**
+   * This thread's digest, for loops that hash many short inputs (a Merkle tree's inner nodes):
+   * one thread-local look-up per loop instead of one per hash. Idle between calls: every use ends
+   * with {@code doFinal}, which resets it.
+   */
+  static KeccakDigest threadDigest() {
+    return DIGEST.get();
   }
 
   /** {@code keccak256(keccak256(input))}, the standard Merkle leaf of ABI-encoded values. */

@@ -2,6 +2,7 @@ package org.computerwa.core.crypto;
 
 import java.util.Arrays;
 import java.util.List;
+import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.computerwa.core.ValidationException;
 
 /**
@@ -22,8 +23,9 @@ import org.computerwa.core.ValidationException;
  * protects against second-preimage attacks that pass an inner node off as a leaf.
  *
  * <p>Cost: building hashes {@code n - 1} pairs after an {@code n log n} sort, into one flat array
- * of {@code 32 (2n - 1)} bytes (no object per node); a proof copies its {@code log2 n} siblings
- * out of that array. Immutable and thread-safe.
+ * of {@code 32 (2n - 1)} bytes (no object per node). A proof copies nothing: it refers to that
+ * array and reads its {@code log2 n} siblings when they are asked for (so a proof keeps its
+ * tree's array reachable). Immutable and thread-safe.
  *
  * @since 0.1.0
  */
@@ -63,8 +65,9 @@ public final class StandardMerkleTree {
       System.arraycopy(input[order[i]].raw(), 0, nodes, 32 * treeIndex, 32);
       treeIndexOfInput[order[i]] = treeIndex;
     }
+    KeccakDigest digest = Keccak256.threadDigest();
     for (int i = nodeCount - 1 - n; i >= 0; i--) {
-      MerkleProof.hashPairInto(nodes, 32 * (2 * i + 1), 32 * (2 * i + 2), nodes, 32 * i);
+      MerkleProof.hashPairInto(digest, nodes, 32 * (2 * i + 1), 32 * (2 * i + 2), nodes, 32 * i);
     }
     return new StandardMerkleTree(nodes, treeIndexOfInput);
   }
@@ -171,17 +174,7 @@ public final class StandardMerkleTree {
   }
 
   private MerkleProof proofAt(int treeIndex) {
-    // depth = floor(log2(treeIndex + 1)): the number of steps from node treeIndex up to node 0
-    int depth = 31 - Integer.numberOfLeadingZeros(treeIndex + 1);
-    byte[] path = new byte[32 * (1 + depth)];
-    System.arraycopy(nodes, 32 * treeIndex, path, 0, 32);
-    int index = treeIndex;
-    for (int level = 1; level <= depth; level++) {
-      int sibling = (index & 1) == 1 ? index + 1 : index - 1;
-      System.arraycopy(nodes, 32 * sibling, path, 32 * level, 32);
-      index = (index - 1) >> 1;
-    }
-    return MerkleProof.ofOwnedPath(path);
+    return MerkleProof.inTree(nodes, treeIndex);
   }
 
   private Bytes32 node(int i) {

@@ -172,6 +172,8 @@ class StandardMerkleTreeTest {
         MerkleProof proof = tree.proof(i);
         assertThat(proof.depth()).as("seed %d", seed).isEqualTo(proof.siblings().size());
         assertThat(MerkleProof.of(proof.leaf(), proof.siblings())).isEqualTo(proof).hasSameHashCodeAs(proof);
+        assertThat(proof).as("a proof read out of the tree equals its copy, both ways")
+            .isEqualTo(MerkleProof.of(proof.leaf(), proof.siblings()));
         assertThat(proof.root()).isEqualTo(tree.root());
       }
       if (n > 1) {
