@@ -2,7 +2,6 @@ package org.computerwa.core.crypto;
 
 import java.util.Arrays;
 import java.util.List;
-import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.computerwa.core.VerificationException;
 
 /**
@@ -84,7 +83,7 @@ public final class MerkleProof {
   }
 
   /** {@link #hashPairInto(byte[], int, int, byte[], int)} with a digest the caller holds. */
-  static void hashPairInto(KeccakDigest digest, byte[] src, int aOff, int bOff, byte[] dst, int dstOff) {
+  static void hashPairInto(KeccakBlocks digest, byte[] src, int aOff, int bOff, byte[] dst, int dstOff) {
     if (Arrays.compareUnsigned(src, aOff, aOff + 32, src, bOff, bOff + 32) <= 0) {
       Keccak256.hashPairInto(digest, src, aOff, bOff, dst, dstOff);
     } else {

@@ -2,7 +2,6 @@ package org.computerwa.core.crypto;
 
 import java.util.Arrays;
 import java.util.List;
-import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.computerwa.core.ValidationException;
 
 /**
@@ -31,6 +30,9 @@ import org.computerwa.core.ValidationException;
  */
 public final class StandardMerkleTree {
   // Node i occupies nodes[32 i, 32 i + 32); leaves sit at the end in descending order.
+  /** From this many leaves on, the sort is a radix sort (its count array costs 256 KB). */
+  private static final int RADIX_SORT_FROM = 1 << 16;
+
   private final byte[] nodes;
   private final int nodeCount;
   private final int[] treeIndexOfInput;
@@ -61,11 +63,13 @@ public final class StandardMerkleTree {
     byte[] nodes = new byte[32 * nodeCount];
     int[] treeIndexOfInput = new int[n];
     for (int i = 0; i < n; i++) {
-      int treeIndex = nodeCount - 1 - i;
-      System.arraycopy(input[order[i]].raw(), 0, nodes, 32 * treeIndex, 32);
-      treeIndexOfInput[order[i]] = treeIndex;
+      treeIndexOfInput[order[i]] = nodeCount - 1 - i;
     }
-    KeccakDigest digest = Keccak256.threadDigest();
+    // In input order: each leaf is read where it lies, in sequence, and written to its place.
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(input[i].raw(), 0, nodes, 32 * treeIndexOfInput[i], 32);
+    }
+    KeccakBlocks digest = Keccak256.threadDigest();
     for (int i = nodeCount - 1 - n; i >= 0; i--) {
       MerkleProof.hashPairInto(digest, nodes, 32 * (2 * i + 1), 32 * (2 * i + 2), nodes, 32 * i);
     }
@@ -211,7 +215,11 @@ public final class StandardMerkleTree {
       // unsigned order of the prefix becomes signed order by flipping the top bit
       keys[i] = (((prefix >>> indexBits) << indexBits) | i) ^ Long.MIN_VALUE;
     }
-    Arrays.sort(keys);
+    if (n >= RADIX_SORT_FROM) {
+      radixSortSigned(keys);
+    } else {
+      Arrays.sort(keys);
+    }
     long indexMask = (1L << indexBits) - 1;
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
@@ -227,6 +235,38 @@ public final class StandardMerkleTree {
       }
     }
     return order;
+  }
+
+  /**
+   * Sorts in signed order, as {@link Arrays#sort(long[])} does, in four stable passes of 16 bits
+   * (least significant first): about a third of the time of the comparison sort for a million
+   * random keys, whose 64 bits are all significant here.
+   */
+  private static void radixSortSigned(long[] keys) {
+    long[] from = keys;
+    long[] to = new long[keys.length];
+    int[] start = new int[1 << 16];
+    for (int shift = 0; shift < 64; shift += 16) {
+      // the top digit is compared with its sign bit flipped, so that negative keys come first
+      long flip = shift == 48 ? Long.MIN_VALUE : 0L;
+      Arrays.fill(start, 0);
+      for (long key : from) {
+        start[(int) ((key ^ flip) >>> shift) & 0xffff]++;
+      }
+      int sum = 0;
+      for (int d = 0; d < start.length; d++) {
+        int count = start[d];
+        start[d] = sum;
+        sum += count;
+      }
+      for (long key : from) {
+        to[start[(int) ((key ^ flip) >>> shift) & 0xffff]++] = key;
+      }
+      long[] swap = from;
+      from = to;
+      to = swap;
+    }
+    // four passes: the sorted keys are back in the caller's array
   }
 
   private static void insertionSort(int[] order, int from, int to, Bytes32[] leaves) {
