@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.computerwa.core.crypto.Address;
 import org.computerwa.core.crypto.Bytes32;
 import org.computerwa.core.crypto.MerkleProof;
@@ -35,6 +36,13 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>The statements are built once (1,000 devices x 1,000 hourly periods, varied values); the
  * measured operation starts from the statements, as a site holding them does. Signature checks
  * are not part of it (see {@link EvidenceSigningBenchmark} for their cost).
+ *
+ * <p>{@link #keccakFloor} is the floor of that operation in the same run: BouncyCastle's
+ * {@code KeccakDigest} absorbing exactly as many 136-byte blocks as the batch needs Keccak-f[1600]
+ * permutations ({@link #PERMUTATIONS}), and nothing else. Each leaf costs three (its 224-byte ABI
+ * encoding spans two blocks, OpenZeppelin's second hash of the 32-byte digest one more) and each of
+ * the {@code n - 1} inner nodes one: 3,999,999 for a million statements. The ratio of the two
+ * scores is what the batch spends beyond the permutations.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +52,16 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class EvidenceBatchBenchmark {
   static final int STATEMENTS = 1_000_000;
+
+  /** Keccak-256's rate in bytes. */
+  static final int RATE = 136;
+
+  /** The permutations of one batch: per leaf two blocks of encoding and one of re-hashing, per inner node one. */
+  static final long PERMUTATIONS = (7 * 32 / RATE + 1 + 1) * (long) STATEMENTS + (STATEMENTS - 1);
+
+  private final byte[] blocks = new byte[RATE * 1024];
+  private final byte[] digest = new byte[32];
+  private final KeccakDigest keccak = new KeccakDigest(256);
 
   private List<UsageStatement> statements = List.of();
 
@@ -82,6 +100,28 @@ public class EvidenceBatchBenchmark {
   @Benchmark
   public Bytes32 oneMillionStatements(Blackhole bh) {
     return batch(bh::consume);
+  }
+
+  /**
+   * BouncyCastle's Keccak-256 absorbing {@link #PERMUTATIONS} blocks: the batch's permutations
+   * alone.
+   *
+   * @return the digest
+   */
+  @Benchmark
+  public byte[] keccakFloor() {
+    return floor();
+  }
+
+  /** {@link #PERMUTATIONS} - 1 whole blocks, then the padded empty block {@code doFinal} permutes. */
+  byte[] floor() {
+    long whole = PERMUTATIONS - 1;
+    int perUpdate = blocks.length / RATE;
+    for (long done = 0; done < whole; done += perUpdate) {
+      keccak.update(blocks, 0, RATE * (int) Math.min(perUpdate, whole - done));
+    }
+    keccak.doFinal(digest, 0);
+    return digest;
   }
 
   /** The measured work; {@code sink} receives every proof. */
