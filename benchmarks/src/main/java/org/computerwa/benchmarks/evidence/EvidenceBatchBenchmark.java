@@ -15,6 +15,8 @@ import org.computerwa.core.evidence.UsageStatement;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -42,7 +44,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * permutations ({@link #PERMUTATIONS}), and nothing else. Each leaf costs three (its 224-byte ABI
  * encoding spans two blocks, OpenZeppelin's second hash of the 32-byte digest one more) and each of
  * the {@code n - 1} inner nodes one: 3,999,999 for a million statements. The ratio of the two
- * scores is what the batch spends beyond the permutations.
+ * scores is what the batch spends beyond the permutations. The group {@code batchVsFloor} runs the
+ * two at the same time, one thread each, so that on a shared machine both see the same load:
+ *
+ * <pre>{@code
+ * java -jar benchmarks/target/benchmarks.jar EvidenceBatchBenchmark.batchVsFloor
+ * }</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -113,8 +120,50 @@ public class EvidenceBatchBenchmark {
     return floor();
   }
 
+  /**
+   * {@link #oneMillionStatements}, paired with {@link #pairedFloor}.
+   *
+   * @param bh consumes the proofs
+   * @return the root
+   */
+  @Benchmark
+  @Group("batchVsFloor")
+  @GroupThreads(1)
+  public Bytes32 pairedBatch(Blackhole bh) {
+    return batch(bh::consume);
+  }
+
+  /**
+   * {@link #keccakFloor}, paired with {@link #pairedBatch}, on a digest of its own thread.
+   *
+   * @param floor the thread's digest and blocks
+   * @return the digest
+   */
+  @Benchmark
+  @Group("batchVsFloor")
+  @GroupThreads(1)
+  public byte[] pairedFloor(Floor floor) {
+    return floor.run();
+  }
+
+  /** A thread's own digest and blocks for the floor, so that paired threads share nothing. */
+  @State(Scope.Thread)
+  public static class Floor {
+    private final byte[] blocks = new byte[RATE * 1024];
+    private final byte[] digest = new byte[32];
+    private final KeccakDigest keccak = new KeccakDigest(256);
+
+    byte[] run() {
+      return absorbPermutations(keccak, blocks, digest);
+    }
+  }
+
   /** {@link #PERMUTATIONS} - 1 whole blocks, then the padded empty block {@code doFinal} permutes. */
   byte[] floor() {
+    return absorbPermutations(keccak, blocks, digest);
+  }
+
+  private static byte[] absorbPermutations(KeccakDigest keccak, byte[] blocks, byte[] digest) {
     long whole = PERMUTATIONS - 1;
     int perUpdate = blocks.length / RATE;
     for (long done = 0; done < whole; done += perUpdate) {
