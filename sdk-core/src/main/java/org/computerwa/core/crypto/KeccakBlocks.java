@@ -108,6 +108,9 @@ final class KeccakBlocks extends KeccakDigest {
    * @param outOffset where
    */
   void hashPadded(byte[] padded, int offset, int blocks, byte[] out, int outOffset) {
+    if (bitsInQueue != 0 || squeezing) {
+      reset(); // a general-path hash left unfinished; never the case within this package
+    }
     // With nothing queued, absorb sends every whole block straight to the permutation.
     absorb(padded, offset, RATE * blocks);
     long[] s = state;

@@ -76,4 +76,14 @@ class Keccak256Test {
     new KeccakBlocks().hashPair(nodes, 32, 64, nodes, 32);
     assertThat(java.util.Arrays.copyOfRange(nodes, 32, 64)).isEqualTo(expected.raw());
   }
+
+  @org.junit.jupiter.api.Test
+  void anUnfinishedGeneralHashDoesNotLeakIntoThePaddedPath() {
+    KeccakBlocks blocks = new KeccakBlocks();
+    blocks.update(new byte[] {1, 2, 3}, 0, 3); // left unfinished on purpose
+    byte[] pair = new byte[64];
+    byte[] out = new byte[32];
+    blocks.hashPair(pair, 0, 32, out, 0);
+    assertThat(out).isEqualTo(Keccak256.hash(pair).raw());
+  }
 }
