@@ -90,15 +90,36 @@ public record JmhRun(
         params.put(p.getKey(), p.getValue().asText());
       }
       String[] parts = benchmark.split("\\.");
+      String benchmarkClass = parts.length > 1 ? parts[parts.length - 2] : "";
+      String mode = text(b, "mode", json);
       results.add(
           new Result(
               parts[parts.length - 1],
-              parts.length > 1 ? parts[parts.length - 2] : "",
+              benchmarkClass,
               params,
-              text(b, "mode", json),
+              mode,
               metric.path("score").asDouble(),
               metric.path("scoreError").isNumber() ? metric.path("scoreError").asDouble() : Double.NaN,
               text(metric, "scoreUnit", json)));
+      // A JMH group (@Group) reports each of its methods as a secondary metric named after the
+      // method; those are the scores that paired benchmarks compare. Profiler metrics start with
+      // a middle dot and are left out.
+      for (Iterator<Map.Entry<String, JsonNode>> it = b.path("secondaryMetrics").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> m = it.next();
+        if (!m.getKey().matches("[A-Za-z_$][\\w$]*") || !m.getValue().path("score").isNumber()) {
+          continue;
+        }
+        JsonNode member = m.getValue();
+        results.add(
+            new Result(
+                m.getKey(),
+                benchmarkClass,
+                params,
+                mode,
+                member.path("score").asDouble(),
+                member.path("scoreError").isNumber() ? member.path("scoreError").asDouble() : Double.NaN,
+                text(member, "scoreUnit", json)));
+      }
     }
     JsonNode first = root.get(0);
     String settings =

@@ -167,4 +167,22 @@ class SiteSourcesTest {
     assertThat(Files.readString(root.resolve("out/markdown/jmh-results.md"))).contains("## run").contains("`slow[n=2]`");
     assertThat(root.resolve("out/resources/reports/jmh/run.json")).isRegularFile();
   }
+
+  @Test
+  void theMethodsOfAJmhGroupAreResultsOfTheirOwnAndProfilerMetricsAreNot() throws Exception {
+    Path jmh = root.resolve("site/src/site/resources/reports/jmh");
+    Files.writeString(jmh.resolve("paired.json"), "[{\"benchmark\":\"a.P.mineVsTheirs\",\"mode\":\"thrpt\","
+        + "\"primaryMetric\":{\"score\":5000.0,\"scoreError\":10.0,\"scoreUnit\":\"ops/s\"},"
+        + "\"secondaryMetrics\":{\"mine\":{\"score\":3000.0,\"scoreError\":30.0,\"scoreUnit\":\"ops/s\"},"
+        + "\"theirs\":{\"score\":2000.0,\"scoreError\":20.0,\"scoreUnit\":\"ops/s\"},"
+        + "\"\u00b7gc.alloc.rate\":{\"score\":1.0,\"scoreError\":0.0,\"scoreUnit\":\"MB/sec\"}}}]");
+    Files.writeString(jmh.resolve("paired.conditions.json"), "{\"command\":\"java -jar b.jar P\","
+        + "\"started\":\"2026-12-01T06:00:00Z\",\"machine\":\"2 vCPU\",\"jdk\":\"17\"}");
+    assertThat(sources.expand("markdown/p.md", "<!-- jmh-ratios: paired\nmine / theirs >= 1.4\n-->\n"))
+        .contains("| `mine` / `theirs` | 1.50 | >= 1.4 | yes |");
+    assertThat(sources.expand("markdown/p.md", "<!-- jmh: paired -->\n"))
+        .contains("| P | `mine` | thrpt | 3,000 ± 30 | ops/s |")
+        .contains("| P | `mineVsTheirs` | thrpt |")
+        .doesNotContain("gc.alloc.rate");
+  }
 }

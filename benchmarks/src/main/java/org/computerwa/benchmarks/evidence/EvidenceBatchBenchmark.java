@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.computerwa.core.crypto.Address;
 import org.computerwa.core.crypto.Bytes32;
 import org.computerwa.core.crypto.MerkleProof;
@@ -14,6 +15,8 @@ import org.computerwa.core.evidence.UsageStatement;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -35,6 +38,18 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>The statements are built once (1,000 devices x 1,000 hourly periods, varied values); the
  * measured operation starts from the statements, as a site holding them does. Signature checks
  * are not part of it (see {@link EvidenceSigningBenchmark} for their cost).
+ *
+ * <p>{@link #keccakFloor} is the floor of that operation in the same run: BouncyCastle's
+ * {@code KeccakDigest} absorbing exactly as many 136-byte blocks as the batch needs Keccak-f[1600]
+ * permutations ({@link #PERMUTATIONS}), and nothing else. Each leaf costs three (its 224-byte ABI
+ * encoding spans two blocks, OpenZeppelin's second hash of the 32-byte digest one more) and each of
+ * the {@code n - 1} inner nodes one: 3,999,999 for a million statements. The ratio of the two
+ * scores is what the batch spends beyond the permutations. The group {@code batchVsFloor} runs the
+ * two at the same time, one thread each, so that on a shared machine both see the same load:
+ *
+ * <pre>{@code
+ * java -jar benchmarks/target/benchmarks.jar EvidenceBatchBenchmark.batchVsFloor
+ * }</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +59,16 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class EvidenceBatchBenchmark {
   static final int STATEMENTS = 1_000_000;
+
+  /** Keccak-256's rate in bytes. */
+  static final int RATE = 136;
+
+  /** The permutations of one batch: per leaf two blocks of encoding and one of re-hashing, per inner node one. */
+  static final long PERMUTATIONS = (7 * 32 / RATE + 1 + 1) * (long) STATEMENTS + (STATEMENTS - 1);
+
+  private final byte[] blocks = new byte[RATE * 1024];
+  private final byte[] digest = new byte[32];
+  private final KeccakDigest keccak = new KeccakDigest(256);
 
   private List<UsageStatement> statements = List.of();
 
@@ -82,6 +107,70 @@ public class EvidenceBatchBenchmark {
   @Benchmark
   public Bytes32 oneMillionStatements(Blackhole bh) {
     return batch(bh::consume);
+  }
+
+  /**
+   * BouncyCastle's Keccak-256 absorbing {@link #PERMUTATIONS} blocks: the batch's permutations
+   * alone.
+   *
+   * @return the digest
+   */
+  @Benchmark
+  public byte[] keccakFloor() {
+    return floor();
+  }
+
+  /**
+   * {@link #oneMillionStatements}, paired with {@link #pairedFloor}.
+   *
+   * @param bh consumes the proofs
+   * @return the root
+   */
+  @Benchmark
+  @Group("batchVsFloor")
+  @GroupThreads(1)
+  public Bytes32 pairedBatch(Blackhole bh) {
+    return batch(bh::consume);
+  }
+
+  /**
+   * {@link #keccakFloor}, paired with {@link #pairedBatch}, on a digest of its own thread.
+   *
+   * @param floor the thread's digest and blocks
+   * @return the digest
+   */
+  @Benchmark
+  @Group("batchVsFloor")
+  @GroupThreads(1)
+  public byte[] pairedFloor(Floor floor) {
+    return floor.run();
+  }
+
+  /** A thread's own digest and blocks for the floor, so that paired threads share nothing. */
+  @State(Scope.Thread)
+  public static class Floor {
+    private final byte[] blocks = new byte[RATE * 1024];
+    private final byte[] digest = new byte[32];
+    private final KeccakDigest keccak = new KeccakDigest(256);
+
+    byte[] run() {
+      return absorbPermutations(keccak, blocks, digest);
+    }
+  }
+
+  /** {@link #PERMUTATIONS} - 1 whole blocks, then the padded empty block {@code doFinal} permutes. */
+  byte[] floor() {
+    return absorbPermutations(keccak, blocks, digest);
+  }
+
+  private static byte[] absorbPermutations(KeccakDigest keccak, byte[] blocks, byte[] digest) {
+    long whole = PERMUTATIONS - 1;
+    int perUpdate = blocks.length / RATE;
+    for (long done = 0; done < whole; done += perUpdate) {
+      keccak.update(blocks, 0, RATE * (int) Math.min(perUpdate, whole - done));
+    }
+    keccak.doFinal(digest, 0);
+    return digest;
   }
 
   /** The measured work; {@code sink} receives every proof. */

@@ -48,6 +48,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@code HeaderVerifier}) against {@code bouncyCastle} ({@code SHA256Digest}, twice).
  *   <li>{@code midstateVsHeader}: {@code midstate} ({@code PreparedJob.isValid}, default engine)
  *       against {@code header} ({@code HeaderVerifier.isValid}, default engine).
+ *   <li>{@code portableMidstateVsHeader}: the same pair with the portable engine on both sides,
+ *       where the midstate is the engine's own state words (two compressions against three). With
+ *       the JDK engine the midstate is a cloned {@code MessageDigest}, whose state cannot be set;
+ *       the pair shows what the clone and the per-call overhead of {@code MessageDigest} leave of
+ *       the saved compression.
  * </ul>
  *
  * <pre>
@@ -92,6 +97,7 @@ public class PairedRatioBenchmark {
   public static class Shares {
     final List<ShareSubmission> shares = new ArrayList<>();
     PreparedJob prepared;
+    PreparedJob preparedPortable;
 
     /** Loads the job and draws the shares, as {@code ShareVerificationBenchmark} does. */
     @Setup
@@ -119,6 +125,8 @@ public class PairedRatioBenchmark {
             String.format("%08x", random.nextInt())));
       }
       prepared = ShareVerifier.create().prepare(session, job, HexFormat.of().parseHex(extranonce2));
+      preparedPortable = ShareVerifier.create(Sha256Engine.portable())
+          .prepare(session, job, HexFormat.of().parseHex(extranonce2));
     }
   }
 
@@ -180,6 +188,36 @@ public class PairedRatioBenchmark {
     int valid = 0;
     for (int i = 0; i < N; i++) {
       if (h.fastest.isValid(h.headers, 80 * i)) {
+        valid++;
+      }
+    }
+    return valid;
+  }
+
+  /** Shares from the job's midstate, portable engine, paired with {@link #portableHeader}. */
+  @Benchmark
+  @Group("portableMidstateVsHeader")
+  @GroupThreads(1)
+  @OperationsPerInvocation(N)
+  public int portableMidstate(Shares s) {
+    int valid = 0;
+    for (int i = 0; i < N; i++) {
+      if (s.preparedPortable.isValid(s.shares.get(i))) {
+        valid++;
+      }
+    }
+    return valid;
+  }
+
+  /** Whole headers, portable engine, paired with {@link #portableMidstate}. */
+  @Benchmark
+  @Group("portableMidstateVsHeader")
+  @GroupThreads(1)
+  @OperationsPerInvocation(N)
+  public int portableHeader(Headers h) {
+    int valid = 0;
+    for (int i = 0; i < N; i++) {
+      if (h.portable.isValid(h.headers, 80 * i)) {
         valid++;
       }
     }

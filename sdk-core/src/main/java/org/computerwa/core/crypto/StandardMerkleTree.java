@@ -22,13 +22,17 @@ import org.computerwa.core.ValidationException;
  * protects against second-preimage attacks that pass an inner node off as a leaf.
  *
  * <p>Cost: building hashes {@code n - 1} pairs after an {@code n log n} sort, into one flat array
- * of {@code 32 (2n - 1)} bytes (no object per node); a proof copies its {@code log2 n} siblings
- * out of that array. Immutable and thread-safe.
+ * of {@code 32 (2n - 1)} bytes (no object per node). A proof copies nothing: it refers to that
+ * array and reads its {@code log2 n} siblings when they are asked for (so a proof keeps its
+ * tree's array reachable). Immutable and thread-safe.
  *
  * @since 0.1.0
  */
 public final class StandardMerkleTree {
   // Node i occupies nodes[32 i, 32 i + 32); leaves sit at the end in descending order.
+  /** From this many leaves on, the sort is a radix sort (its count array costs 256 KB). */
+  private static final int RADIX_SORT_FROM = 1 << 16;
+
   private final byte[] nodes;
   private final int nodeCount;
   private final int[] treeIndexOfInput;
@@ -59,12 +63,15 @@ public final class StandardMerkleTree {
     byte[] nodes = new byte[32 * nodeCount];
     int[] treeIndexOfInput = new int[n];
     for (int i = 0; i < n; i++) {
-      int treeIndex = nodeCount - 1 - i;
-      System.arraycopy(input[order[i]].raw(), 0, nodes, 32 * treeIndex, 32);
-      treeIndexOfInput[order[i]] = treeIndex;
+      treeIndexOfInput[order[i]] = nodeCount - 1 - i;
     }
+    // In input order: each leaf is read where it lies, in sequence, and written to its place.
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(input[i].raw(), 0, nodes, 32 * treeIndexOfInput[i], 32);
+    }
+    KeccakBlocks digest = Keccak256.threadDigest();
     for (int i = nodeCount - 1 - n; i >= 0; i--) {
-      MerkleProof.hashPairInto(nodes, 32 * (2 * i + 1), 32 * (2 * i + 2), nodes, 32 * i);
+      MerkleProof.hashPairInto(digest, nodes, 32 * (2 * i + 1), 32 * (2 * i + 2), nodes, 32 * i);
     }
     return new StandardMerkleTree(nodes, treeIndexOfInput);
   }
@@ -171,17 +178,7 @@ public final class StandardMerkleTree {
   }
 
   private MerkleProof proofAt(int treeIndex) {
-    // depth = floor(log2(treeIndex + 1)): the number of steps from node treeIndex up to node 0
-    int depth = 31 - Integer.numberOfLeadingZeros(treeIndex + 1);
-    byte[] path = new byte[32 * (1 + depth)];
-    System.arraycopy(nodes, 32 * treeIndex, path, 0, 32);
-    int index = treeIndex;
-    for (int level = 1; level <= depth; level++) {
-      int sibling = (index & 1) == 1 ? index + 1 : index - 1;
-      System.arraycopy(nodes, 32 * sibling, path, 32 * level, 32);
-      index = (index - 1) >> 1;
-    }
-    return MerkleProof.ofOwnedPath(path);
+    return MerkleProof.inTree(nodes, treeIndex);
   }
 
   private Bytes32 node(int i) {
@@ -218,7 +215,11 @@ public final class StandardMerkleTree {
       // unsigned order of the prefix becomes signed order by flipping the top bit
       keys[i] = (((prefix >>> indexBits) << indexBits) | i) ^ Long.MIN_VALUE;
     }
-    Arrays.sort(keys);
+    if (n >= RADIX_SORT_FROM) {
+      radixSortSigned(keys);
+    } else {
+      Arrays.sort(keys);
+    }
     long indexMask = (1L << indexBits) - 1;
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
@@ -234,6 +235,38 @@ public final class StandardMerkleTree {
       }
     }
     return order;
+  }
+
+  /**
+   * Sorts in signed order, as {@link Arrays#sort(long[])} does, in four stable passes of 16 bits
+   * (least significant first): about a third of the time of the comparison sort for a million
+   * random keys, whose 64 bits are all significant here.
+   */
+  private static void radixSortSigned(long[] keys) {
+    long[] from = keys;
+    long[] to = new long[keys.length];
+    int[] start = new int[1 << 16];
+    for (int shift = 0; shift < 64; shift += 16) {
+      // the top digit is compared with its sign bit flipped, so that negative keys come first
+      long flip = shift == 48 ? Long.MIN_VALUE : 0L;
+      Arrays.fill(start, 0);
+      for (long key : from) {
+        start[(int) ((key ^ flip) >>> shift) & 0xffff]++;
+      }
+      int sum = 0;
+      for (int d = 0; d < start.length; d++) {
+        int count = start[d];
+        start[d] = sum;
+        sum += count;
+      }
+      for (long key : from) {
+        to[start[(int) ((key ^ flip) >>> shift) & 0xffff]++] = key;
+      }
+      long[] swap = from;
+      from = to;
+      to = swap;
+    }
+    // four passes: the sorted keys are back in the caller's array
   }
 
   private static void insertionSort(int[] order, int from, int to, Bytes32[] leaves) {

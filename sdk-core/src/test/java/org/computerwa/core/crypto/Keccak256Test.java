@@ -30,4 +30,60 @@ class Keccak256Test {
     byte[] b = java.util.Arrays.copyOfRange(all, split, all.length);
     assertThat(Keccak256.hash(a, b)).isEqualTo(Keccak256.hash(all));
   }
+
+  @org.junit.jupiter.api.Test
+  void thePaddedBlockPathEqualsBouncyCastlesDigestForEveryLengthAndReuse() {
+    long seed = org.computerwa.core.Seeds.seed("Keccak256Test.paddedBlocks");
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    KeccakBlocks blocks = new KeccakBlocks();
+    org.bouncycastle.crypto.digests.KeccakDigest reference = new org.bouncycastle.crypto.digests.KeccakDigest(256);
+    for (int length = 0; length <= 3 * KeccakBlocks.RATE + 1; length++) {
+      byte[] input = new byte[length];
+      random.nextBytes(input);
+      byte[] inner = new byte[32];
+      reference.update(input, 0, length);
+      reference.doFinal(inner, 0);
+      byte[] expected = new byte[32];
+      reference.update(inner, 0, 32);
+      reference.doFinal(expected, 0);
+      byte[] leaf = new byte[32];
+      blocks.hashTwice(input, length, leaf, 0);
+      assertThat(leaf).as("keccak256(keccak256(%d bytes)), seed %d", length, seed).isEqualTo(expected);
+      // the same object then serves the general path, and the pair path after it
+      blocks.update(input, 0, length);
+      byte[] general = new byte[32];
+      blocks.doFinal(general, 0);
+      assertThat(general).as("length %d, seed %d", length, seed).isEqualTo(inner);
+      byte[] pair = new byte[64];
+      random.nextBytes(pair);
+      byte[] pairHash = new byte[32];
+      blocks.hashPair(pair, 32, 0, pairHash, 0);
+      reference.update(pair, 32, 32);
+      reference.update(pair, 0, 32);
+      byte[] pairExpected = new byte[32];
+      reference.doFinal(pairExpected, 0);
+      assertThat(pairHash).as("pair after %d bytes, seed %d", length, seed).isEqualTo(pairExpected);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aPairHashedIntoItsOwnArrayIsStillRight() {
+    byte[] nodes = new byte[96];
+    for (int i = 0; i < 96; i++) {
+      nodes[i] = (byte) (7 * i + 1);
+    }
+    Bytes32 expected = Keccak256.hash(java.util.Arrays.copyOfRange(nodes, 32, 96));
+    new KeccakBlocks().hashPair(nodes, 32, 64, nodes, 32);
+    assertThat(java.util.Arrays.copyOfRange(nodes, 32, 64)).isEqualTo(expected.raw());
+  }
+
+  @org.junit.jupiter.api.Test
+  void anUnfinishedGeneralHashDoesNotLeakIntoThePaddedPath() {
+    KeccakBlocks blocks = new KeccakBlocks();
+    blocks.update(new byte[] {1, 2, 3}, 0, 3); // left unfinished on purpose
+    byte[] pair = new byte[64];
+    byte[] out = new byte[32];
+    blocks.hashPair(pair, 0, 32, out, 0);
+    assertThat(out).isEqualTo(Keccak256.hash(pair).raw());
+  }
 }

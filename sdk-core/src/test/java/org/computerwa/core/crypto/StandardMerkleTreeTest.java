@@ -172,6 +172,8 @@ class StandardMerkleTreeTest {
         MerkleProof proof = tree.proof(i);
         assertThat(proof.depth()).as("seed %d", seed).isEqualTo(proof.siblings().size());
         assertThat(MerkleProof.of(proof.leaf(), proof.siblings())).isEqualTo(proof).hasSameHashCodeAs(proof);
+        assertThat(proof).as("a proof read out of the tree equals its copy, both ways")
+            .isEqualTo(MerkleProof.of(proof.leaf(), proof.siblings()));
         assertThat(proof.root()).isEqualTo(tree.root());
       }
       if (n > 1) {
@@ -181,6 +183,46 @@ class StandardMerkleTreeTest {
       }
       assertThatThrownBy(() -> tree.proof(n)).isInstanceOfSatisfying(ValidationException.class,
           e -> assertThat(e.field()).isEqualTo("index"));
+    }
+  }
+
+  @Test
+  void aLargeTreeSortsItsLeavesAsASmallOneDoesAndProvesThem() {
+    // Past 65,536 leaves the tree sorts by radix; the oracle here is the textbook construction
+    // over Bytes32's own ordering: sort a copy, then hash level by level in the array layout.
+    long seed = org.computerwa.core.Seeds.seed("StandardMerkleTreeTest.largeTree");
+    SplittableRandom random = new SplittableRandom(seed);
+    int n = 70_001;
+    List<Bytes32> leaves = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      byte[] b = new byte[32];
+      random.nextBytes(b);
+      if (i % 7 == 0) {
+        b[0] = (byte) 0x80; // many shared leading bytes, and both signs of the top byte
+        b[1] = 0;
+        b[2] = (byte) (i % 3);
+      }
+      if (i % 1000 == 1) {
+        b = leaves.get(random.nextInt(i)).raw().clone(); // duplicates
+      }
+      leaves.add(Bytes32.of(b));
+    }
+    List<Bytes32> sorted = new ArrayList<>(leaves);
+    sorted.sort(null);
+    Bytes32[] oracle = new Bytes32[2 * n - 1];
+    for (int i = 0; i < n; i++) {
+      oracle[2 * n - 2 - i] = sorted.get(i);
+    }
+    for (int i = n - 2; i >= 0; i--) {
+      oracle[i] = MerkleProof.hashPair(oracle[2 * i + 1], oracle[2 * i + 2]);
+    }
+    StandardMerkleTree tree = StandardMerkleTree.ofLeaves(leaves);
+    assertThat(tree.leaves()).as("seed %d", seed).isEqualTo(sorted);
+    assertThat(tree.root()).as("seed %d", seed).isEqualTo(oracle[0]);
+    for (int i = 0; i < n; i += 97) {
+      MerkleProof proof = tree.proof(i);
+      assertThat(proof.leaf()).as("seed %d leaf %d", seed, i).isEqualTo(leaves.get(i));
+      proof.verify(oracle[0]);
     }
   }
 }

@@ -24,6 +24,13 @@ import org.computerwa.mining.sha256.Sha256Engine;
  * VerifiedShare share = prepared.verify(submission); // the same rules, with the header and hash
  * }</pre>
  *
+ * <p>Cost: with {@link Sha256Engine#portable()} the midstate is the engine's own eight state
+ * words, and a share costs two compressions where a whole header costs three. With {@link
+ * Sha256Engine#jdk()} (the default where HotSpot has SHA-256 intrinsics) the JDK's {@code
+ * MessageDigest} cannot be given a state, so each share clones a digest primed with the first 64
+ * bytes; the clone and {@code MessageDigest}'s per-call overhead take back most of the saved
+ * compression. {@code PairedRatioBenchmark} in the benchmarks module measures both.
+ *
  * <p>Not thread-safe: it reuses its buffers; prepare one per thread.
  *
  * @since 0.1.0
