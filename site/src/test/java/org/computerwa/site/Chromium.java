@@ -192,16 +192,27 @@ final class Chromium implements AutoCloseable {
     } catch (RuntimeException e) {
       // the browser is stopped below either way
     }
+    // Chromium's helper processes (network service, renderers) can outlive the main one for a
+    // moment and still write into the profile: stop them all before removing it.
+    List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    for (ProcessHandle helper : helpers) {
+      helper.destroy();
+      try {
+        helper.onExit().get(10, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+        helper.destroyForcibly();
+      }
     }
     try (Stream<Path> walk = Files.walk(profile)) {
       for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
         Files.deleteIfExists(p);
       }
-    } catch (IOException e) {
-      // a leftover temp profile is harmless
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // a leftover temp profile is harmless (a file may vanish while the walk lists it)
     }
   }
 
