@@ -17,6 +17,10 @@ import org.jspecify.annotations.Nullable;
  * genesis.toBigInteger();   // the hash as the 256-bit number compared against targets
  * }</pre>
  *
+ * <p>A hand-written class, not a record (sdk-mining's value style, see its README): the verifiers
+ * make one per checked header or share from a slice of their own buffer, copied once; a record's
+ * public canonical constructor would have to copy it again to stay immutable.
+ *
  * @since 0.1.0
  */
 public final class BlockHash {
