@@ -26,7 +26,7 @@ class ValueStyleTest {
       "org.computerwa.mining.pow.BlockHeader",
       "caches its hash, computed once; a record has no field outside its components",
       "org.computerwa.mining.pow.BlockHash",
-      "wraps a 32-byte slice of the verifier's buffer with one copy; a record's constructor copies again",
+      "wraps a 32-byte slice of the verifier's buffer with one copy; a record copies again, measured slower",
       "org.computerwa.mining.pow.CompactTarget",
       "decodes nBits once into value and flags; a record would decode per call or take them as components");
 
