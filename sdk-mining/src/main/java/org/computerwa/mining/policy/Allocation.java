@@ -12,7 +12,8 @@ import org.computerwa.core.ValidationException;
  *
  * <p>A policy's proposal is read for its mining and AI spot parts; the controller's envelope sets
  * the leased part to the committed leases and the curtailed part to what is left. Two allocations
- * are equal when every part is equal as {@link Double#compare} sees it.
+ * are equal when every part is equal as {@link Double#compare} sees it; a part given as
+ * {@code -0.0} is stored as {@code 0.0}.
  *
  * @param miningMw MW to mining, finite and {@code >= 0}
  * @param aiSpotMw MW to AI spot work, finite and {@code >= 0}
@@ -31,6 +32,12 @@ public record Allocation(double miningMw, double aiSpotMw, double aiLeasedMw, do
     check("aiSpotMw", aiSpotMw);
     check("aiLeasedMw", aiLeasedMw);
     check("curtailedMw", curtailedMw);
+    // -0.0 passes the check; adding 0.0 makes it 0.0, so that equals (Double.compare) sees no
+    // difference between two allocations of no power
+    miningMw += 0.0;
+    aiSpotMw += 0.0;
+    aiLeasedMw += 0.0;
+    curtailedMw += 0.0;
   }
 
   /**

@@ -17,9 +17,10 @@ class AllocationTest {
   }
 
   @Test
-  void zeroAndNegativeZeroAreDistinctParts() {
-    // -0.0 passes the >= 0 check; Double.compare keeps it apart, as the class did before the record
-    assertThat(Allocation.of(-0.0, 0, 0, 0)).isNotEqualTo(Allocation.of(0, 0, 0, 0));
+  void negativeZeroIsStoredAsZero() {
+    Allocation a = Allocation.of(-0.0, -0.0, -0.0, -0.0);
+    assertThat(a).isEqualTo(Allocation.of(0, 0, 0, 0)).hasSameHashCodeAs(Allocation.of(0, 0, 0, 0));
+    assertThat(Double.doubleToRawLongBits(a.miningMw())).isZero();
   }
 
   @ParameterizedTest(name = "{0} = {1}")
