@@ -11,21 +11,33 @@ import org.computerwa.core.ValidationException;
  * }</pre>
  *
  * <p>A policy's proposal is read for its mining and AI spot parts; the controller's envelope sets
- * the leased part to the committed leases and the curtailed part to what is left.
+ * the leased part to the committed leases and the curtailed part to what is left. Two allocations
+ * are equal when every part is equal as {@link Double#compare} sees it; a part given as
+ * {@code -0.0} is stored as {@code 0.0}.
  *
+ * @param miningMw MW to mining, finite and {@code >= 0}
+ * @param aiSpotMw MW to AI spot work, finite and {@code >= 0}
+ * @param aiLeasedMw MW to leased GPUs, finite and {@code >= 0}
+ * @param curtailedMw MW curtailed, finite and {@code >= 0}
  * @since 0.1.0
  */
-public final class Allocation {
-  private final double miningMw;
-  private final double aiSpotMw;
-  private final double aiLeasedMw;
-  private final double curtailedMw;
-
-  private Allocation(double miningMw, double aiSpotMw, double aiLeasedMw, double curtailedMw) {
-    this.miningMw = miningMw;
-    this.aiSpotMw = aiSpotMw;
-    this.aiLeasedMw = aiLeasedMw;
-    this.curtailedMw = curtailedMw;
+public record Allocation(double miningMw, double aiSpotMw, double aiLeasedMw, double curtailedMw) {
+  /**
+   * Validates the parts.
+   *
+   * @throws ValidationException if a part is negative or not finite, naming the part
+   */
+  public Allocation {
+    check("miningMw", miningMw);
+    check("aiSpotMw", aiSpotMw);
+    check("aiLeasedMw", aiLeasedMw);
+    check("curtailedMw", curtailedMw);
+    // -0.0 passes the check; adding 0.0 makes it 0.0, so that equals (Double.compare) sees no
+    // difference between two allocations of no power
+    miningMw += 0.0;
+    aiSpotMw += 0.0;
+    aiLeasedMw += 0.0;
+    curtailedMw += 0.0;
   }
 
   /**
@@ -39,10 +51,6 @@ public final class Allocation {
    * @throws ValidationException if a part is negative or not finite
    */
   public static Allocation of(double miningMw, double aiSpotMw, double aiLeasedMw, double curtailedMw) {
-    check("miningMw", miningMw);
-    check("aiSpotMw", aiSpotMw);
-    check("aiLeasedMw", aiLeasedMw);
-    check("curtailedMw", curtailedMw);
     return new Allocation(miningMw, aiSpotMw, aiLeasedMw, curtailedMw);
   }
 
@@ -50,67 +58,5 @@ public final class Allocation {
     if (!(v >= 0) || Double.isInfinite(v)) {
       throw new ValidationException("allocation." + field, v, "must be a finite number >= 0");
     }
-  }
-
-  /**
-   * MW to mining.
-   *
-   * @return MW
-   */
-  public double miningMw() {
-    return miningMw;
-  }
-
-  /**
-   * MW to AI spot work.
-   *
-   * @return MW
-   */
-  public double aiSpotMw() {
-    return aiSpotMw;
-  }
-
-  /**
-   * MW to leased GPUs.
-   *
-   * @return MW
-   */
-  public double aiLeasedMw() {
-    return aiLeasedMw;
-  }
-
-  /**
-   * MW curtailed.
-   *
-   * @return MW
-   */
-  public double curtailedMw() {
-    return curtailedMw;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof Allocation)) {
-      return false;
-    }
-    Allocation a = (Allocation) o;
-    return Double.compare(miningMw, a.miningMw) == 0
-        && Double.compare(aiSpotMw, a.aiSpotMw) == 0
-        && Double.compare(aiLeasedMw, a.aiLeasedMw) == 0
-        && Double.compare(curtailedMw, a.curtailedMw) == 0;
-  }
-
-  @Override
-  public int hashCode() {
-    return Double.hashCode(miningMw) * 31 * 31 * 31
-        + Double.hashCode(aiSpotMw) * 31 * 31
-        + Double.hashCode(aiLeasedMw) * 31
-        + Double.hashCode(curtailedMw);
-  }
-
-  @Override
-  public String toString() {
-    return "Allocation[mining=" + miningMw + ", aiSpot=" + aiSpotMw + ", aiLeased=" + aiLeasedMw
-        + ", curtailed=" + curtailedMw + "]";
   }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import org.computerwa.core.ValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A day-ahead price curve as the market published it: consecutive interval prices from a first
@@ -15,19 +16,43 @@ import org.computerwa.core.ValidationException;
  *     Instant.parse("2024-08-21T05:00:00Z"), 15, pricesOf96Intervals);
  * }</pre>
  *
+ * <p>The record holds its own copy of the prices and hands out copies, so {@link #equals} and
+ * {@link #hashCode} compare the prices, not the array's identity; {@link #usdPerMwh(int)} reads
+ * one price without a copy.
+ *
+ * @param publishedAt when the market published the curve, before {@code firstIntervalStart}
+ * @param firstIntervalStart start of the first priced interval
+ * @param intervalMinutes length of each interval, {@code > 0}
+ * @param usdPerMwh one finite price per interval, at least one; copied in and out
  * @since 0.2.0
  */
-public final class DayAheadCurve {
-  private final Instant publishedAt;
-  private final Instant firstIntervalStart;
-  private final int intervalMinutes;
-  private final double[] usdPerMwh;
-
-  private DayAheadCurve(Instant publishedAt, Instant first, int minutes, double[] prices) {
-    this.publishedAt = publishedAt;
-    this.firstIntervalStart = first;
-    this.intervalMinutes = minutes;
-    this.usdPerMwh = prices;
+public record DayAheadCurve(Instant publishedAt, Instant firstIntervalStart, int intervalMinutes,
+    double[] usdPerMwh) {
+  /**
+   * Validates the curve and copies the prices.
+   *
+   * @throws ValidationException naming the offending field, its value and the rule
+   * @throws NullPointerException if a component is null
+   */
+  public DayAheadCurve {
+    Objects.requireNonNull(publishedAt, "publishedAt");
+    Objects.requireNonNull(firstIntervalStart, "firstIntervalStart");
+    if (intervalMinutes <= 0) {
+      throw new ValidationException("dayAhead.intervalMinutes", intervalMinutes, "must be > 0");
+    }
+    usdPerMwh = Objects.requireNonNull(usdPerMwh, "usdPerMwh").clone();
+    if (usdPerMwh.length == 0) {
+      throw new ValidationException("dayAhead.usdPerMwh", 0, "must hold at least one price");
+    }
+    for (int i = 0; i < usdPerMwh.length; i++) {
+      if (!Double.isFinite(usdPerMwh[i])) {
+        throw new ValidationException("dayAhead.usdPerMwh[" + i + "]", usdPerMwh[i], "must be a finite number");
+      }
+    }
+    if (!publishedAt.isBefore(firstIntervalStart)) {
+      throw new ValidationException("dayAhead.publishedAt", publishedAt,
+          "must precede the first priced interval " + firstIntervalStart + ": a day-ahead price is published ahead");
+    }
   }
 
   /**
@@ -42,51 +67,17 @@ public final class DayAheadCurve {
    */
   public static DayAheadCurve of(Instant publishedAt, Instant firstIntervalStart, int intervalMinutes,
       double[] usdPerMwh) {
-    Objects.requireNonNull(publishedAt, "publishedAt");
-    Objects.requireNonNull(firstIntervalStart, "firstIntervalStart");
-    if (intervalMinutes <= 0) {
-      throw new ValidationException("dayAhead.intervalMinutes", intervalMinutes, "must be > 0");
-    }
-    if (usdPerMwh.length == 0) {
-      throw new ValidationException("dayAhead.usdPerMwh", 0, "must hold at least one price");
-    }
-    for (int i = 0; i < usdPerMwh.length; i++) {
-      if (!Double.isFinite(usdPerMwh[i])) {
-        throw new ValidationException("dayAhead.usdPerMwh[" + i + "]", usdPerMwh[i], "must be a finite number");
-      }
-    }
-    if (!publishedAt.isBefore(firstIntervalStart)) {
-      throw new ValidationException("dayAhead.publishedAt", publishedAt,
-          "must precede the first priced interval " + firstIntervalStart + ": a day-ahead price is published ahead");
-    }
-    return new DayAheadCurve(publishedAt, firstIntervalStart, intervalMinutes, usdPerMwh.clone());
+    return new DayAheadCurve(publishedAt, firstIntervalStart, intervalMinutes, usdPerMwh);
   }
 
   /**
-   * When the market published the curve.
+   * Every interval price.
    *
-   * @return the instant
+   * @return a copy of the prices, USD/MWh
    */
-  public Instant publishedAt() {
-    return publishedAt;
-  }
-
-  /**
-   * Start of the first priced interval.
-   *
-   * @return the instant
-   */
-  public Instant firstIntervalStart() {
-    return firstIntervalStart;
-  }
-
-  /**
-   * Length of each interval.
-   *
-   * @return minutes
-   */
-  public int intervalMinutes() {
-    return intervalMinutes;
+  @Override
+  public double[] usdPerMwh() {
+    return usdPerMwh.clone();
   }
 
   /**
@@ -113,7 +104,7 @@ public final class DayAheadCurve {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof DayAheadCurve c && publishedAt.equals(c.publishedAt)
         && firstIntervalStart.equals(c.firstIntervalStart) && intervalMinutes == c.intervalMinutes
         && Arrays.equals(usdPerMwh, c.usdPerMwh);
@@ -124,6 +115,11 @@ public final class DayAheadCurve {
     return Objects.hash(publishedAt, firstIntervalStart, intervalMinutes) * 31 + Arrays.hashCode(usdPerMwh);
   }
 
+  /**
+   * A summary: the prices are counted, not listed.
+   *
+   * @return for example {@code "DayAheadCurve[published ..., 96 x 15 min from ...]"}
+   */
   @Override
   public String toString() {
     return "DayAheadCurve[published " + publishedAt + ", " + usdPerMwh.length + " x " + intervalMinutes

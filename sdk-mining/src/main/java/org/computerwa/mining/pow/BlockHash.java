@@ -17,6 +17,12 @@ import org.jspecify.annotations.Nullable;
  * genesis.toBigInteger();   // the hash as the 256-bit number compared against targets
  * }</pre>
  *
+ * <p>A hand-written class, not a record (sdk-mining's value style, see its README): the verifiers
+ * make one per checked header or share from a slice of their own buffer, copied once; a record's
+ * public canonical constructor must copy it again to stay immutable, and a record version was
+ * measured slower on {@link BlockHeader#prevBlockHash()} and
+ * {@link HeaderVerifier#verify(BlockHeader)}.
+ *
  * @since 0.1.0
  */
 public final class BlockHash {

@@ -22,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Parsing checks only the length; proof of work is checked by {@link HeaderVerifier}.
  *
+ * <p>A hand-written class, not a record (sdk-mining's value style, see its README): it caches
+ * its hash, computed once on first {@link #hash()}, and a record can hold no field besides its
+ * components; its fields are read straight from the 80 serialized bytes.
+ *
  * @since 0.1.0
  */
 public final class BlockHeader {

@@ -3,7 +3,7 @@ package org.computerwa.mining.pow;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
+import org.computerwa.core.ValidationException;
 
 /**
  * The result of verifying a contiguous header chain: every failure (typed, with index and
@@ -18,24 +18,58 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Results of parallel and sequential runs over the same input are {@linkplain #equals equal}.
  *
+ * @param firstHeight the height of the first header, {@code >= 0}
+ * @param headerCount how many headers were verified, {@code >= 1}
+ * @param failures every rejected header, in index order, each with the first rule it broke, in
+ *     Bitcoin Core's order: proof of work, linkage, difficulty, median time past, BIP94 time warp,
+ *     future time, version; empty if valid; at most one per header, each within
+ *     {@code headerCount} and at height {@code firstHeight + index}
+ * @param chainWork the work of the headers before the first failure (Core's
+ *     {@code GetBlockProof} summed): a failed header, and every header after it, which builds on
+ *     it, add nothing; {@code >= 0}
+ * @param tipHash the hash of the last header
+ * @param uncheckedRules how many rule evaluations could not be made because their context
+ *     precedes the first header (the first header's linkage and difficulty, early median-time-past,
+ *     a retarget whose period start is missing); {@code >= 0}
  * @since 0.1.0
  */
-public final class ChainVerification {
-  private final long firstHeight;
-  private final int headerCount;
-  private final List<HeaderFailure> failures;
-  private final BigInteger chainWork;
-  private final BlockHash tipHash;
-  private final long uncheckedRules;
-
-  ChainVerification(long firstHeight, int headerCount, List<HeaderFailure> failures, BigInteger chainWork,
-      BlockHash tipHash, long uncheckedRules) {
-    this.firstHeight = firstHeight;
-    this.headerCount = headerCount;
-    this.failures = List.copyOf(failures);
-    this.chainWork = chainWork;
-    this.tipHash = tipHash;
-    this.uncheckedRules = uncheckedRules;
+public record ChainVerification(long firstHeight, int headerCount, List<HeaderFailure> failures,
+    BigInteger chainWork, BlockHash tipHash, long uncheckedRules) {
+  /**
+   * Validates the result and copies the failures.
+   *
+   * @throws ValidationException naming the field, the value and the rule it breaks
+   * @throws NullPointerException if a reference component is null
+   */
+  public ChainVerification {
+    if (firstHeight < 0) {
+      throw new ValidationException("chainVerification.firstHeight", firstHeight, "must be >= 0");
+    }
+    if (headerCount < 1) {
+      throw new ValidationException("chainVerification.headerCount", headerCount, "must be >= 1");
+    }
+    failures = List.copyOf(failures);
+    int previous = -1;
+    for (int i = 0; i < failures.size(); i++) {
+      int index = failures.get(i).index();
+      if (index <= previous || index >= headerCount) {
+        throw new ValidationException("chainVerification.failures[" + i + "].index", index,
+            "must be above the previous failure's index " + previous + " and below headerCount " + headerCount);
+      }
+      long height = failures.get(i).height();
+      if (height != firstHeight + index) {
+        throw new ValidationException("chainVerification.failures[" + i + "].height", height,
+            "must be firstHeight + index = " + (firstHeight + index));
+      }
+      previous = index;
+    }
+    if (Objects.requireNonNull(chainWork, "chainWork").signum() < 0) {
+      throw new ValidationException("chainVerification.chainWork", chainWork, "must be >= 0");
+    }
+    Objects.requireNonNull(tipHash, "tipHash");
+    if (uncheckedRules < 0) {
+      throw new ValidationException("chainVerification.uncheckedRules", uncheckedRules, "must be >= 0");
+    }
   }
 
   /**
@@ -45,17 +79,6 @@ public final class ChainVerification {
    */
   public boolean valid() {
     return failures.isEmpty();
-  }
-
-  /**
-   * Every rejected header, in index order, each with the first rule it broke, in Bitcoin Core's
-   * order: proof of work, linkage, difficulty, median time past, BIP94 time warp, future time,
-   * version.
-   *
-   * @return the failures; empty if valid
-   */
-  public List<HeaderFailure> failures() {
-    return failures;
   }
 
   /**
@@ -72,68 +95,10 @@ public final class ChainVerification {
   }
 
   /**
-   * The height of the first header.
+   * A summary: the failures are counted, not listed.
    *
-   * @return the first height
+   * @return for example {@code "ChainVerification{headers=2016, failures=0, chainWork=0x..., tip=...}"}
    */
-  public long firstHeight() {
-    return firstHeight;
-  }
-
-  /**
-   * How many headers were verified.
-   *
-   * @return the count
-   */
-  public int headerCount() {
-    return headerCount;
-  }
-
-  /**
-   * The work of the headers before the first failure (Core's {@code GetBlockProof} summed): a
-   * failed header, and every header after it, which builds on it, add nothing.
-   *
-   * @return the chain work of this segment's valid prefix
-   */
-  public BigInteger chainWork() {
-    return chainWork;
-  }
-
-  /**
-   * The hash of the last header.
-   *
-   * @return the tip hash
-   */
-  public BlockHash tipHash() {
-    return tipHash;
-  }
-
-  /**
-   * How many rule evaluations could not be made because their context precedes the first header
-   * (the first header's linkage and difficulty, early median-time-past, a retarget whose period
-   * start is missing).
-   *
-   * @return the number of unchecked rule evaluations
-   */
-  public long uncheckedRules() {
-    return uncheckedRules;
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    if (!(o instanceof ChainVerification)) {
-      return false;
-    }
-    ChainVerification c = (ChainVerification) o;
-    return firstHeight == c.firstHeight && headerCount == c.headerCount && failures.equals(c.failures)
-        && chainWork.equals(c.chainWork) && tipHash.equals(c.tipHash) && uncheckedRules == c.uncheckedRules;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(firstHeight, headerCount, failures, chainWork, tipHash, uncheckedRules);
-  }
-
   @Override
   public String toString() {
     return "ChainVerification{headers=" + headerCount + ", failures=" + failures.size() + ", chainWork=0x"

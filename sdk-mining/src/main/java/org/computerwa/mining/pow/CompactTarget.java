@@ -22,6 +22,11 @@ import org.jspecify.annotations.Nullable;
  * negative}; a mantissa shifted beyond 256 bits makes it {@linkplain #overflow() overflow}. Both,
  * and a zero target, are never valid for proof of work.
  *
+ * <p>A hand-written class, not a record (sdk-mining's value style, see its README): it decodes
+ * nBits once, at construction, into the value and the two flags; as a record it would either
+ * decode again on every {@link #value()} or take the decoded parts as constructor components that
+ * a caller could make disagree with {@link #bits()}. Equality is that of {@link #bits()}.
+ *
  * @since 0.1.0
  */
 public final class CompactTarget {

@@ -1,7 +1,7 @@
 package org.computerwa.mining.pow;
 
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
+import org.computerwa.core.ValidationException;
 
 /**
  * One rejected header in a chain: where it is, which rule it broke and why.
@@ -12,55 +12,28 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
+ * @param index zero-based position of the header in the verified sequence, {@code >= 0}
+ * @param height height of the header, {@code >= 0}
+ * @param reason the broken rule
+ * @param message a sentence naming the offending value
  * @since 0.1.0
  */
-public final class HeaderFailure {
-  private final int index;
-  private final long height;
-  private final RejectReason reason;
-  private final String message;
-
-  HeaderFailure(int index, long height, RejectReason reason, String message) {
-    this.index = index;
-    this.height = height;
-    this.reason = reason;
-    this.message = message;
-  }
-
+public record HeaderFailure(int index, long height, RejectReason reason, String message) {
   /**
-   * Zero-based position of the header in the verified sequence.
+   * Validates the failure.
    *
-   * @return the index
+   * @throws ValidationException if {@code index} or {@code height} is negative
+   * @throws NullPointerException if {@code reason} or {@code message} is null
    */
-  public int index() {
-    return index;
-  }
-
-  /**
-   * Height of the header.
-   *
-   * @return the height
-   */
-  public long height() {
-    return height;
-  }
-
-  /**
-   * The broken rule.
-   *
-   * @return the reason
-   */
-  public RejectReason reason() {
-    return reason;
-  }
-
-  /**
-   * A sentence naming the offending value.
-   *
-   * @return the explanation
-   */
-  public String message() {
-    return message;
+  public HeaderFailure {
+    if (index < 0) {
+      throw new ValidationException("headerFailure.index", index, "must be >= 0");
+    }
+    if (height < 0) {
+      throw new ValidationException("headerFailure.height", height, "must be >= 0");
+    }
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(message, "message");
   }
 
   /**
@@ -72,20 +45,11 @@ public final class HeaderFailure {
     return new HeaderVerificationException(reason, index, height, message);
   }
 
-  @Override
-  public boolean equals(@Nullable Object o) {
-    if (!(o instanceof HeaderFailure)) {
-      return false;
-    }
-    HeaderFailure f = (HeaderFailure) o;
-    return index == f.index && height == f.height && reason == f.reason && message.equals(f.message);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(index, height, reason, message);
-  }
-
+  /**
+   * The failure as a log line.
+   *
+   * @return for example {@code "BAD_POW at index 3 (height 170): ..."}
+   */
   @Override
   public String toString() {
     return reason + " at index " + index + " (height " + height + "): " + message;

@@ -110,8 +110,8 @@ public final class PreparedJob {
   }
 
   private void hash(ShareSubmission submission, int version) {
-    if (!Arrays.equals(submission.extranonce2(), extranonce2)) {
-      throw new ValidationException("extranonce2", java.util.HexFormat.of().formatHex(submission.extranonce2()),
+    if (!Arrays.equals(submission.extranonce2Shared(), extranonce2)) {
+      throw new ValidationException("extranonce2", java.util.HexFormat.of().formatHex(submission.extranonce2Shared()),
           "must be the extranonce2 this job was prepared for");
     }
     if (!hasMidstate || version != midstateVersion) {

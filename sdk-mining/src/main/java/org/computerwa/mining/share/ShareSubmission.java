@@ -1,5 +1,8 @@
 package org.computerwa.mining.share;
 
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -12,23 +15,28 @@ import org.jspecify.annotations.Nullable;
  * ShareSubmission rolled = s.withVersionBits("00002000");   // mining.submit's sixth parameter
  * }</pre>
  *
+ * <p>The record holds its own copy of the extranonce2 bytes and hands out copies, so
+ * {@link #equals}, {@link #hashCode} and {@link #toString} compare and show the bytes, not the
+ * array's identity.
+ *
+ * @param extranonce2 the extranonce2 bytes, the job's extranonce2 size; copied in and out
+ * @param time ntime, as the 32-bit word the header carries
+ * @param nonce the nonce, as the 32-bit word the header carries
+ * @param versionBits the BIP310 version bits submitted, {@code 0} for none
  * @since 0.1.0
  */
-public final class ShareSubmission {
-  private final byte[] extranonce2;
-  private final int time;
-  private final int nonce;
-  private final int versionBits;
-
-  private ShareSubmission(byte[] extranonce2, int time, int nonce, int versionBits) {
-    this.extranonce2 = extranonce2;
-    this.time = time;
-    this.nonce = nonce;
-    this.versionBits = versionBits;
+public record ShareSubmission(byte[] extranonce2, int time, int nonce, int versionBits) {
+  /**
+   * Copies the extranonce2 bytes.
+   *
+   * @throws NullPointerException if {@code extranonce2} is null
+   */
+  public ShareSubmission {
+    extranonce2 = Objects.requireNonNull(extranonce2, "extranonce2").clone();
   }
 
   /**
-   * A submission without version rolling.
+   * A submission without version rolling, from the hex strings {@code mining.submit} carries.
    *
    * @param extranonce2 hex, the job's extranonce2 size
    * @param time ntime, 8 big-endian hex digits
@@ -55,20 +63,19 @@ public final class ShareSubmission {
     return new ShareSubmission(extranonce2, time, nonce, StratumJob.word("version_bits", bits));
   }
 
-  byte[] extranonce2() {
+  /**
+   * The extranonce2 bytes.
+   *
+   * @return a copy
+   */
+  @Override
+  public byte[] extranonce2() {
+    return extranonce2.clone();
+  }
+
+  /** The extranonce2 bytes without a copy, for the verifier's allocation-free path; never mutated. */
+  byte[] extranonce2Shared() {
     return extranonce2;
-  }
-
-  int time() {
-    return time;
-  }
-
-  int nonce() {
-    return nonce;
-  }
-
-  int versionBits() {
-    return versionBits;
   }
 
   /**
@@ -82,16 +89,19 @@ public final class ShareSubmission {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    if (!(o instanceof ShareSubmission)) {
-      return false;
-    }
-    ShareSubmission s = (ShareSubmission) o;
-    return java.util.Arrays.equals(extranonce2, s.extranonce2) && time == s.time && nonce == s.nonce
-        && versionBits == s.versionBits;
+    return o instanceof ShareSubmission s && Arrays.equals(extranonce2, s.extranonce2) && time == s.time
+        && nonce == s.nonce && versionBits == s.versionBits;
   }
 
   @Override
   public int hashCode() {
-    return java.util.Arrays.hashCode(extranonce2) * 31 + nonce;
+    return ((Arrays.hashCode(extranonce2) * 31 + time) * 31 + nonce) * 31 + versionBits;
+  }
+
+  @Override
+  public String toString() {
+    return "ShareSubmission[extranonce2=" + HexFormat.of().formatHex(extranonce2) + ", time="
+        + String.format("%08x", time) + ", nonce=" + String.format("%08x", nonce) + ", versionBits="
+        + String.format("%08x", versionBits) + "]";
   }
 }

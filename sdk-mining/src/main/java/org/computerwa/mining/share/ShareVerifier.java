@@ -117,7 +117,7 @@ public final class ShareVerifier {
    */
   public BlockHeader header(StratumSession session, StratumJob job, ShareSubmission submission) {
     return BlockHeader.of(version(session, job, submission), BlockHash.fromRaw(job.prevHashHeaderBytes()),
-        merkleRoot(job, submission.extranonce2()), Integer.toUnsignedLong(submission.time()), job.bits(),
+        merkleRoot(job, submission.extranonce2Shared()), Integer.toUnsignedLong(submission.time()), job.bits(),
         submission.nonce());
   }
 

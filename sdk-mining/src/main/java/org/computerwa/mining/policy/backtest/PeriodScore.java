@@ -3,6 +3,7 @@ package org.computerwa.mining.policy.backtest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.computerwa.core.ValidationException;
 
 /**
  * A policy's score over one period against always-mine and the perfect-foresight optimum of the
@@ -40,12 +41,32 @@ public record PeriodScore(String label, Instant from, Instant to, int intervals,
    * @param alwaysMineProfitUsd always-mine's profit
    * @param optimumProfitUsd the optimum's profit
    * @param switches switches
+   * @throws ValidationException if the period is empty or reversed, a count negative or a profit
+   *     not finite, naming the field
    */
   public PeriodScore {
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(policy, "policy");
+    if (intervals < 1) {
+      throw new ValidationException("periodScore.intervals", intervals, "must be >= 1");
+    }
+    if (!from.isBefore(to)) {
+      throw new ValidationException("periodScore.to", to, "must be after from " + from);
+    }
+    finite("profitUsd", profitUsd);
+    finite("alwaysMineProfitUsd", alwaysMineProfitUsd);
+    finite("optimumProfitUsd", optimumProfitUsd);
+    if (switches < 0) {
+      throw new ValidationException("periodScore.switches", switches, "must be >= 0");
+    }
+  }
+
+  private static void finite(String field, double v) {
+    if (!Double.isFinite(v)) {
+      throw new ValidationException("periodScore." + field, v, "must be a finite number");
+    }
   }
 
   static PeriodScore of(String label, BacktestResult r) {

@@ -128,12 +128,22 @@ public final class WalkForward {
      * @param training training score
      * @param outOfSample test score
      * @param hindsight hindsight score
+     * @throws ValidationException if the training window does not end before the test period
+     *     begins (look-ahead), or the out-of-sample and hindsight scores cover different periods
      */
     public Fold {
       Objects.requireNonNull(label, "label");
       Objects.requireNonNull(training, "training");
       Objects.requireNonNull(outOfSample, "outOfSample");
       Objects.requireNonNull(hindsight, "hindsight");
+      if (training.to().isAfter(outOfSample.from())) {
+        throw new ValidationException("fold.training.to", training.to(),
+            "must not be after the test period's start " + outOfSample.from() + ": no look-ahead");
+      }
+      if (!hindsight.from().equals(outOfSample.from()) || !hindsight.to().equals(outOfSample.to())) {
+        throw new ValidationException("fold.hindsight", hindsight.from() + "/" + hindsight.to(),
+            "must cover the test period " + outOfSample.from() + "/" + outOfSample.to());
+      }
     }
   }
 
@@ -162,11 +172,25 @@ public final class WalkForward {
      * @param candidates candidate names
      * @param trainingDays training days
      * @param testDays test days
+     * @throws ValidationException if there is no fold or no candidate, or a window is not at
+     *     least one day
      */
     public Result {
       folds = List.copyOf(folds);
       candidates = List.copyOf(candidates);
       Objects.requireNonNull(wholeSeriesInSample, "wholeSeriesInSample");
+      if (folds.isEmpty()) {
+        throw new ValidationException("walkForward.folds", 0, "must hold at least one fold");
+      }
+      if (candidates.isEmpty()) {
+        throw new ValidationException("walkForward.candidates", 0, "must hold at least one candidate");
+      }
+      if (trainingDays < 1) {
+        throw new ValidationException("walkForward.trainingDays", trainingDays, "must be >= 1");
+      }
+      if (testDays < 1) {
+        throw new ValidationException("walkForward.testDays", testDays, "must be >= 1");
+      }
     }
 
     /**

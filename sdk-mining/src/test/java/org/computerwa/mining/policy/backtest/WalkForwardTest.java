@@ -80,4 +80,24 @@ class WalkForwardTest {
     }
     assertThat(Seasons.label(p, (q.get(3)[0] + q.get(3)[1]) / 2)).isEqualTo("2023Q4");
   }
+
+  @Test
+  void aFoldWhoseTrainingReachesIntoItsTestPeriodIsRefused() {
+    java.time.Instant d0 = java.time.Instant.parse("2023-07-01T00:00:00Z");
+    java.time.Instant d1 = d0.plus(java.time.Duration.ofDays(30));
+    java.time.Instant d2 = d1.plus(java.time.Duration.ofDays(7));
+    PeriodScore training = new PeriodScore("train", d0, d1.plusSeconds(900), 100, "a", 1, 1, 1, 0);
+    PeriodScore test = new PeriodScore("test", d1, d2, 100, "a", 1, 1, 1, 0);
+    assertThatThrownBy(() -> new WalkForward.Fold("fold 1", training, test, test))
+        .isInstanceOfSatisfying(ValidationException.class, e -> {
+          assertThat(e.field()).isEqualTo("fold.training.to");
+          assertThat(e.rule()).endsWith("no look-ahead");
+        });
+    PeriodScore fair = new PeriodScore("train", d0, d1, 100, "a", 1, 1, 1, 0);
+    PeriodScore otherPeriod = new PeriodScore("test", d1.plusSeconds(900), d2, 99, "a", 1, 1, 1, 0);
+    assertThatThrownBy(() -> new WalkForward.Fold("fold 1", fair, test, otherPeriod))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("fold.hindsight"));
+    assertThatThrownBy(() -> new WalkForward.Result(List.of(), test, List.of("a"), 30, 7))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("walkForward.folds"));
+  }
 }
