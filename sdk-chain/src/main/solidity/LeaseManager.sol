@@ -40,8 +40,8 @@ import {IRevenueDistributor} from "./interfaces/IRevenueDistributor.sol";
 /// 5. The owner may terminate at any time: the unused time is refunded at once. The lessee may
 ///    terminate once its minimum term has run; before that, its termination takes effect at the
 ///    end of the minimum term.
-/// Escrow conservation: the contract's token balance always equals the sum of lease escrows plus
-/// the sum of withdrawable balances. The lessee's escrow never depends on a role the admin can
+/// Escrow conservation: the contract's token balance always equals the sum of lease escrows
+/// (each in `leaseOf`) plus the sum of withdrawable balances (`totalWithdrawable`). The lessee's escrow never depends on a role the admin can
 /// revoke: the registry and pledge registry bind this contract once (the registry call of an
 /// acceptance, which also sets the ERC-4907 user, cannot be refused), and later ERC-4907 updates
 /// are best-effort. Tokens that deliver less than asked (fee on transfer) are rejected.
@@ -118,11 +118,11 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         uint64 previousStart;
     }
 
-    /// @dev Lease count and the two totals in one slot, non-zero after the first offer, so that
-    /// the first acceptance of a fresh deployment writes no fresh slot for them.
+    /// @dev Lease count and the withdrawable total in one slot. The sum of lease escrows is not
+    /// kept: it would make every acceptance write this global slot (5,000 gas, cold) for a figure
+    /// nothing on chain reads; `leaseOf` gives each lease's escrow.
     struct Counters {
         uint64 leaseCount;
-        uint96 totalEscrow;
         uint96 totalWithdrawable;
     }
 
@@ -357,7 +357,6 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         l.end = end;
         l.paidUntil = start;
         l.escrow = price;
-        _counters.totalEscrow += price;
 
         _pullExactly(msg.sender, price);
         uint96 holders = _holderRate(rate, l.feeBps);
@@ -490,7 +489,6 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         credit = creditSeconds * rate;
         l.creditedSeconds += uint40(creditSeconds);
         l.escrow -= uint96(credit);
-        _counters.totalEscrow -= uint96(credit);
         _credit(l.lessee, credit);
         uint96 holders = _holderRate(rate, l.feeBps);
         if (holders != 0) {
@@ -522,7 +520,6 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         l.end = newEnd;
         l.creditedSeconds = uint40(keptCredit);
         l.escrow -= uint96(refund);
-        _counters.totalEscrow -= uint96(refund);
         _credit(lessee, refund);
         if (_holderRate(l.ratePerSecond, l.feeBps) != 0) {
             IRevenueDistributor(registry.distributorOf(assetId)).endStream(
@@ -614,11 +611,6 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         return _withdrawable[account];
     }
 
-    /// @notice Sum of all lease escrows.
-    function totalEscrow() external view returns (uint256) {
-        return _counters.totalEscrow;
-    }
-
     /// @notice Sum of all withdrawable balances.
     function totalWithdrawable() external view returns (uint256) {
         return _counters.totalWithdrawable;
@@ -637,7 +629,6 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
             uint96 rate = l.ratePerSecond;
             uint256 out = (paySeconds + missingSeconds) * rate;
             l.escrow -= uint96(out);
-            _counters.totalEscrow -= uint96(out);
             uint96 holders = _holderRate(rate, l.feeBps);
             uint256 toHolders = paySeconds * holders;
             if (missingSeconds != 0) toHolders += _refundMissing(leaseId, l, missingSeconds, holders);
@@ -650,7 +641,6 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
             uint96 rest = l.escrow;
             if (rest > 0) {
                 l.escrow = 0;
-                _counters.totalEscrow -= rest;
                 _credit(l.lessee, rest);
             }
             emit LeaseClosed(leaseId);
