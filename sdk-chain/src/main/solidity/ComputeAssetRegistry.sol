@@ -191,14 +191,17 @@ contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, I
     }
 
     /// @inheritdoc IComputeAssetRegistry
-    function setUserIfFree(uint256 assetId, address user, uint64 expires) external returns (bool) {
+    function onLeaseAccepted(uint256 assetId, address user, uint64 expires)
+        external
+        returns (address owner, address shareToken)
+    {
         if (msg.sender != leaseManager) revert NotLeaseManager(msg.sender);
-        _requireOwned(assetId);
+        owner = _requireOwned(assetId);
+        shareToken = _assets[assetId].shareToken;
         UserInfo memory info = _users[assetId];
-        if (uint256(info.expires) >= block.timestamp && info.user != address(0)) return false;
+        if (uint256(info.expires) >= block.timestamp && info.user != address(0)) return (owner, shareToken);
         _users[assetId] = UserInfo(user, expires);
         emit UpdateUser(assetId, user, expires);
-        return true;
     }
 
     /// @inheritdoc IComputeAssetRegistry

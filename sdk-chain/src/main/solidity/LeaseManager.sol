@@ -40,10 +40,11 @@ import {IRevenueDistributor} from "./interfaces/IRevenueDistributor.sol";
 /// 5. The owner may terminate at any time: the unused time is refunded at once. The lessee may
 ///    terminate once its minimum term has run; before that, its termination takes effect at the
 ///    end of the minimum term.
-/// Escrow conservation: the contract's token balance always equals the sum of lease escrows plus
-/// the sum of withdrawable balances. The lessee's escrow never depends on a role the admin can
-/// revoke: the registry and pledge registry bind this contract once, and the ERC-4907 hint is
-/// best-effort. Tokens that deliver less than asked (fee on transfer) are rejected.
+/// Escrow conservation: the contract's token balance always equals the sum of lease escrows
+/// (each in `leaseOf`) plus the sum of withdrawable balances (`totalWithdrawable`). The lessee's escrow never depends on a role the admin can
+/// revoke: the registry and pledge registry bind this contract once (the registry call of an
+/// acceptance, which also sets the ERC-4907 user, cannot be refused), and later ERC-4907 updates
+/// are best-effort. Tokens that deliver less than asked (fee on transfer) are rejected.
 contract LeaseManager is AccessControl, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -79,10 +80,10 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         address attester;
     }
 
-    /// @notice A lease (or offer), packed into five slots. What acceptance reads sits in slots 0-2
-    /// (asset and lessor, terms, lessee and status); what it writes (lessee, status, stream slot,
-    /// times and escrow) lives in slots 2 and 3, both non-zero from the offer on, so an acceptance
-    /// rewrites two slots, creates none and never reads slot 4.
+    /// @notice A lease (or offer), packed into five slots. Acceptance reads slots 0-3 and writes
+    /// slot 3 only (status, stream slot, times and escrow, non-zero from the offer on), plus slot 2
+    /// when the offer named no lessee; it creates no slot and never reads slot 4. Settlement reads
+    /// slots 1, 3 and 4 and writes slots 3 and 4.
     struct Lease {
         // slot 0: asset ids count up from 1 and never reach 2^96
         uint96 assetId;
@@ -93,21 +94,22 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         uint64 units;
         uint32 settlementLag;
         uint16 feeBps;
-        // slot 2
+        // slot 2: the lessee is written at offer (private offer) or at acceptance (open offer)
         address lessee;
         uint40 acceptBy;
         uint32 graceSeconds;
-        Status status;
-        uint8 streamSlot;
-        // slot 3: while offered, `end` is the end of the reservation (acceptBy)
+        // slot 3: what acceptance and settlement write; while offered, `end` is the end of the
+        // reservation (acceptBy). `start` opens it: it does not fit in the 24 bits slot 2 leaves.
         uint40 start;
         uint40 end;
         uint40 paidUntil;
         uint96 escrow;
-        uint40 minTerm;
-        // slot 4: what SLA credits read and write
+        Status status;
+        uint8 streamSlot;
+        // slot 4: what SLA credits, settlement and termination read
         address attester;
         uint40 creditedSeconds;
+        uint40 minTerm;
     }
 
     /// @dev One credited period of a device: its end and the start of the credited period before it (0: none).
@@ -116,11 +118,11 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         uint64 previousStart;
     }
 
-    /// @dev Lease count and the two totals in one slot, non-zero after the first offer, so that
-    /// the first acceptance of a fresh deployment writes no fresh slot for them.
+    /// @dev Lease count and the withdrawable total in one slot. The sum of lease escrows is not
+    /// kept: it would make every acceptance write this global slot (5,000 gas, cold) for a figure
+    /// nothing on chain reads; `leaseOf` gives each lease's escrow.
     struct Counters {
         uint64 leaseCount;
-        uint96 totalEscrow;
         uint96 totalWithdrawable;
     }
 
@@ -339,20 +341,22 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         if (block.timestamp > l.acceptBy) revert OfferExpired(leaseId);
         if (l.lessee != address(0) && l.lessee != msg.sender) revert Unauthorized(msg.sender);
         uint256 assetId = l.assetId;
-        (address owner, address shares) = registry.ownerAndShareToken(assetId);
-        if (owner != l.lessor) revert LessorChanged(leaseId);
-
         uint40 start = uint40(block.timestamp);
         uint40 end = start + l.duration;
+        // One registry call checks the owner, names the share token and sets the ERC-4907 user if
+        // the slot is free (a lessor change reverts it all). The registry binds this contract once,
+        // so no admin can make the call fail.
+        (address owner, address shares) = registry.onLeaseAccepted(assetId, msg.sender, end - 1);
+        if (owner != l.lessor) revert LessorChanged(leaseId);
+
         uint96 rate = l.ratePerSecond;
         uint96 price = rate * l.duration;
         l.status = Status.Active;
-        l.lessee = msg.sender;
+        if (l.lessee != msg.sender) l.lessee = msg.sender;
         l.start = start;
         l.end = end;
         l.paidUntil = start;
         l.escrow = price;
-        _counters.totalEscrow += price;
 
         _pullExactly(msg.sender, price);
         uint96 holders = _holderRate(rate, l.feeBps);
@@ -360,7 +364,6 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
             uint40 lag = l.settlementLag;
             l.streamSlot = IRevenueDistributor(shares).openStream(leaseId, holders, start + lag, end + lag);
         }
-        _setUserIfFree(assetId, msg.sender, end - 1);
         emit LeaseAccepted(leaseId, msg.sender, start, end, price);
     }
 
@@ -486,7 +489,6 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         credit = creditSeconds * rate;
         l.creditedSeconds += uint40(creditSeconds);
         l.escrow -= uint96(credit);
-        _counters.totalEscrow -= uint96(credit);
         _credit(l.lessee, credit);
         uint96 holders = _holderRate(rate, l.feeBps);
         if (holders != 0) {
@@ -518,7 +520,6 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         l.end = newEnd;
         l.creditedSeconds = uint40(keptCredit);
         l.escrow -= uint96(refund);
-        _counters.totalEscrow -= uint96(refund);
         _credit(lessee, refund);
         if (_holderRate(l.ratePerSecond, l.feeBps) != 0) {
             IRevenueDistributor(registry.distributorOf(assetId)).endStream(
@@ -610,11 +611,6 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         return _withdrawable[account];
     }
 
-    /// @notice Sum of all lease escrows.
-    function totalEscrow() external view returns (uint256) {
-        return _counters.totalEscrow;
-    }
-
     /// @notice Sum of all withdrawable balances.
     function totalWithdrawable() external view returns (uint256) {
         return _counters.totalWithdrawable;
@@ -633,7 +629,6 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
             uint96 rate = l.ratePerSecond;
             uint256 out = (paySeconds + missingSeconds) * rate;
             l.escrow -= uint96(out);
-            _counters.totalEscrow -= uint96(out);
             uint96 holders = _holderRate(rate, l.feeBps);
             uint256 toHolders = paySeconds * holders;
             if (missingSeconds != 0) toHolders += _refundMissing(leaseId, l, missingSeconds, holders);
@@ -646,7 +641,6 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
             uint96 rest = l.escrow;
             if (rest > 0) {
                 l.escrow = 0;
-                _counters.totalEscrow -= rest;
                 _credit(l.lessee, rest);
             }
             emit LeaseClosed(leaseId);
@@ -773,11 +767,6 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
     /// (misconfigured) must never block escrow, so failures are ignored.
     function _setUser(uint256 assetId, address user, uint64 expires) private {
         try registry.setUser(assetId, user, expires) {} catch {}
-    }
-
-    /// @dev As `_setUser`, only if the asset has no user now (one call instead of a read and a write).
-    function _setUserIfFree(uint256 assetId, address user, uint64 expires) private {
-        try registry.setUserIfFree(assetId, user, expires) {} catch {}
     }
 
     function _handOverUser(uint256 assetId) private {

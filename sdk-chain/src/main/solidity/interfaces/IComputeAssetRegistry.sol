@@ -30,9 +30,12 @@ interface IComputeAssetRegistry {
     /// @dev Only callable by the bound lease manager.
     function setUser(uint256 assetId, address user, uint64 expires) external;
 
-    /// @notice Sets the ERC-4907 user only if the asset has none now (`userOf` is address(0));
-    /// lease manager only. Returns whether it was set.
-    function setUserIfFree(uint256 assetId, address user, uint64 expires) external returns (bool);
+    /// @notice The acceptance of a lease, in one call: sets the ERC-4907 user only if the asset
+    /// has none now (`userOf` is address(0)) and returns the asset's owner and share token, which
+    /// the acceptance checks; lease manager only, reverts for an unknown asset.
+    function onLeaseAccepted(uint256 assetId, address user, uint64 expires)
+        external
+        returns (address owner, address shareToken);
 
     /// @notice ERC-4907: current user, or address(0) once expired.
     function userOf(uint256 assetId) external view returns (address);

@@ -206,16 +206,19 @@ public final class ClientGasScenario implements GasScenario {
             + " ERC-4907 slot) so that the first lease and the first deposit write no new slot for them");
     bench.explain("lease acceptance with permit (first ever)",
         "a new lessee's EIP-2612 permit (inside the stablecoin: a new nonce slot, and an allowance for exactly the"
-            + " escrow that returns to zero in the same transaction and is refunded), the escrow pulled and checked,"
-            + " the holders' stream opened and the ERC-4907 user set. What it costs beyond the steady-state row is"
-            + " the stablecoin writing the lease manager's first balance slot");
+            + " escrow that returns to zero in the same transaction and is refunded), one registry call that checks"
+            + " the owner and sets the ERC-4907 user, the escrow pulled and checked, one lease slot rewritten and"
+            + " the holders' stream opened. What it costs beyond the steady-state row is the stablecoin writing the"
+            + " lease manager's first balance slot");
     bench.explain("revenue deposit (distribution)",
         "the first deposit into the asset: beyond the steady-state deposit (shares rows), the stablecoin writes"
             + " its first balance slot for the asset's share token");
     bench.explain("claim (holder already holds the stablecoin, one lease streaming)",
         "the claim first accrues the running lease's stream to this second: it reads the stream, writes the"
             + " totals (rounding excess, last accrual) and the points per share, then pays; without a stream it"
-            + " costs the shares rows' claim figure");
+            + " costs the shares rows' claim figure. Both writes carry the credit itself (the rounding excess"
+            + " changes whenever the credit does not divide exactly over the supply), so they stay while the"
+            + " accrual is exact");
     bench.explain("first claim (holder holds no stablecoin yet, one lease streaming)",
         "the streaming claim above plus the stablecoin writing its first balance slot for the holder");
     bench.explain("terminate early by the owner (refund, stream cut, ERC-4907 user handed over)",

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.utils.Numeric;
 
 class ComputeAssetRegistryTest {
@@ -150,6 +152,47 @@ class ComputeAssetRegistryTest {
     assertReverts(admin, registry, registry.shareTokenOf(unknown), error);
     assertReverts(admin, registry, registry.distributorOf(unknown), error);
     assertReverts(leaseManager, registry, asLeaseManager.setUser(unknown, lessee, BigInteger.TEN), error);
+    assertReverts(leaseManager, registry, asLeaseManager.onLeaseAccepted(unknown, lessee, BigInteger.TEN), error);
+  }
+
+  @Test
+  void anAcceptanceSetsAFreeUserAndReturnsTheOwnerAndTheShareToken() throws Exception {
+    BigInteger id = register("gpu-1");
+    long expires = SharedChain.now() + 100;
+    // what the lease manager reads from the call: the owner and the share token
+    String data = asLeaseManager.onLeaseAccepted(id, lessee, BigInteger.valueOf(expires)).encodeFunctionCall();
+    String returned = session.web3j().ethCall(
+            Transaction.createEthCallTransaction(
+                leaseManager.getAddress(), registry.getContractAddress(), data),
+            DefaultBlockParameterName.LATEST)
+        .send().getValue();
+    String words = Numeric.cleanHexPrefix(returned);
+    assertThat(words).hasSize(128);
+    assertThat("0x" + words.substring(24, 64)).isEqualToIgnoringCase(operator.getAddress());
+    assertThat("0x" + words.substring(88, 128)).isEqualToIgnoringCase(call(registry.shareTokenOf(id)));
+    var receipt = call(asLeaseManager.onLeaseAccepted(id, lessee, BigInteger.valueOf(expires)));
+    var event = ComputeAssetRegistry.getUpdateUserEvents(receipt).get(0);
+    assertThat(event.tokenId).isEqualTo(id);
+    assertThat(event.user).isEqualToIgnoringCase(lessee);
+    assertThat(event.expires).isEqualTo(BigInteger.valueOf(expires));
+    assertThat(call(registry.userOf(id))).isEqualToIgnoringCase(lessee);
+    assertThat(call(registry.userExpires(id))).isEqualTo(BigInteger.valueOf(expires));
+  }
+
+  @Test
+  void anAcceptanceLeavesAUserThatHasNotExpired() {
+    BigInteger id = register("gpu-1");
+    long expires = SharedChain.now() + 1000;
+    call(asLeaseManager.setUser(id, lessee, BigInteger.valueOf(expires)));
+    var receipt =
+        call(asLeaseManager.onLeaseAccepted(id, stranger.getAddress(), BigInteger.valueOf(expires + 500)));
+    assertThat(ComputeAssetRegistry.getUpdateUserEvents(receipt)).isEmpty();
+    assertThat(call(registry.userOf(id))).isEqualToIgnoringCase(lessee);
+    assertThat(call(registry.userExpires(id))).isEqualTo(BigInteger.valueOf(expires));
+
+    SharedChain.advanceTime(1001);
+    call(asLeaseManager.onLeaseAccepted(id, stranger.getAddress(), BigInteger.valueOf(SharedChain.now() + 50)));
+    assertThat(call(registry.userOf(id))).isEqualToIgnoringCase(stranger.getAddress());
   }
 
   @Test
@@ -263,6 +306,8 @@ class ComputeAssetRegistryTest {
         stranger, registry, asStranger.setUser(id, lessee, BigInteger.TEN), "NotLeaseManager(address)");
     assertReverts(
         operator, registry, as(operator).setUser(id, lessee, BigInteger.TEN), "NotLeaseManager(address)");
+    assertReverts(
+        operator, registry, as(operator).onLeaseAccepted(id, lessee, BigInteger.TEN), "NotLeaseManager(address)");
     assertUnauthorized(
         stranger, registry, asStranger.bindLeaseManager(stranger.getAddress()), DEFAULT_ADMIN_ROLE);
     assertUnauthorized(
