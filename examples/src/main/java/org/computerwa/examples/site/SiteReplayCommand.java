@@ -68,7 +68,7 @@ import picocli.CommandLine.Spec;
  * starts itself, with the chain's clock moved along with the replay.
  *
  * <pre>{@code
- * computerwa site replay --prices ercot.csv --days 2 --json
+ * computerwa site replay --prices ercot.csv --days 2 --json --markdown replay.md
  * }</pre>
  *
  * <p>The story (site power, rent and outage by default; {@code --site-mw}, {@code
@@ -144,6 +144,9 @@ public final class SiteReplayCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Prints one JSON object instead of the narration.")
   boolean json;
 
+  @Option(names = "--markdown", paramLabel = "FILE", description = "Also writes the summary (figures and checks) as Markdown to FILE.")
+  @Nullable Path markdown;
+
   @Option(names = "--anvil", paramLabel = "PATH", description = "The anvil executable (default: the npm install under sdk-chain, then the search path).")
   @Nullable Path anvil;
 
@@ -184,6 +187,15 @@ public final class SiteReplayCommand implements Callable<Integer> {
     }
     summary.put("checks", checks);
     summary.put("checksFailed", failed);
+    if (markdown != null) {
+      try {
+        java.nio.file.Files.writeString(markdown, SiteReplayMarkdown.render(summary));
+      } catch (java.io.IOException e) {
+        err.println("site replay: cannot write " + markdown + ": " + e.getMessage());
+        err.flush();
+        return ComputerwaCli.EXIT_USAGE;
+      }
+    }
     if (json) {
       out.println(JSON.writeValueAsString(summary));
     } else {

@@ -20,13 +20,23 @@ class SiteReplayCommandTest {
   }
 
   @Test
-  void oneDayOfErcotPricesRunsTheLoopAndEveryCheckHolds() throws Exception {
+  void oneDayOfErcotPricesRunsTheLoopAndEveryCheckHolds(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
+    Path md = dir.resolve("replay.md");
     int code = ComputerwaCli.commandLine(new PrintWriter(out), new PrintWriter(err))
-        .execute("site", "replay", "--prices", prices().toString(), "--days", "1", "--json");
+        .execute("site", "replay", "--prices", prices().toString(), "--days", "1", "--json", "--markdown", md.toString());
     assertThat(code).as(err + "\n" + out).isZero();
     JsonNode s = new ObjectMapper().readTree(out.toString());
+
+    // the Markdown renders the same summary: every check with its figures, every group's figures
+    String page = java.nio.file.Files.readString(md);
+    for (JsonNode c : s.get("checks")) {
+      assertThat(page).contains("| " + c.get("check").asText().replace("|", "\\|") + " | `" + c.get("actual").asText() + "` | `"
+          + c.get("expected").asText() + "` | holds |");
+    }
+    assertThat(page).contains("| intervals | 96 |").contains("#### evidence").contains("| periods | 24 |")
+        .contains("| leases.0.gross | 4320 |").doesNotContain("does not hold");
 
     assertThat(s.get("checksFailed").asInt()).isZero();
     assertThat(s.get("intervals").asInt()).isEqualTo(96);

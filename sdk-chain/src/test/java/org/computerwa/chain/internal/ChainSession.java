@@ -34,7 +34,7 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.tx.response.TransactionReceiptProcessor;
 
 /**
- * A connection to a (dev) chain for contract-level work (the module's tests, the gas scenarios):
+ * A connection to a (dev) chain for contract-level work (the module's tests):
  * web3j wrappers read through the SDK's JSON-RPC transport and every transaction goes through a
  * {@link TransactionPipeline} per sending account (journal in memory, one confirmation), tuned for
  * an instantly mining node: receipts are polled every 5 ms.
