@@ -249,13 +249,14 @@ public final class EventStream implements AutoCloseable {
     private Builder() {}
 
     /**
-     * The node's http(s) URL.
+     * The node's http(s) URL; its path and query never appear in messages or logs.
      *
      * @param url the URL
      * @return this builder
+     * @throws org.computerwa.core.ValidationException for another scheme
      */
     public Builder rpcUrl(String url) {
-      this.rpcUrl = Objects.requireNonNull(url, "rpcUrl");
+      this.rpcUrl = JsonRpc.checkUrl("rpcUrl", url);
       return this;
     }
 

@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -677,11 +676,7 @@ public final class TransactionPipeline implements AutoCloseable {
      * @return this builder
      */
     public Builder rpcUrl(String url) {
-      String u = Objects.requireNonNull(url, "rpcUrl").toLowerCase(Locale.ROOT);
-      if (!(u.startsWith("http://") || u.startsWith("https://"))) {
-        throw new ValidationException("rpcUrl", JsonRpc.redact(url), "must be an http:// or https:// URL");
-      }
-      this.rpcUrl = url;
+      this.rpcUrl = JsonRpc.checkUrl("rpcUrl", url);
       return this;
     }
 

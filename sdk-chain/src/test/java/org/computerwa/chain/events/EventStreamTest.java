@@ -113,6 +113,9 @@ class EventStreamTest {
   @Test
   void requiredSettingsAreNamed() {
     assertThatThrownBy(() -> EventStream.builder().name("bad name!")).isInstanceOf(ValidationException.class).hasMessageContaining("name");
+    // the same URL rule as the transaction pipeline; the key-bearing path never shows in the message
+    assertThatThrownBy(() -> EventStream.builder().rpcUrl("wss://node.example/v3/secret-key"))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("rpcUrl").hasMessageNotContaining("secret-key");
     try (Journal j = Journal.sqlite(dir.resolve("v.db"))) {
       assertThatThrownBy(() -> EventStream.builder().rpcUrl(t.rpcUrl()).chainId(t.chainId()).journal(j).name("x")
           .contracts(List.of(t.token())).listener(new EventLedger()).build())

@@ -106,6 +106,26 @@ public final class JsonRpc implements AutoCloseable {
   }
 
   /**
+   * Checks a node URL given to a builder: http or https only; a refusal names the field and shows
+   * the URL redacted (providers put API keys in the path and query).
+   *
+   * @param field the builder setting, such as {@code "rpcUrl"}
+   * @param url the URL
+   * @return the URL, unchanged
+   * @throws ValidationException for a missing URL or another scheme
+   */
+  public static String checkUrl(String field, @Nullable String url) {
+    if (url == null) {
+      throw new ValidationException(field, null, "is required");
+    }
+    String u = url.toLowerCase(java.util.Locale.ROOT);
+    if (!(u.startsWith("http://") || u.startsWith("https://"))) {
+      throw new ValidationException(field, redact(url), "must be an http:// or https:// URL");
+    }
+    return url;
+  }
+
+  /**
    * The URL without path, query or user info, safe to print: {@code https://host:443/…}.
    *
    * @param url any URL
