@@ -483,10 +483,7 @@ public final class DevChain implements AutoCloseable {
      * @throws ValidationException when not positive
      */
     public Builder chainId(long id) {
-      if (id < 1) {
-        throw new ValidationException("chainId", id, "must be positive");
-      }
-      this.chainId = id;
+      this.chainId = JsonRpc.checkChainId(id);
       return this;
     }
 

@@ -267,10 +267,7 @@ public final class EventStream implements AutoCloseable {
      * @return this builder
      */
     public Builder chainId(long id) {
-      if (id < 1) {
-        throw new ValidationException("chainId", id, "must be positive");
-      }
-      this.chainId = id;
+      this.chainId = JsonRpc.checkChainId(id);
       return this;
     }
 

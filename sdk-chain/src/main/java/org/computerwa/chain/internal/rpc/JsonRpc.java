@@ -106,6 +106,20 @@ public final class JsonRpc implements AutoCloseable {
   }
 
   /**
+   * Checks a chain id given to a builder (the node must report the same one when connected).
+   *
+   * @param id the chain id
+   * @return the id, unchanged
+   * @throws ValidationException unless positive
+   */
+  public static long checkChainId(long id) {
+    if (id < 1) {
+      throw new ValidationException("chainId", id, "must be positive");
+    }
+    return id;
+  }
+
+  /**
    * Checks a node URL given to a builder: http or https only; a refusal names the field and shows
    * the URL redacted (providers put API keys in the path and query).
    *
