@@ -2,6 +2,8 @@
 pragma solidity ^0.8.24;
 
 import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IComputeAssetRegistry} from "./interfaces/IComputeAssetRegistry.sol";
 import {IERC4907} from "./interfaces/IERC4907.sol";
@@ -18,9 +20,19 @@ import {IComplianceRegistry} from "./interfaces/IComplianceRegistry.sol";
 /// physical asset never gets two tokens. The lease manager is bound once by the admin and cannot
 /// be changed or revoked afterwards: it alone sets ERC-4907 users and feeds the share tokens'
 /// income streams, so no later role change can freeze leases or redirect income.
+///
+/// Payout float: the registry may hold payout tokens (anyone may send them; the SDK's deployer
+/// funds it when asked). Each registration moves ONE base unit of it into the new share token, so
+/// that the stablecoin's balance slot of the share token exists before the first deposit (the
+/// first deposit then costs what every later one costs). The unit is surplus of the share token:
+/// no holder's entitlement counts it, and it never leaves the float any other way. With an empty
+/// float (or a payout token that refuses the transfer) the registration still succeeds and emits
+/// `PayoutBalanceNotSeeded`; only the asset's first deposit then pays for that slot.
 /// @dev Deviation from the ERC-4907 reference: a change of owner does NOT clear the user. A lease
 /// is a commitment of the asset, and it survives a sale of the asset.
 contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, IERC4907 {
+    using SafeERC20 for IERC20;
+
     /// @notice May register assets (and is the issuer of their shares).
     bytes32 public constant REGISTRAR_ROLE = keccak256("REGISTRAR_ROLE");
 
@@ -57,6 +69,9 @@ contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, I
     /// @notice The asset's share token was created; it is its own revenue distributor, so both
     /// addresses are the same (the event keeps both for readers of the two-contract layout).
     event SharesAttached(uint256 indexed assetId, address shareToken, address distributor);
+    /// @notice The registry's payout float could not give the new share token its first base unit
+    /// (empty float, or the payout token refused): its first deposit writes that balance slot.
+    event PayoutBalanceNotSeeded(uint256 indexed assetId, address shareToken);
     /// @notice The lease manager was bound.
     event LeaseManagerBound(address indexed leaseManager);
 
@@ -131,9 +146,12 @@ contract ComputeAssetRegistry is ERC721, AccessControl, IComputeAssetRegistry, I
         _safeMint(operator, assetId);
         emit AssetRegistered(assetId, operator, specHash, kind, capacity);
         // Pre-written storage: the asset's first lease then pays no fresh slot for its stream
-        // or its ERC-4907 user (expiry 1, long past, reads as no user).
+        // or its ERC-4907 user (expiry 1, long past, reads as no user), and its first deposit none
+        // for the share token's payout balance (one base unit of the float, see the contract notice;
+        // a refusal must not block registering, so it is reported, not reverted).
         AssetShareToken(share).prepareStreams(1);
         _users[assetId] = UserInfo(address(0), 1);
+        if (!IERC20(payoutToken).trySafeTransfer(share, 1)) emit PayoutBalanceNotSeeded(assetId, share);
         emit SharesAttached(assetId, share, share);
         if (holders.length != 0) AssetShareToken(share).issue(holders, amounts);
     }

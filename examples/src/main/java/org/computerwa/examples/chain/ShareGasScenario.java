@@ -47,7 +47,8 @@ public final class ShareGasScenario implements GasScenario {
 
   private static void measureAt(GasBench bench, int holders, boolean recordDeployment) {
     Outcome<Deployment> deployed = Deployer.builder().rpcUrl(bench.rpcUrl()).signer(bench.key(0))
-        .operatorFeeBps(1_000).journal(Journal.inMemory()).confirmations(1).build().deploy();
+        .operatorFeeBps(1_000).journal(Journal.inMemory()).confirmations(1)
+        .registrationFloat(ClientGasScenario.REGISTRATION_FLOAT).build().deploy();
     if (recordDeployment) {
       for (Receipt r : deployed.receipts()) {
         bench.record(r.action(), GasBench.ONE_OFF, r, 0);

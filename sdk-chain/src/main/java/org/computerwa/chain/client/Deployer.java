@@ -17,8 +17,11 @@ import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.crypto.SigningKey;
 import org.jspecify.annotations.Nullable;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Uint16;
+import org.web3j.abi.datatypes.generated.Uint256;
 
 /**
  * Deploys a complete set of ComputeRWA contracts and wires their roles.
@@ -39,7 +42,8 @@ import org.web3j.abi.datatypes.generated.Uint16;
  * every asset clones), evidence anchor, pledge registry and lease manager (and,
  * unless a payment token is given, a {@code TestStablecoin} for local use), then binds the lease
  * manager in the asset and pledge registries, once and for good: no later role change can freeze
- * leases or redirect income. The signer administers
+ * leases or redirect income. With {@link Builder#registrationFloat(long)} it last funds the asset
+ * registry's float, which gives every new share token its first payout-token unit. The signer administers
  * every contract: it holds the registrar, compliance and fee-setting roles. If a step fails, the
  * contracts deployed before it stay on the chain and the {@link ChainException} names the step.
  *
@@ -53,6 +57,7 @@ public final class Deployer {
   private final Journal journal;
   private final int confirmations;
   private final @Nullable String name;
+  private final long registrationFloat;
 
   private Deployer(Builder b) {
     this.rpcUrl = ComputeRwaClient.require("rpcUrl", b.rpcUrl);
@@ -65,6 +70,7 @@ public final class Deployer {
     this.journal = b.journal;
     this.confirmations = b.confirmations;
     this.name = b.name;
+    this.registrationFloat = b.registrationFloat;
   }
 
   /**
@@ -77,7 +83,8 @@ public final class Deployer {
   }
 
   /**
-   * Deploys the contracts, one transaction each, plus the two bindings of the lease manager.
+   * Deploys the contracts, one transaction each, plus the two bindings of the lease manager and,
+   * when asked for, the funding of the registration float.
    *
    * @return the deployment, with every receipt
    * @throws ChainException when a deployment fails or the node cannot be reached
@@ -128,6 +135,9 @@ public final class Deployer {
       receipts.add(
           rpc.send("bind the lease manager in the pledge registry", pledges, p.bindLeaseManager(manager).encodeFunctionCall())
               .receipt());
+      if (registrationFloat != 0) {
+        receipts.add(fundFloat(rpc, token, registry, paymentToken == null));
+      }
       Deployment deployment =
           Deployment.builder()
               .assetRegistry(Address.fromHex(registry))
@@ -139,6 +149,14 @@ public final class Deployer {
               .build();
       return Outcome.of(deployment, receipts);
     }
+  }
+
+  /** Mints the float into the registry (test stablecoin) or sends it from the signer (a real token). */
+  private Receipt fundFloat(Rpc rpc, String token, String registry, boolean testToken) {
+    List<Type> args =
+        List.of(new org.web3j.abi.datatypes.Address(registry), new Uint256(BigInteger.valueOf(registrationFloat)));
+    String data = FunctionEncoder.encode(new Function(testToken ? "mint" : "transfer", args, List.of()));
+    return rpc.send("fund the registration float of the asset registry", token, data).receipt();
   }
 
   private static String deploy(Rpc rpc, List<Receipt> receipts, String action, String binary, List<Type> args) {
@@ -169,8 +187,31 @@ public final class Deployer {
     private @Nullable Journal journal;
     private int confirmations;
     private @Nullable String name;
+    private long registrationFloat;
 
     private Builder() {}
+
+    /**
+     * Payment-token base units to leave in the asset registry as its registration float: each
+     * registration moves one of them into the new asset's share token, so that the asset's first
+     * revenue deposit does not pay for a new balance slot inside the token (the gas report shows
+     * the difference). Without a float (the default) registration works the same and
+     * the first deposit pays for that slot. With the deployed {@code TestStablecoin} the units are
+     * minted; with a {@link #paymentToken(Address) payment token} the signer sends them and must
+     * hold them. The units stay in the registry except one per registration; nobody can withdraw
+     * them.
+     *
+     * @param baseUnits 0 (none) to 10^12
+     * @return this builder
+     * @throws ValidationException when out of range
+     */
+    public Builder registrationFloat(long baseUnits) {
+      if (baseUnits < 0 || baseUnits > 1_000_000_000_000L) {
+        throw new ValidationException("registrationFloat", baseUnits, "must be between 0 and 10^12 base units");
+      }
+      this.registrationFloat = baseUnits;
+      return this;
+    }
 
     /**
      * Names this deployment in the journal, making it one resumable operation: running {@link

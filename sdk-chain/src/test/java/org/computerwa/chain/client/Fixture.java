@@ -38,6 +38,11 @@ final class Fixture implements AutoCloseable {
   final ComputeRwaClient bob;
 
   Fixture() {
+    this(0);
+  }
+
+  /** A deployment whose asset registry holds {@code registrationFloat} payment-token units. */
+  Fixture(long registrationFloat) {
     deployed =
         Deployer.builder()
             .rpcUrl(chain.rpcUrl())
@@ -45,6 +50,7 @@ final class Fixture implements AutoCloseable {
             .operatorFeeBps(FEE_BPS)
             .journal(Journal.inMemory())
             .confirmations(1)
+            .registrationFloat(registrationFloat)
             .build()
             .deploy();
     deployment = deployed.value();

@@ -89,6 +89,16 @@ public final class ShareStack {
    * token and distributor clones) in one transaction, with no shares issued yet.
    */
   public static ShareStack deploy(ChainSession session, Credentials admin, String payoutToken) {
+    return deploy(session, admin, payoutToken, BigInteger.ZERO);
+  }
+
+  /**
+   * As {@link #deploy(ChainSession, Credentials, String)}, with {@code registrationFloat} base
+   * units minted into the asset registry before the asset is registered (the payout token must be
+   * a {@code TestStablecoin}), so that the share token starts with the one unit the float gives it.
+   */
+  public static ShareStack deploy(
+      ChainSession session, Credentials admin, String payoutToken, BigInteger registrationFloat) {
     TransactionManager tm = session.as(admin);
     String adminAddress = admin.getAddress();
     ComplianceRegistry compliance =
@@ -97,6 +107,10 @@ public final class ShareStack {
         call(
             ComputeAssetRegistry.deploy(
                 session.web3j(), tm, session.gas(), adminAddress, compliance.getContractAddress(), payoutToken));
+    if (registrationFloat.signum() != 0) {
+      call(TestStablecoin.load(payoutToken, session.web3j(), tm, session.gas())
+          .mint(registry.getContractAddress(), registrationFloat));
+    }
     byte[] spec = Hash.sha3(("asset-" + System.nanoTime()).getBytes(StandardCharsets.US_ASCII));
     TransactionReceipt registered =
         call(

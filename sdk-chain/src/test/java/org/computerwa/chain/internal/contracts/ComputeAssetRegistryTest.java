@@ -412,4 +412,31 @@ class ComputeAssetRegistryTest {
     assertThat(call(registry.capacityOf(id))).isEqualTo(BigInteger.valueOf(asset.capacityUnits()));
     assertThat(call(registry.ownerOf(id))).isEqualToIgnoringCase(asset.owner().toHex());
   }
+  @Test
+  void eachRegistrationMovesOneUnitOfTheFloatIntoTheNewShareToken() {
+    TestStablecoin token = TestStablecoin.load(coin, session.web3j(), session.as(stranger), session.gas());
+    call(token.mint(registry.getContractAddress(), BigInteger.TWO)); // anyone may fund the float
+    for (String name : List.of("float-a", "float-b")) {
+      var receipt =
+          call(registry.register(operator.getAddress(), spec(name), shortString("GPU_NODE"), EIGHT, List.of(), List.of()));
+      BigInteger id = ComputeAssetRegistry.getAssetRegisteredEvents(receipt).get(0).assetId;
+      assertThat(ComputeAssetRegistry.getPayoutBalanceNotSeededEvents(receipt)).isEmpty();
+      assertThat(SharedChain.erc20Balance(coin, call(registry.shareTokenOf(id)))).isEqualTo(BigInteger.ONE);
+    }
+    assertThat(SharedChain.erc20Balance(coin, registry.getContractAddress())).isZero();
+  }
+
+  @Test
+  void anEmptyFloatStillRegistersAndSaysSoByEvent() {
+    var receipt =
+        call(registry.register(operator.getAddress(), spec("no-float"), shortString("GPU_NODE"), EIGHT, List.of(), List.of()));
+    BigInteger id = ComputeAssetRegistry.getAssetRegisteredEvents(receipt).get(0).assetId;
+    String share = call(registry.shareTokenOf(id));
+    var events = ComputeAssetRegistry.getPayoutBalanceNotSeededEvents(receipt);
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).assetId).isEqualTo(id);
+    assertThat(events.get(0).shareToken).isEqualToIgnoringCase(share);
+    assertThat(SharedChain.erc20Balance(coin, share)).isZero();
+    assertThat(call(registry.ownerOf(id))).isEqualToIgnoringCase(operator.getAddress());
+  }
 }

@@ -36,6 +36,8 @@ class RevenueDistributorSequenceTest {
 
   enum Payout {
     STABLECOIN,
+    /** The stablecoin, with the share token given one unit by the registry's float at registration. */
+    SEEDED_STABLECOIN,
     FEE_ON_TRANSFER,
     HOOKED_WITH_REENTRANT_HOLDER
   }
@@ -96,6 +98,8 @@ class RevenueDistributorSequenceTest {
   private final Map<String, Boolean> verified = new HashMap<>();
   private BigInteger deposited = BigInteger.ZERO;
   private BigInteger claimed = BigInteger.ZERO;
+  /** The unit the registry's float gave the share token: surplus that no claim may take. */
+  private BigInteger seedUnit = BigInteger.ZERO;
 
   private ShareStack stack;
   private String payoutToken;
@@ -149,6 +153,7 @@ class RevenueDistributorSequenceTest {
   private void setUp(Payout payout) {
     switch (payout) {
       case STABLECOIN:
+      case SEEDED_STABLECOIN:
         payoutToken = ShareStack.deployStablecoin(session, admin).getContractAddress();
         break;
       case FEE_ON_TRANSFER:
@@ -161,7 +166,8 @@ class RevenueDistributorSequenceTest {
             call(HookedPayoutToken.deploy(session.web3j(), session.as(admin), session.gas()))
                 .getContractAddress();
     }
-    stack = ShareStack.deploy(session, admin, payoutToken);
+    seedUnit = payout == Payout.SEEDED_STABLECOIN ? BigInteger.ONE : BigInteger.ZERO;
+    stack = ShareStack.deploy(session, admin, payoutToken, seedUnit);
     for (int i = 11; i <= 15; i++) {
       Credentials c = SharedChain.account(i);
       signers.put(c.getAddress(), c);
@@ -369,8 +375,8 @@ class RevenueDistributorSequenceTest {
     assertThat(call(d.totalShares())).as(context).isEqualTo(supply);
     assertThat(claimed).as("%s: sum of claims <= deposits", context).isLessThanOrEqualTo(deposited);
     assertThat(SharedChain.erc20Balance(payoutToken, dAddr))
-        .as("%s: distributor holds deposits - claims", context)
-        .isEqualTo(deposited.subtract(claimed));
+        .as("%s: distributor holds deposits - claims (+ the registration seed)", context)
+        .isEqualTo(deposited.subtract(claimed).add(seedUnit));
     assertThat(call(d.excessPoints())).as(context).isLessThan(call(d.MAGNITUDE()));
     BigInteger sumWithdrawable = BigInteger.ZERO;
     for (String a : new LinkedHashSet<>(actors)) {

@@ -67,6 +67,31 @@ class RevenueDistributorTest {
   }
 
   @Test
+  void theUnitTheRegistrationSeedsIsNoHoldersIncome() {
+    ShareStack stack = ShareStack.deploy(session, admin, ShareStack.deployStablecoin(session, admin)
+        .getContractAddress(), BigInteger.ONE);
+    stack.verify(List.of(alice.getAddress(), bob.getAddress(), carol.getAddress()));
+    String d = stack.distributor().getContractAddress();
+    assertThat(SharedChain.erc20Balance(stack.payoutToken(), d)).isEqualTo(BigInteger.ONE);
+    call(stack.shares().issue(List.of(alice.getAddress(), bob.getAddress(), carol.getAddress()),
+        List.of(shares(1), shares(1), shares(1))));
+    // nothing deposited: the seeded unit is owed to nobody
+    for (Credentials who : List.of(alice, bob, carol)) {
+      assertThat(withdrawable(stack, who)).isZero();
+      assertReverts(who, stack.distributorAs(who), stack.distributorAs(who).claim(), "NothingToClaim(address)");
+    }
+    deposit(stack, units(10));
+    for (Credentials who : List.of(alice, bob, carol)) {
+      assertThat(AssetShareToken.getClaimedEvents(call(stack.distributorAs(who).claim())).get(0).amount)
+          .isEqualTo(units(3));
+      assertThat(withdrawable(stack, who)).isZero();
+      assertReverts(who, stack.distributorAs(who), stack.distributorAs(who).claim(), "NothingToClaim(address)");
+    }
+    // the deposit's indivisible unit and the seed stay: 10 - 9 + 1
+    assertThat(SharedChain.erc20Balance(stack.payoutToken(), d)).isEqualTo(units(2));
+  }
+
+  @Test
   void aDepositIsSplitProRataAndEachHolderClaimsItsPart() {
     ShareStack stack = stack();
     call(stack.shares().issue(List.of(alice.getAddress(), bob.getAddress()), List.of(shares(1), shares(3))));

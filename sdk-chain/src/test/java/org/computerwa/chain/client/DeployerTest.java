@@ -1,0 +1,48 @@
+package org.computerwa.chain.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import org.computerwa.chain.internal.SharedChain;
+import org.computerwa.core.ValidationException;
+import org.junit.jupiter.api.Test;
+
+class DeployerTest {
+  private static final String FUND = "fund the registration float of the asset registry";
+
+  @Test
+  void aFundedFloatGivesEachNewShareTokenItsFirstPayoutUnit() {
+    try (Fixture f = new Fixture(2)) {
+      String token = f.deployment.paymentToken().toHex();
+      String registry = f.deployment.assetRegistry().toHex();
+      assertThat(f.deployed.receipts()).extracting(Receipt::action).containsOnlyOnce(FUND);
+      assertThat(SharedChain.erc20Balance(token, registry)).isEqualTo(BigInteger.TWO);
+      for (int i = 1; i <= 3; i++) {
+        AssetId id = f.platform.assets().register(f.gpuNode("float-" + i)).value();
+        String shares = f.platform.assets().distributorOf(id).toHex();
+        // two units seed two assets; the third registers all the same, unseeded
+        assertThat(SharedChain.erc20Balance(token, shares)).as("asset %d", i)
+            .isEqualTo(i <= 2 ? BigInteger.ONE : BigInteger.ZERO);
+      }
+      assertThat(SharedChain.erc20Balance(token, registry)).isZero();
+    }
+  }
+
+  @Test
+  void withoutAFloatNothingIsFunded() {
+    try (Fixture f = new Fixture()) {
+      assertThat(f.deployed.receipts()).extracting(Receipt::action).doesNotContain(FUND);
+      assertThat(SharedChain.erc20Balance(f.deployment.paymentToken().toHex(), f.deployment.assetRegistry().toHex()))
+          .isZero();
+    }
+  }
+
+  @Test
+  void aFloatOutOfRangeIsRefusedByName() {
+    for (long bad : new long[] {-1, 1_000_000_000_001L}) {
+      assertThatThrownBy(() -> Deployer.builder().registrationFloat(bad))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("registrationFloat"));
+    }
+  }
+}
