@@ -57,6 +57,12 @@ import {IRevenueDistributor} from "./interfaces/IRevenueDistributor.sol";
 /// per holder at any moment; an account that sold all its shares can strand less than one base
 /// unit (10^-6 of a dollar for a 6-decimal payout token).
 ///
+/// Seed: the registry moves one payout base unit into each new share token at registration, when
+/// its float allows (see `ComputeAssetRegistry`), so that the payout token's balance slot of this
+/// contract exists before the first deposit. No entitlement counts it: a deposit credits only what
+/// it brought, and claims pay entitlements. A claim may pay an owed unit out of it while streamed
+/// income is not yet sent; the settlement that sends it restores the unit.
+///
 /// Zero supply: a deposit while no shares exist reverts with `NoShares`. Fee-on-transfer payout
 /// tokens: a deposit is credited with the amount that actually arrived; a claim sends the entitled
 /// amount and any fee the token takes on it is borne by the receiving holder. Deposit and claim
@@ -526,16 +532,27 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
         emit Transfer(from, to, value);
     }
 
+    /// @dev Pays in one call to the payout token when it holds the amount (the common case: no
+    /// balance query first). When the transfer fails, it pays what the contract holds instead and
+    /// leaves the rest owed; if that fails too, the token's own revert stands. The failed transfer
+    /// changed nothing (its state is rolled back), and the holder's correction is written before
+    /// each transfer.
     function _claim(address holder) private nonReentrant returns (uint256 amount) {
         uint256 pps = _accrue() & PPS_MASK;
         (uint256 balance, int256 correction) = _account(holder);
         amount = _owed(pps, balance, correction);
-        IERC20 payout = IERC20(_payoutToken);
-        uint256 held = payout.balanceOf(address(this));
-        if (amount > held) amount = held;
         if (amount == 0) revert NothingToClaim(holder);
         _store(holder, balance, correction - int256(amount * (MAGNITUDE / CORRECTION_UNIT)));
-        payout.safeTransfer(holder, amount);
+        IERC20 payout = IERC20(_payoutToken);
+        if (!payout.trySafeTransfer(holder, amount)) {
+            uint256 held = payout.balanceOf(address(this));
+            if (held == 0) revert NothingToClaim(holder);
+            if (held < amount) {
+                amount = held;
+                _store(holder, balance, correction - int256(amount * (MAGNITUDE / CORRECTION_UNIT)));
+            }
+            payout.safeTransfer(holder, amount);
+        }
         emit Claimed(holder, amount);
     }
 
@@ -560,11 +577,14 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
         uint256 last = t >> ACCRUAL_SHIFT;
         if (bits != 0 && last != block.timestamp) {
             uint256 remaining = bits;
-            for (uint256 i = 0; remaining >> i != 0; ++i) {
-                if (remaining & (1 << i) == 0) continue;
-                Stream memory s = _slots[i];
-                total += _streamed(s, last);
-                if (block.timestamp >= s.end) bits &= ~(1 << i);
+            // unchecked: at most 16 streams of at most 2^112 each (see _gross); i < 16
+            unchecked {
+                for (uint256 i = 0; remaining >> i != 0; ++i) {
+                    if (remaining & (1 << i) == 0) continue;
+                    Stream memory s = _slots[i];
+                    total += _streamed(s, last);
+                    if (block.timestamp >= s.end) bits &= ~(1 << i);
+                }
             }
             t = (t & ((1 << ACCRUAL_SHIFT) - 1)) | (block.timestamp << ACCRUAL_SHIFT);
             hot = (hot & ~(uint256(0xffff) << STREAMS_SHIFT)) | (bits << STREAMS_SHIFT);
@@ -602,13 +622,19 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
         uint256 from = _gross(s, last);
         if (s.payFrom > from) from = s.payFrom;
         uint256 to = _gross(s, block.timestamp);
-        return to > from ? to - from : 0;
+        unchecked {
+            return to > from ? to - from : 0;
+        }
     }
 
     /// @dev `rate` times the stream's seconds from its start up to `t` (none before start, none after end).
     function _gross(Stream memory s, uint256 t) private pure returns (uint256) {
         if (t <= s.start) return 0;
-        return uint256(s.rate) * ((t < s.end ? t : s.end) - s.start);
+        // unchecked: start < end (openStream refuses end <= start; endStream never ends before
+        // start), so the seconds are in [0, 2^32) and the product below 2^112
+        unchecked {
+            return uint256(s.rate) * ((t < s.end ? t : s.end) - s.start);
+        }
     }
 
     function _holds(uint256 hot, uint8 slot, uint256 leaseId) private view returns (bool) {
@@ -619,7 +645,11 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
     /// totals with the new excess.
     function _credit(uint256 pps, uint256 received, uint256 t) private pure returns (uint256, uint256) {
         (uint256 increment, uint256 excess) = _increment(received, t & SUPPLY_MASK, (t >> EXCESS_SHIFT) & EXCESS_MASK);
-        return (pps + increment, (t & ~(EXCESS_MASK << EXCESS_SHIFT)) | (excess << EXCESS_SHIFT));
+        // unchecked: MAX_CREDITED keeps pointsPerShare below 2^183 (see the contract notice)
+        unchecked {
+            pps += increment;
+        }
+        return (pps, (t & ~(EXCESS_MASK << EXCESS_SHIFT)) | (excess << EXCESS_SHIFT));
     }
 
     /// @dev The increment of a credit of `received` and the excess after it.
@@ -628,39 +658,55 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
         pure
         returns (uint256 increment, uint256)
     {
-        uint256 dividend = received * MAGNITUDE;
-        increment = dividend / supply;
-        uint256 remainder = dividend - increment * supply;
-        if (remainder != 0) {
-            uint256 up = supply - remainder;
-            if (excess + up < EXCESS_CAP) {
-                increment += 1;
-                excess += up;
-            } else {
-                // excess >= EXCESS_CAP - supply > 2^112 - 2^88 > remainder: no underflow.
-                excess -= remainder;
+        // unchecked: received < 2^55 (MAX_CREDITED bounds every credit, with the carry and the
+        // streams counted in full), so dividend < 2^183; 0 < supply < 2^88 (callers credit only
+        // while shares exist); excess < EXCESS_CAP = 2^112.
+        unchecked {
+            uint256 dividend = received * MAGNITUDE;
+            increment = dividend / supply;
+            uint256 remainder = dividend - increment * supply;
+            if (remainder != 0) {
+                uint256 up = supply - remainder;
+                if (excess + up < EXCESS_CAP) {
+                    increment += 1;
+                    excess += up;
+                } else {
+                    // excess >= EXCESS_CAP - supply > 2^112 - 2^88 > remainder: no underflow.
+                    excess -= remainder;
+                }
             }
         }
         return (increment, excess);
     }
 
     /// @dev Whole payout base units of `pps * balance + correction * CORRECTION_UNIT` points (0 if negative).
+    /// Unchecked: the supply only falls after its one issue and every credit needs shares, so a
+    /// balance never exceeds the supply of any credit and `pps * balance` < 2^128 * MAX_CREDITED +
+    /// 2^54 * 2^88 < 2^183; a stored correction times CORRECTION_UNIT is within (-2^185, 2^185).
     function _owed(uint256 pps, uint256 balance, int256 correction) private pure returns (uint256) {
-        int256 points = int256(pps * balance) + correction * int256(CORRECTION_UNIT);
-        return points > 0 ? uint256(points) / MAGNITUDE : 0;
+        unchecked {
+            int256 points = int256(pps * balance) + correction * int256(CORRECTION_UNIT);
+            return points > 0 ? uint256(points) / MAGNITUDE : 0;
+        }
     }
 
     function _account(address holder) private view returns (uint256 balance, int256 correction) {
         uint256 packed = _accounts[holder];
         if (packed == 0) return (0, 0);
         balance = packed & BALANCE_MASK;
-        correction = int256(packed >> 88) - CORRECTION_BIAS;
+        unchecked {
+            // a value below 2^168 minus 2^167
+            correction = int256(packed >> 88) - CORRECTION_BIAS;
+        }
     }
 
     /// @dev The MAX_CREDITED bound keeps every correction within (-2^165, 2^165); the check guards it.
     function _store(address holder, uint256 balance, int256 correction) private {
         if (correction <= -CORRECTION_BIAS || correction >= CORRECTION_BIAS) revert CorrectionOutOfRange(holder);
-        _accounts[holder] = balance | (uint256(correction + CORRECTION_BIAS) << 88);
+        unchecked {
+            // in (0, 2^168) after the check
+            _accounts[holder] = balance | (uint256(correction + CORRECTION_BIAS) << 88);
+        }
     }
 
     function _streamBits(uint256 hot) private pure returns (uint256) {
