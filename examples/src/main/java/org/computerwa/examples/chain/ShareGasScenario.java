@@ -40,9 +40,7 @@ public final class ShareGasScenario implements GasScenario {
       measureAt(bench, holders, first);
       first = false;
     }
-    bench.explain("first claim (holder holds no stablecoin yet)",
-        "the claim above plus the payout stablecoin's own first write of the holder's balance (a new"
-            + " storage slot inside the stablecoin, not in the share token)");
+    bench.explain("first claim (holder holds no stablecoin yet)", ClaimFloor.firstClaimNote());
   }
 
   private static void measureAt(GasBench bench, int holders, boolean recordDeployment) {
