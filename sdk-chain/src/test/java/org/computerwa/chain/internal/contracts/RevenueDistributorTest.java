@@ -255,6 +255,33 @@ class RevenueDistributorTest {
   }
 
   @Test
+  void aClaimBeyondTheTokensPresentPaysWhatIsHeldAndLeavesTheRestOwed() {
+    ShareStack stack = stack();
+    Credentials manager = SharedChain.account(7); // stands in for the lease manager: opens a stream it does not fund
+    call(stack.registry().bindLeaseManager(manager.getAddress()));
+    call(stack.shares().issue(List.of(alice.getAddress(), bob.getAddress()), List.of(shares(1), shares(3))));
+    long start = SharedChain.now() + 5;
+    call(stack.distributorAs(manager).openStream(BigInteger.ONE, units(100), BigInteger.valueOf(start),
+        BigInteger.valueOf(start + 10)));
+    SharedChain.advanceTime(60); // the stream is over: 1,000 units owed, none sent
+    deposit(stack, units(40));
+    assertThat(withdrawable(stack, alice)).isEqualTo(units(260));
+
+    var paid = call(stack.distributorAs(alice).claim());
+    assertThat(AssetShareToken.getClaimedEvents(paid).get(0).amount).isEqualTo(units(40));
+    assertThat(call(coin(stack).balanceOf(alice.getAddress()))).isEqualTo(units(40));
+    assertThat(withdrawable(stack, alice)).isEqualTo(units(220));
+    assertReverts(bob, stack.distributorAs(bob), stack.distributorAs(bob).claim(), "NothingToClaim(address)");
+
+    call(coin(stack).mint(stack.distributor().getContractAddress(), units(1_000))); // the settlement arrives
+    call(stack.distributorAs(alice).claim());
+    call(stack.distributorAs(bob).claim());
+    assertThat(call(coin(stack).balanceOf(alice.getAddress()))).isEqualTo(units(260));
+    assertThat(call(coin(stack).balanceOf(bob.getAddress()))).isEqualTo(units(780));
+    assertThat(SharedChain.erc20Balance(stack.payoutToken(), stack.distributor().getContractAddress())).isZero();
+  }
+
+  @Test
   void aFeeOnTransferPayoutTokenIsCreditedWithWhatArrives() {
     FeeOnTransferToken fee =
         call(FeeOnTransferToken.deploy(session.web3j(), session.as(admin), session.gas()));
