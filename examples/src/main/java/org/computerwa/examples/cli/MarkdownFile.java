@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.computerwa.core.ValidationException;
 
 /**
  * Writes a command's Markdown report so that the file is either the whole report or untouched:
@@ -18,6 +19,26 @@ import java.nio.file.StandardCopyOption;
  */
 public final class MarkdownFile {
   private MarkdownFile() {}
+
+  /**
+   * Refuses a report path that is one of the command's input files, before any work is done: the
+   * report would replace what it reports on.
+   *
+   * @param file the report path
+   * @param inputs the files the command reads
+   * @throws ValidationException naming {@code --markdown} when the report path is an input
+   */
+  public static void refuseInput(Path file, Path... inputs) {
+    for (Path input : inputs) {
+      try {
+        if (Files.exists(file) && Files.exists(input) && Files.isSameFile(file, input)) {
+          throw new ValidationException("--markdown", file, "must not be the input file " + input);
+        }
+      } catch (IOException e) {
+        // Unreadable paths are reported where they are read or written, with their own message.
+      }
+    }
+  }
 
   /**
    * Writes the Markdown to a file, creating its folder; the file appears complete or not at all.

@@ -82,6 +82,9 @@ public final class HeadersVerifyCommand implements Callable<Integer> {
     List<HeaderEntry> entries;
     try {
       net = Network.named(network);
+      if (markdown != null) {
+        MarkdownFile.refuseInput(markdown, file);
+      }
       entries = read(file);
     } catch (ValidationException e) {
       err.println("headers verify: " + e.getMessage());

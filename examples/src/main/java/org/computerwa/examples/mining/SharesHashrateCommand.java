@@ -121,6 +121,9 @@ public final class SharesHashrateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       options.check();
+      if (markdown != null) {
+        MarkdownFile.refuseInput(markdown, file);
+      }
       Instant start = instant("--from", from);
       Instant end = instant("--to", to);
       HashrateEstimator estimator = HashrateEstimator.withConfidence(confidence);

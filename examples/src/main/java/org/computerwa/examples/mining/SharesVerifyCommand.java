@@ -79,6 +79,9 @@ public final class SharesVerifyCommand implements Callable<Integer> {
     List<StratumSession> sessions;
     try {
       options.check();
+      if (markdown != null) {
+        MarkdownFile.refuseInput(markdown, file);
+      }
       shares = SharesFile.read(file);
       sessions = options.perShare(shares);
     } catch (UncheckedIOException e) {

@@ -124,4 +124,15 @@ class HeadersVerifyMarkdownTest {
       assertThat(r.err).startsWith("headers verify: cannot write " + md);
     }
   }
+
+  @Test
+  void theInputFileIsNeverOverwrittenByItsReport() throws IOException {
+    Path headers = chainB(false);
+    String before = Files.readString(headers);
+    CliRun r = CliRun.run("headers", "verify", "--markdown", headers.toString(), headers.toString());
+    assertThat(r.code).isEqualTo(ComputerwaCli.EXIT_USAGE);
+    assertThat(r.out).isEmpty();
+    assertThat(r.err).contains("--markdown").contains("must not be the input file");
+    assertThat(Files.readString(headers)).isEqualTo(before);
+  }
 }

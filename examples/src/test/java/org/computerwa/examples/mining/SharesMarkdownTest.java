@@ -138,4 +138,21 @@ class SharesMarkdownTest {
         .isEqualTo(ComputerwaCli.EXIT_USAGE);
     assertThat(md).doesNotExist();
   }
+
+  @Test
+  void theInputFileIsNeverOverwrittenByItsReport() throws IOException {
+    Path shares = realShares();
+    String before = Files.readString(shares);
+    CliRun verify = CliRun.run("shares", "verify", "--pool-difficulty", "1", "--markdown", shares.toString(),
+        shares.toString());
+    CliRun hashrate = CliRun.run("shares", "hashrate", "--pool-difficulty", "1", "--from", "2026-11-28T00:00:00Z",
+        "--to", "2026-11-28T00:01:00Z", "--markdown", dir.resolve(".").resolve("shares.json").toString(),
+        shares.toString());
+    for (CliRun r : new CliRun[] {verify, hashrate}) {
+      assertThat(r.code).isEqualTo(ComputerwaCli.EXIT_USAGE);
+      assertThat(r.out).isEmpty();
+      assertThat(r.err).contains("--markdown").contains("must not be the input file");
+    }
+    assertThat(Files.readString(shares)).isEqualTo(before);
+  }
 }
