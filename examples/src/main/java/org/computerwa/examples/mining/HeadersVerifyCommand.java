@@ -1,5 +1,6 @@
 package org.computerwa.examples.mining;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -57,6 +58,7 @@ import picocli.CommandLine.Spec;
     description = "Verify block headers (one per line: header_hex or height,header_hex); one JSON object per row.")
 public final class HeadersVerifyCommand implements Callable<Integer> {
   private static final HexFormat HEX = HexFormat.of();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec CommandSpec spec;
 
@@ -109,10 +111,18 @@ public final class HeadersVerifyCommand implements Callable<Integer> {
       }
     }
     for (Map<String, Object> row : rows) {
-      out.println(SharesVerifyCommand.json(row));
+      out.println(json(row));
     }
     out.flush();
     return allValid ? 0 : ComputerwaCli.EXIT_INVALID;
+  }
+
+  private static String json(Map<String, Object> row) {
+    try {
+      return JSON.writeValueAsString(row);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** One row's result, in the order of the JSON object printed for it. */
