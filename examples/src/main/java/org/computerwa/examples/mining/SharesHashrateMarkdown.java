@@ -22,7 +22,7 @@ final class SharesHashrateMarkdown {
         .append(rate(result.get("hashesPerSecond"))).append(", ")
         .append(percent(result.get("confidence"))).append(" interval ").append(rate(result.get("lower")))
         .append(" to ").append(rate(result.get("upper"))).append(".\n\n");
-    MarkdownTable figures = MarkdownTable.withColumns("figure", "value", "").alignRight(1);
+    MarkdownTable figures = MarkdownTable.withColumns("figure", "value", "readable").alignRight(1);
     for (Map.Entry<String, Object> e : result.entrySet()) {
       if (e.getKey().equals("statement")) {
         continue;
