@@ -17,10 +17,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.computerwa.core.ValidationException;
 import org.computerwa.examples.cli.ComputerwaCli;
+import org.computerwa.examples.cli.MarkdownFile;
 import org.computerwa.mining.pow.HeaderChainVerifier;
 import org.computerwa.mining.pow.HeaderCheck;
 import org.computerwa.mining.pow.HeaderEntry;
 import org.computerwa.mining.pow.Network;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,6 +47,10 @@ import picocli.CommandLine.Spec;
  * {@code unchecked}. A row with a height also has its version checked (Core's {@code bad-version}).
  * The network defaults to mainnet, as in Bitcoin's own tools. Exit 0 if every row is valid, 1 if any is invalid,
  * 2 on unreadable input (nothing is printed on stdout then).
+ *
+ * <p>{@code --markdown FILE} also writes the same rows as a Markdown table with a one-line
+ * summary, after every row was checked and before anything is printed; the file appears whole or
+ * not at all, and a file that cannot be written is exit 2 with nothing on stdout.
  */
 @Command(
     name = "verify",
@@ -60,6 +66,10 @@ public final class HeadersVerifyCommand implements Callable<Integer> {
       description = "mainnet, testnet3, testnet4, signet or regtest (default: ${DEFAULT-VALUE}).")
   String network;
 
+  @Option(names = "--markdown", paramLabel = "FILE",
+      description = "Also writes the rows as a Markdown table with a summary to FILE (whole or not at all).")
+  @Nullable Path markdown;
+
   @Parameters(index = "0", paramLabel = "FILE", description = "The headers file.")
   Path file;
 
@@ -74,6 +84,9 @@ public final class HeadersVerifyCommand implements Callable<Integer> {
     List<HeaderEntry> entries;
     try {
       net = Network.named(network);
+      if (markdown != null) {
+        MarkdownFile.refuseInput(markdown, file);
+      }
       entries = read(file);
     } catch (ValidationException e) {
       err.println("headers verify: " + e.getMessage());
@@ -83,16 +96,37 @@ public final class HeadersVerifyCommand implements Callable<Integer> {
       return ComputerwaCli.EXIT_USAGE;
     }
     List<HeaderCheck> checks = HeaderChainVerifier.builder().network(net).build().checkEach(entries);
+    List<Map<String, Object>> rows = new ArrayList<>(checks.size());
     boolean allValid = true;
     for (HeaderCheck c : checks) {
       allValid &= c.valid();
-      out.println(toJson(c));
+      rows.add(row(c));
+    }
+    if (markdown != null) {
+      try {
+        MarkdownFile.write(markdown, HeadersVerifyMarkdown.render(net.name(), String.valueOf(file.getFileName()), rows));
+      } catch (IOException e) {
+        err.println("headers verify: cannot write " + markdown + ": " + e.getMessage());
+        return ComputerwaCli.EXIT_USAGE;
+      }
+    }
+    for (Map<String, Object> row : rows) {
+      out.println(json(row));
     }
     out.flush();
     return allValid ? 0 : ComputerwaCli.EXIT_INVALID;
   }
 
-  static String toJson(HeaderCheck c) {
+  private static String json(Map<String, Object> row) {
+    try {
+      return JSON.writeValueAsString(row);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One row's result, in the order of the JSON object printed for it. */
+  static Map<String, Object> row(HeaderCheck c) {
     Map<String, Object> checks = new LinkedHashMap<>();
     checks.put("pow", c.pow().label());
     checks.put("link", c.link().label());
@@ -106,11 +140,7 @@ public final class HeadersVerifyCommand implements Callable<Integer> {
     row.put("valid", c.valid());
     row.put("checks", checks);
     row.put("reason", c.reason().map(Enum::name).orElse(null));
-    try {
-      return JSON.writeValueAsString(row);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return row;
   }
 
   /** Reads the rows; a ValidationException names the line and what is wrong with it. */

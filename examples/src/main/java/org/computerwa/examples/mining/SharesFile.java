@@ -8,17 +8,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.json.ComputeRwaJson;
 import org.computerwa.mining.share.ShareSubmission;
 import org.computerwa.mining.share.StratumJob;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a shares file: a JSON array of {@code {"subscribe":{"extranonce1","extranonce2_size"}|null,
  * "notify":{"prevhash","version","nbits","ntime","coinb1","coinb2","merkle_branch"},
  * "merkle_root_hex" (instead of the coinbase parts), "submit":{"extranonce2","ntime","nonce",
- * "version_bits"}}}; {@code id}, {@code source}, {@code expected} and Stratum's {@code job_id},
+ * "version_bits"},"set_difficulty":D}}; {@code set_difficulty} (a JSON number, the session's
+ * {@code mining.set_difficulty} when the share was submitted) is optional, as are {@code subscribe}
+ * and {@code version_bits}; {@code id}, {@code source}, {@code expected} and Stratum's {@code job_id},
  * {@code clean_jobs} and {@code worker} are ignored. Any other field, a missing field or a bad
  * value is a {@link ValidationException} naming {@code [index].field}: the whole file is refused.
  */
@@ -29,7 +33,7 @@ public final class SharesFile {
   private static final ComputeRwaJson JSON =
       ComputeRwaJson.builder().maxDocumentChars((int) MAX_BYTES).build();
   private static final Set<String> ENTRY_FIELDS =
-      Set.of("id", "source", "expected", "subscribe", "notify", "submit", "merkle_root_hex");
+      Set.of("id", "source", "expected", "subscribe", "notify", "submit", "merkle_root_hex", "set_difficulty");
   private static final Set<String> NOTIFY_FIELDS = Set.of("job_id", "prevhash", "coinb1", "coinb2", "merkle_branch",
       "version", "nbits", "ntime", "clean_jobs");
   private static final Set<String> SUBMIT_FIELDS = Set.of("worker", "job_id", "extranonce2", "ntime", "nonce",
@@ -40,10 +44,21 @@ public final class SharesFile {
   public static final class Share {
     final StratumJob job;
     final ShareSubmission submission;
+    private final OptionalDouble setDifficulty;
 
-    Share(StratumJob job, ShareSubmission submission) {
+    Share(StratumJob job, ShareSubmission submission, OptionalDouble setDifficulty) {
       this.job = job;
       this.submission = submission;
+      this.setDifficulty = setDifficulty;
+    }
+
+    /**
+     * The pool difficulty the row states for the share's session ({@code set_difficulty}).
+     *
+     * @return the difficulty, or empty when the row does not state one
+     */
+    public OptionalDouble setDifficulty() {
+      return setDifficulty;
     }
 
     /**
@@ -165,7 +180,19 @@ public final class SharesFile {
       throw new ValidationException(path + ".submit.extranonce2", extranonce2,
           "must be extranonce2_size = " + built.extranonce2Size() + " bytes");
     }
-    return new Share(built, submission);
+    return new Share(built, submission, setDifficulty(path, entry.get("set_difficulty")));
+  }
+
+  private static OptionalDouble setDifficulty(String path, @Nullable JsonNode node) {
+    if (node == null || node.isNull()) {
+      return OptionalDouble.empty();
+    }
+    double d = node.doubleValue();
+    if (!node.isNumber() || !(d > 0) || Double.isInfinite(d)) {
+      throw new ValidationException(path + ".set_difficulty", node.toString(),
+          "must be a positive JSON number, the session's mining.set_difficulty");
+    }
+    return OptionalDouble.of(d);
   }
 
   private static void object(String path, JsonNode node, Set<String> allowed) {

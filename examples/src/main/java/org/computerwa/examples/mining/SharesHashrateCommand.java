@@ -1,5 +1,6 @@
 package org.computerwa.examples.mining;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -19,6 +20,7 @@ import org.computerwa.core.crypto.SigningKey;
 import org.computerwa.core.evidence.SignedUsageStatement;
 import org.computerwa.core.evidence.UsageStatement;
 import org.computerwa.examples.cli.ComputerwaCli;
+import org.computerwa.examples.cli.MarkdownFile;
 import org.computerwa.mining.share.DeliveredHashrate;
 import org.computerwa.mining.share.HashrateEstimate;
 import org.computerwa.mining.share.HashrateEstimator;
@@ -52,13 +54,22 @@ import picocli.CommandLine.Spec;
  * {@code upper}, and {@code statement} ({@code null} without {@code --key}; else the statement's
  * fields as strings, its EIP-712 {@code digest}, {@code signature} and {@code signer}). Exit 0 if
  * every share was valid, 1 if some were rejected (the estimate then rests on the others), 2 if
- * the input cannot be used.
+ * the input cannot be used (nothing is printed then).
+ *
+ * <p>The pool difficulty is {@code --pool-difficulty} or, without it, the {@code set_difficulty}
+ * every share's row states; it has no default (one below the session's would accept shares the
+ * pool refused and misstate the hashrate), and shares of different difficulties are refused, as a
+ * statement is for one session at one difficulty. {@code --markdown FILE} also writes the same
+ * result as Markdown (figures, then the signed statement), after everything was checked and
+ * before anything is printed; the file appears whole or not at all, and a file that cannot be
+ * written is exit 2.
  */
 @Command(
     name = "hashrate",
     mixinStandardHelpOptions = true,
-    description = "State the hashrate a session's shares prove for a period (95% interval by default), "
-        + "optionally as a signed HASHRATE usage statement.")
+    description = {"State the hashrate a session's shares prove for a period (95%% interval by default), "
+        + "optionally as a signed HASHRATE usage statement.",
+      "Exit 0 every share valid, 1 some rejected (the estimate rests on the others), 2 unusable input (nothing printed)."})
 public final class SharesHashrateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -94,6 +105,10 @@ public final class SharesHashrateCommand implements Callable<Integer> {
       description = "Share of the period the miner was up, in basis points (with --key).")
   @Nullable Integer availabilityBps;
 
+  @Option(names = "--markdown", paramLabel = "FILE",
+      description = "Also writes the statement of delivered hashrate as Markdown to FILE (whole or not at all).")
+  @Nullable Path markdown;
+
   @Parameters(index = "0", paramLabel = "FILE", description = "The shares file (shares verify's format).")
   Path file;
 
@@ -105,12 +120,16 @@ public final class SharesHashrateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      StratumSession session = options.session();
+      options.check();
+      if (markdown != null) {
+        MarkdownFile.refuseInput(markdown, file);
+      }
       Instant start = instant("--from", from);
       Instant end = instant("--to", to);
       HashrateEstimator estimator = HashrateEstimator.withConfidence(confidence);
       Signing signing = key == null ? null : signing();
       List<SharesFile.Share> shares = SharesFile.read(file);
+      StratumSession session = options.single(shares);
       ShareVerifier verifier = ShareVerifier.create();
       long accepted = 0;
       long rejected = 0;
@@ -135,6 +154,14 @@ public final class SharesHashrateCommand implements Callable<Integer> {
       result.put("lower", e.lower());
       result.put("upper", e.upper());
       result.put("statement", signing == null ? null : signing.sign(delivered));
+      if (markdown != null) {
+        try {
+          MarkdownFile.write(markdown, SharesHashrateMarkdown.render(String.valueOf(file.getFileName()), result));
+        } catch (IOException ex) {
+          err.println("shares hashrate: cannot write " + markdown + ": " + ex.getMessage());
+          return ComputerwaCli.EXIT_USAGE;
+        }
+      }
       out.println(SharesVerifyCommand.json(result));
       out.flush();
       return rejected == 0 ? 0 : ComputerwaCli.EXIT_INVALID;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +13,16 @@ import java.util.concurrent.Callable;
 import org.computerwa.core.ComputeRwaException;
 import org.computerwa.core.ValidationException;
 import org.computerwa.examples.cli.ComputerwaCli;
+import org.computerwa.examples.cli.MarkdownFile;
 import org.computerwa.mining.share.ShareVerificationException;
 import org.computerwa.mining.share.ShareVerifier;
 import org.computerwa.mining.share.StratumSession;
 import org.computerwa.mining.share.VerifiedShare;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,24 +32,38 @@ import picocli.CommandLine.Spec;
  *
  * <pre>{@code
  * computerwa shares verify --pool-difficulty 8192 --version-mask 1fffe000 shares.json
+ * computerwa shares verify --markdown shares.md shares-with-set-difficulty.json
  * }</pre>
+ *
+ * <p>Each share is checked against its session's pool difficulty: {@code --pool-difficulty}, or,
+ * without it, the {@code set_difficulty} its row states. There is no default: a share with
+ * neither, or whose row contradicts the option, makes the file unusable (exit 2, naming the
+ * option or the row), because a default below the session's difficulty would pass shares the
+ * pool refused.
  *
  * <p>Each line is {@code {"index":N,"valid":bool,"hash":"<display hex>","shareDifficulty":D,
  * "meetsNetworkTarget":bool,"reason":null|"…"}}; {@code hash} and {@code shareDifficulty} are null
  * for a share refused before hashing (version bits outside the mask). Exit 0 if every share is
  * valid, 1 if any is invalid, 2 if the file cannot be used (unreadable, oversize, not in the
- * format: nothing is printed on stdout then).
+ * format: nothing is printed on stdout then). {@code --markdown FILE} also writes the same result
+ * as a Markdown table with a summary, after every share was checked and before anything is
+ * printed; the file appears whole or not at all, and a file that cannot be written is exit 2.
  */
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
-    description = "Verify Stratum v1 shares (a JSON array in the shares.json format); one JSON object per share.")
+    description = {"Verify Stratum v1 shares (a JSON array in the shares.json format); one JSON object per share.",
+      "Exit 0 all valid, 1 any invalid, 2 unusable input (nothing printed)."})
 public final class SharesVerifyCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec CommandSpec spec;
 
   @Mixin SessionOptions options = new SessionOptions();
+
+  @Option(names = "--markdown", paramLabel = "FILE",
+      description = "Also writes the shares as a Markdown table with a summary to FILE (whole or not at all).")
+  @Nullable Path markdown;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The shares file.")
   Path file;
@@ -57,11 +75,15 @@ public final class SharesVerifyCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    StratumSession session;
     List<SharesFile.Share> shares;
+    List<StratumSession> sessions;
     try {
-      session = options.session();
+      options.check();
+      if (markdown != null) {
+        MarkdownFile.refuseInput(markdown, file);
+      }
       shares = SharesFile.read(file);
+      sessions = options.perShare(shares);
     } catch (UncheckedIOException e) {
       err.println("shares verify: cannot read " + file + ": " + e.getCause().getMessage());
       return ComputerwaCli.EXIT_USAGE;
@@ -71,19 +93,30 @@ public final class SharesVerifyCommand implements Callable<Integer> {
     }
     ShareVerifier verifier = ShareVerifier.create();
     boolean allValid = true;
-    StringBuilder lines = new StringBuilder();
+    List<Map<String, Object>> rows = new ArrayList<>(shares.size());
     for (int i = 0; i < shares.size(); i++) {
       SharesFile.Share s = shares.get(i);
-      Map<String, Object> row;
       try {
-        row = row(i, verifier.verify(session, s.job, s.submission), null);
+        rows.add(row(i, verifier.verify(sessions.get(i), s.job, s.submission), null));
       } catch (ShareVerificationException e) {
         allValid = false;
-        row = row(i, e.share().orElse(null), e.reason());
+        rows.add(row(i, e.share().orElse(null), e.reason()));
       } catch (ValidationException e) {
         err.println("shares verify: [" + i + "]: " + e.getMessage());
         return ComputerwaCli.EXIT_USAGE;
       }
+    }
+    if (markdown != null) {
+      try {
+        MarkdownFile.write(markdown, SharesVerifyMarkdown.render(String.valueOf(file.getFileName()),
+            options.poolDifficulty != null, options.versionMask, sessions, rows));
+      } catch (IOException e) {
+        err.println("shares verify: cannot write " + markdown + ": " + e.getMessage());
+        return ComputerwaCli.EXIT_USAGE;
+      }
+    }
+    StringBuilder lines = new StringBuilder();
+    for (Map<String, Object> row : rows) {
       lines.append(json(row)).append(System.lineSeparator());
     }
     out.print(lines);
@@ -91,8 +124,8 @@ public final class SharesVerifyCommand implements Callable<Integer> {
     return allValid ? 0 : ComputerwaCli.EXIT_INVALID;
   }
 
-  static Map<String, Object> row(int index, @org.jspecify.annotations.Nullable VerifiedShare share,
-      @org.jspecify.annotations.Nullable String reason) {
+  static Map<String, Object> row(int index, @Nullable VerifiedShare share,
+      @Nullable String reason) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("index", index);
     row.put("valid", reason == null);

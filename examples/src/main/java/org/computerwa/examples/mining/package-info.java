@@ -1,9 +1,12 @@
 /**
- * The mining commands of the {@code computerwa} CLI: {@code sha256} and {@code headers verify}.
+ * The mining commands of the {@code computerwa} CLI: {@code sha256}, {@code headers verify},
+ * {@code shares verify} and {@code shares hashrate}; the report commands among them can also
+ * write their result as Markdown.
  *
  * <pre>{@code
  * computerwa sha256 --double --hex-lines messages.txt
- * computerwa headers verify --network mainnet headers.csv
+ * computerwa headers verify --network mainnet --markdown headers.md headers.csv
+ * computerwa shares verify --pool-difficulty 8192 --markdown shares.md shares.json
  * }</pre>
  */
 @NullMarked

@@ -198,6 +198,24 @@ class EvidenceBadInputTest {
     assertThat(Cli.run("evidence", "batch", "--in", Cli.write(dir, "text.json", "hello").toString()).code).isEqualTo(2);
   }
 
+  @Test
+  void batchRefusesAnUnknownKindAndAPeriodThatEndsBeforeItStartsWithExit2() throws Exception {
+    ArrayNode rows = signedRows();
+    ArrayNode unknownKind = rows.deepCopy();
+    ((ObjectNode) unknownKind.get(1).get("typedData").get("message")).put("kind", 99);
+    ArrayNode reversed = rows.deepCopy();
+    ObjectNode message = (ObjectNode) reversed.get(1).get("typedData").get("message");
+    long start = message.get("periodStart").asLong();
+    message.put("periodStart", message.get("periodEnd").asLong()).put("periodEnd", start);
+    Object[][] cases = {{unknownKind, "[1].typedData.message.kind"}, {reversed, "[1].typedData.message.periodEnd"}};
+    for (Object[] c : cases) {
+      Cli r = batch((ArrayNode) c[0]);
+      assertThat(r.code).as(c[1] + ": " + r.err).isEqualTo(2);
+      assertThat(r.out).as((String) c[1]).isEmpty();
+      assertThat(r.err).as((String) c[1]).contains((String) c[1]);
+    }
+  }
+
   static Stream<Arguments> badSampleRuns() {
     return Stream.of(
         Arguments.of("missing file", new String[] {"--dcgm", "MISSING"}, "MISSING"),

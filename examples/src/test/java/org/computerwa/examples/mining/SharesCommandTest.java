@@ -40,7 +40,7 @@ class SharesCommandTest {
   @Test
   void theRealSharesVerifyWithTheirPublishedHashesAndDifficulties() throws IOException {
     Path file = realShares();
-    CliRun r = CliRun.run("shares", "verify", file.toString());
+    CliRun r = CliRun.run("shares", "verify", "--pool-difficulty", "1", file.toString());
     assertThat(r.code).as(r.err).isZero();
     List<JsonNode> rows = lines(r);
     JsonNode expected = JSON.readTree(file.toFile());
@@ -60,7 +60,7 @@ class SharesCommandTest {
 
   @Test
   void theOutputLineHasExactlyTheDocumentedFieldsInOrder() throws IOException {
-    CliRun r = CliRun.run("shares", "verify", realShares().toString());
+    CliRun r = CliRun.run("shares", "verify", "--pool-difficulty", "1", realShares().toString());
     List<String> names = new ArrayList<>();
     lines(r).get(0).fieldNames().forEachRemaining(names::add);
     assertThat(names).containsExactly("index", "valid", "hash", "shareDifficulty", "meetsNetworkTarget", "reason");
@@ -83,13 +83,14 @@ class SharesCommandTest {
     ArrayNode shares = (ArrayNode) JSON.readTree(CliRun.resource("stratum/shares.json"));
     ((ObjectNode) shares.get(1).get("submit")).put("version_bits", "00004000");
     Path file = Files.writeString(dir.resolve("rolled.json"), JSON.writeValueAsString(shares));
-    CliRun noMask = CliRun.run("shares", "verify", file.toString());
+    CliRun noMask = CliRun.run("shares", "verify", "--pool-difficulty", "1", file.toString());
     assertThat(noMask.code).isEqualTo(ComputerwaCli.EXIT_INVALID);
     JsonNode row = lines(noMask).get(1);
     assertThat(row.get("reason").asText()).isEqualTo("VERSION_BITS_OUTSIDE_MASK");
     assertThat(row.get("hash").isNull()).isTrue();
     // Granted, the bit is rolled into the header: another hash, which no longer reaches difficulty 1.
-    CliRun granted = CliRun.run("shares", "verify", "--version-mask", "1fffe000", file.toString());
+    CliRun granted = CliRun.run("shares", "verify", "--pool-difficulty", "1", "--version-mask", "1fffe000",
+        file.toString());
     assertThat(lines(granted).get(1).get("reason").asText()).isEqualTo("LOW_DIFFICULTY_SHARE");
   }
 
@@ -111,14 +112,14 @@ class SharesCommandTest {
     Files.write(oversize, new byte[(int) SharesFile.MAX_BYTES + 1]);
     for (Object[] c : new Object[][] {{missing, "cannot read"}, {notArray, "JSON array"}, {shortNonce, "[1].submit"},
         {unknownField, "[0].nonce"}, {badExtranonce, "[0].submit.extranonce2"}, {trailing, ""}, {oversize, "bytes"}}) {
-      CliRun r = CliRun.run("shares", "verify", c[0].toString());
+      CliRun r = CliRun.run("shares", "verify", "--pool-difficulty", "1", c[0].toString());
       assertThat(r.code).as("%s: %s", c[0], r.err).isEqualTo(ComputerwaCli.EXIT_USAGE);
       assertThat(r.out).as("%s", c[0]).isEmpty();
       assertThat(r.err).as("%s", c[0]).contains((String) c[1]);
     }
     assertThat(CliRun.run("shares", "verify", "--pool-difficulty", "0", realShares().toString()).code)
         .isEqualTo(ComputerwaCli.EXIT_USAGE);
-    assertThat(CliRun.run("shares", "verify", "--version-mask", "xyz", realShares().toString()).code)
+    assertThat(CliRun.run("shares", "verify", "--pool-difficulty", "1", "--version-mask", "xyz", realShares().toString()).code)
         .isEqualTo(ComputerwaCli.EXIT_USAGE);
   }
 
@@ -160,17 +161,91 @@ class SharesCommandTest {
   @Test
   void hashrateRefusesIncompleteSigningOptionsAndBadTimes() throws IOException {
     String file = realShares().toString();
-    CliRun noClaim = CliRun.run("shares", "hashrate", "--from", "2026-11-28T00:00:00Z", "--to", "2026-11-28T00:01:00Z",
+    CliRun noClaim = CliRun.run("shares", "hashrate", "--pool-difficulty", "1", "--from", "2026-11-28T00:00:00Z", "--to", "2026-11-28T00:01:00Z",
         "--key", DEVICE_KEY, file);
     assertThat(noClaim.code).isEqualTo(ComputerwaCli.EXIT_USAGE);
     assertThat(noClaim.err).contains("--claim");
     assertThat(noClaim.out).isEmpty();
-    CliRun reversed = CliRun.run("shares", "hashrate", "--from", "2026-11-28T00:01:00Z", "--to", "2026-11-28T00:00:00Z",
+    CliRun reversed = CliRun.run("shares", "hashrate", "--pool-difficulty", "1", "--from", "2026-11-28T00:01:00Z", "--to", "2026-11-28T00:00:00Z",
         file);
     assertThat(reversed.code).isEqualTo(ComputerwaCli.EXIT_USAGE);
     assertThat(reversed.err).contains("periodEnd");
-    CliRun badTime = CliRun.run("shares", "hashrate", "--from", "yesterday", "--to", "2026-11-28T00:00:00Z", file);
+    CliRun badTime = CliRun.run("shares", "hashrate", "--pool-difficulty", "1", "--from", "yesterday", "--to", "2026-11-28T00:00:00Z", file);
     assertThat(badTime.code).isEqualTo(ComputerwaCli.EXIT_USAGE);
     assertThat(badTime.err).contains("--from");
+  }
+
+  private Path sharesStating(double... difficulties) throws IOException {
+    ArrayNode shares = (ArrayNode) JSON.readTree(CliRun.resource("stratum/shares.json"));
+    for (int i = 0; i < difficulties.length; i++) {
+      ((ObjectNode) shares.get(i)).put("set_difficulty", difficulties[i]);
+    }
+    return Files.writeString(dir.resolve("stating.json"), JSON.writeValueAsString(shares));
+  }
+
+  @Test
+  void withoutPoolDifficultyAShareThatDoesNotStateItsSessionsDifficultyIsUnusableInput() throws IOException {
+    // A default of 1 would pass, as valid, shares a pool at difficulty 8192 refused.
+    CliRun verify = CliRun.run("shares", "verify", realShares().toString());
+    CliRun hashrate = CliRun.run("shares", "hashrate", "--from", "2026-11-28T00:00:00Z", "--to", "2026-11-28T00:01:00Z",
+        realShares().toString());
+    CliRun oneStates = CliRun.run("shares", "verify", sharesStating(8).toString());
+    for (CliRun r : new CliRun[] {verify, hashrate}) {
+      assertThat(r.code).isEqualTo(ComputerwaCli.EXIT_USAGE);
+      assertThat(r.out).isEmpty();
+      assertThat(r.err).contains("--pool-difficulty").contains("is required").contains("share [0]");
+    }
+    assertThat(oneStates.code).isEqualTo(ComputerwaCli.EXIT_USAGE);
+    assertThat(oneStates.err).contains("--pool-difficulty").contains("share [1]");
+    assertThat(oneStates.out).isEmpty();
+  }
+
+  @Test
+  void eachShareIsCheckedAgainstTheDifficultyItsRowStates() throws IOException {
+    // The real shares reached about 7.9 and 18.0: the first fails at 10, the second passes at 16.
+    CliRun r = CliRun.run("shares", "verify", sharesStating(10, 16).toString());
+    assertThat(r.code).isEqualTo(ComputerwaCli.EXIT_INVALID);
+    List<JsonNode> rows = lines(r);
+    assertThat(rows.get(0).get("reason").asText()).isEqualTo("LOW_DIFFICULTY_SHARE");
+    assertThat(rows.get(1).get("valid").asBoolean()).isTrue();
+    assertThat(CliRun.run("shares", "verify", sharesStating(7, 18).toString()).code).isZero();
+    // Stated and given alike: the same result as the option alone.
+    CliRun same = CliRun.run("shares", "verify", "--pool-difficulty", "4", sharesStating(4, 4).toString());
+    assertThat(same.out).isEqualTo(CliRun.run("shares", "verify", "--pool-difficulty", "4", realShares().toString()).out);
+  }
+
+  @Test
+  void aRowThatContradictsThePoolDifficultyOptionIsRefused() throws IOException {
+    CliRun r = CliRun.run("shares", "verify", "--pool-difficulty", "1", sharesStating(1, 8192).toString());
+    assertThat(r.code).isEqualTo(ComputerwaCli.EXIT_USAGE);
+    assertThat(r.out).isEmpty();
+    assertThat(r.err).contains("[1].set_difficulty").contains("8192").contains("--pool-difficulty 1.0");
+  }
+
+  @Test
+  void aBadSetDifficultyNamesTheRow() throws IOException {
+    for (String bad : new String[] {"\"8\"", "0", "-2", "true"}) {
+      String text = CliRun.resource("stratum/shares.json").replaceFirst("\"notify\"", "\"set_difficulty\": " + bad + ", \"notify\"");
+      Path file = Files.writeString(dir.resolve("bad.json"), text);
+      CliRun r = CliRun.run("shares", "verify", file.toString());
+      assertThat(r.code).as(bad).isEqualTo(ComputerwaCli.EXIT_USAGE);
+      assertThat(r.err).as(bad).contains("[0].set_difficulty").contains("positive JSON number");
+    }
+  }
+
+  @Test
+  void hashrateTakesTheDifficultyTheRowsStateButOnlyOne() throws IOException {
+    String[] period = {"--from", "2026-11-28T00:00:00Z", "--to", "2026-11-28T00:01:00Z"};
+    CliRun stated = CliRun.run("shares", "hashrate", period[0], period[1], period[2], period[3],
+        sharesStating(4, 4).toString());
+    CliRun given = CliRun.run("shares", "hashrate", "--pool-difficulty", "4", period[0], period[1], period[2], period[3],
+        realShares().toString());
+    assertThat(stated.code).as(stated.err).isZero();
+    assertThat(stated.out).isEqualTo(given.out);
+    CliRun mixed = CliRun.run("shares", "hashrate", period[0], period[1], period[2], period[3],
+        sharesStating(4, 8).toString());
+    assertThat(mixed.code).isEqualTo(ComputerwaCli.EXIT_USAGE);
+    assertThat(mixed.out).isEmpty();
+    assertThat(mixed.err).contains("[1].set_difficulty").contains("one difficulty");
   }
 }
