@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.computerwa.mining.policy.LoadPolicies;
-import org.computerwa.mining.policy.LoadPolicy;
 import org.computerwa.mining.policy.MarketRules;
 import org.computerwa.mining.policy.PriceSeries;
 import org.junit.jupiter.api.Test;
@@ -78,27 +78,29 @@ class FreshMarketsTest {
   }
 
   /**
-   * No look-ahead, checked from outside: cutting the series after a fold leaves every choice and
-   * score of that fold and the ones before it unchanged, so no fold used data after its own end.
+   * No look-ahead, checked from outside: the prices after a fold are replaced by an extreme price
+   * that would make the other candidate the best on any window reaching into them; every choice and
+   * score of that fold and the ones before it stays the same, so no fold chose with data after its
+   * own end. The candidates are always-mine and curtail-everything ({@code always-ai} on a site
+   * without GPUs), whose order any price far from the mining value decides.
    */
   @Test
-  void theWalkForwardsFoldsDoNotChangeWhenTheDataAfterThemIsRemoved() {
+  void theWalkForwardsFoldsDoNotChangeWhenTheDataAfterThemChanges() {
     for (String name : Datasets.FRESH.keySet()) {
       PriceSeries year = Datasets.fresh(name);
-      PriceSeries p = year.slice(0, 140 * 1440 / year.intervalMinutes()); // 28 training days and four folds
-      WalkForward.Result whole = walkForward(backtest(p), "threshold");
-      List<WalkForward.Fold> folds = whole.folds();
-      assertThat(folds).as(name).hasSize(4);
-      int cutFold = 1; // cut after the second fold
-      int end = 28 * 1440 / p.intervalMinutes();
-      for (int i = 0; i <= cutFold; i++) {
-        end += folds.get(i).outOfSample().intervals();
-      }
-      WalkForward.Result cut = walkForward(backtest(p.slice(0, end)), "threshold");
-      assertThat(cut.folds()).as(name).hasSize(cutFold + 1);
-      for (int i = 0; i <= cutFold; i++) {
-        WalkForward.Fold a = folds.get(i);
-        WalkForward.Fold b = cut.folds().get(i);
+      int perDay = 1440 / year.intervalMinutes();
+      PriceSeries p = year.slice(0, 140 * perDay); // 28 training days, then four folds of 28 days
+      int cut = 84 * perDay; // the end of the second fold
+      WalkForward.Result original = walkForward(backtest(p));
+      assertThat(original.folds()).as(name).hasSize(4);
+      String chosen = original.folds().get(1).outOfSample().policy();
+      double extreme = chosen.equals("always-mine") ? 100_000 : -100_000; // favours the other candidate
+      WalkForward.Result changed = walkForward(backtest(withPricesFrom(p, cut, extreme)));
+      // the change is visible to any chooser that looks past the cut
+      assertThat(changed.wholeSeriesInSample().policy()).as(name).isNotEqualTo(chosen);
+      for (int i = 0; i < 2; i++) {
+        WalkForward.Fold a = original.folds().get(i);
+        WalkForward.Fold b = changed.folds().get(i);
         assertThat(b.outOfSample().policy()).as("%s fold %d", name, i + 1).isEqualTo(a.outOfSample().policy());
         assertThat(b.outOfSample().profitUsd()).as("%s fold %d", name, i + 1).isCloseTo(a.outOfSample().profitUsd(), within(1e-6));
         assertThat(b.training().profitUsd()).as("%s fold %d", name, i + 1).isCloseTo(a.training().profitUsd(), within(1e-6));
@@ -106,11 +108,20 @@ class FreshMarketsTest {
     }
   }
 
-  private static WalkForward.Result walkForward(Backtest bt, String policy) {
-    WalkForward.Builder b = WalkForward.builder().backtest(bt).trainingDays(28).testDays(28);
-    for (Map.Entry<String, Supplier<LoadPolicy>> c : LoadPolicies.grid(policy).entrySet()) {
-      b.candidate(c.getKey(), c.getValue());
+  private static PriceSeries withPricesFrom(PriceSeries p, int from, double usdPerMwh) {
+    List<Instant> starts = new ArrayList<>();
+    double[] rt = new double[p.size()];
+    for (int i = 0; i < p.size(); i++) {
+      starts.add(p.start(i));
+      rt[i] = i < from ? p.realTimeUsdPerMwh(i) : usdPerMwh;
     }
-    return b.build().run();
+    return PriceSeries.of(starts, rt, null);
+  }
+
+  private static WalkForward.Result walkForward(Backtest bt) {
+    return WalkForward.builder().backtest(bt).trainingDays(28).testDays(28)
+        .candidate("always-mine", LoadPolicies::alwaysMine)
+        .candidate("always-ai", LoadPolicies::alwaysAi)
+        .build().run();
   }
 }
