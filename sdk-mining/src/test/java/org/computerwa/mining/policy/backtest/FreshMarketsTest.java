@@ -17,9 +17,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The fresh markets ({@link Datasets#FRESH}): price files added after every policy's defaults and
  * rules were frozen at commit 3959e43 and scored once with them, so their figures are out of sample
- * for every policy, the guarded one included. Only properties that hold by construction are
- * asserted here; what was measured is printed and quoted on the backtest page from the generated
- * reports.
+ * for every policy, the guarded one included. Two properties here hold by construction (no policy
+ * beats the optimum; the walk-forward never chooses with later data); the third is the measured
+ * property the guard was built for (its worst quarter no worse than the adaptive policy's), which
+ * held when these files were first scored: a change that breaks it made the guard worse on data it
+ * was not developed on. Every other figure is printed and quoted on the backtest page from the
+ * generated reports, never asserted: several quarters end below always-mine there.
  */
 class FreshMarketsTest {
 
