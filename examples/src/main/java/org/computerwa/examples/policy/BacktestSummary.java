@@ -122,6 +122,21 @@ record BacktestSummary(List<Row> rows) {
   }
 
   /**
+   * The rows whose data set label contains {@code text}, such as the data sets marked fresh.
+   *
+   * @param text a part of the label, case-sensitive
+   * @return the narrower summary
+   * @throws ValidationException if no data set label contains it
+   */
+  BacktestSummary dataSetsContaining(String text) {
+    List<Row> kept = rows.stream().filter(r -> r.dataSet().contains(text)).toList();
+    if (kept.isEmpty()) {
+      throw new ValidationException("summary.dataSetContains", text, "must occur in the label of at least one data set");
+    }
+    return new BacktestSummary(kept);
+  }
+
+  /**
    * The policies that ended no quarter below always-mine in any report, in list order.
    *
    * @return names, possibly none

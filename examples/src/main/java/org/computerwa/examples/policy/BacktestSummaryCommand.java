@@ -43,12 +43,23 @@ final class BacktestSummaryCommand implements Callable<Integer> {
       description = "How the page links the JSON reports (default: ${DEFAULT-VALUE}).")
   String linkPrefix;
 
+  @Option(names = "--data-set-contains", paramLabel = "TEXT",
+      description = "Summarises only the data sets whose label contains TEXT (such as the ones marked fresh).")
+  @Nullable String dataSetContains;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      String text = BacktestSummary.read(dir).markdown("computerwa backtest summary " + dir, linkPrefix);
+      BacktestSummary summary = BacktestSummary.read(dir);
+      String command = "computerwa backtest summary " + dir;
+      String only = dataSetContains;
+      if (only != null) {
+        summary = summary.dataSetsContaining(only);
+        command = "computerwa backtest summary --data-set-contains \"" + only + "\" " + dir;
+      }
+      String text = summary.markdown(command, linkPrefix);
       Path md = markdown;
       if (md != null) {
         Path parent = md.toAbsolutePath().getParent();

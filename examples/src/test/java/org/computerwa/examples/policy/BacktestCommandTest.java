@@ -199,6 +199,30 @@ class BacktestCommandTest {
   }
 
   @Test
+  void aSummaryCanBeNarrowedToTheDataSetsWhoseLabelContainsAText() throws Exception {
+    Path reports = dir.resolve("marked");
+    Files.createDirectories(reports);
+    for (String label : new String[] {"South (fresh)", "South (seen)"}) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int code = run(out, err, "backtest", "--prices", sample().toString(), "--market", "ercot", "--policy", "threshold",
+          "--label", label, "--seasons", "--json");
+      assertThat(code).as(err.toString()).isZero();
+      Files.writeString(reports.resolve(label.replaceAll("\\W", "") + ".json"), out.toString());
+    }
+    Path md = dir.resolve("fresh.md");
+    StringWriter err = new StringWriter();
+    assertThat(run(new StringWriter(), err, "backtest", "summary", "--data-set-contains", "fresh", "--markdown", md.toString(),
+        reports.toString())).as(err.toString()).isZero();
+    assertThat(Files.readString(md)).contains("--data-set-contains \"fresh\"").contains("from the 1 JSON reports")
+        .contains("| South (fresh) | threshold |").doesNotContain("(seen)");
+    StringWriter none = new StringWriter();
+    assertThat(run(new StringWriter(), none, "backtest", "summary", "--data-set-contains", "North", reports.toString()))
+        .isEqualTo(ComputerwaCli.EXIT_USAGE);
+    assertThat(none.toString()).contains("summary.dataSetContains").contains("North");
+  }
+
+  @Test
   void aSummaryOfAMalformedReportNamesTheFileAndField() throws Exception {
     Path reports = dir.resolve("bad");
     Files.createDirectories(reports);

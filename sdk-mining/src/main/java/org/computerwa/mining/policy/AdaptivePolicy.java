@@ -43,8 +43,9 @@ import org.jspecify.annotations.Nullable;
  * decision costs a curtailing candidate two switches. The cap bounds how much a run of such losses
  * can cost before the policy stops curtailing, but it does not prevent a losing quarter: the
  * backtest report lists, per market and quarter, where it ended below always-mine: with its
- * defaults, worst measured quarter −28,481 USD (NYISO zone J 2021Q3, hourly) and −16,462 USD on the
- * 15-minute markets (ERCOT HB_NORTH 2023Q4); see {@link LoadPolicies} for the conditions and
+ * defaults, worst measured quarter −28,481 USD (NYISO zone J 2021Q3, hourly) and −28,039 USD on the
+ * sub-hourly markets (SPP North Hub 2021Q4, 5-minute, a file scored only after its defaults were
+ * frozen); see {@link LoadPolicies} for the conditions and
  * {@link GuardedPolicy} for a loss guard around it. It never sees a
  * price before it is published. One instance keeps state for one site: do not share it between
  * controllers. Its state resets when the intervals it is asked about are not consecutive.

@@ -44,8 +44,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Can lose against always-mine</b>: it acts on published prices only, so in a calm period
  * a spike that is over before the next decision costs it two switches. With its defaults, worst
- * measured quarter −22,272 USD against always-mine (ERCOT HB_NORTH 2023Q4; conditions in
- * {@link LoadPolicies}). The policy keeps no decision state, only a cache of its weights: it is
+ * measured quarter −197,799 USD against always-mine (SPP North Hub 2021Q4, 5-minute, a file
+ * scored only after its defaults were frozen; conditions in {@link LoadPolicies}). The policy keeps no decision state, only a cache of its weights: it is
  * deterministic.
  *
  * @since 0.1.0

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The held-out markets (never used to set a parameter): the adaptive policy's quarterly results,
- * printed, with the envelope's guarantees and a regression guard on the 15-minute markets.
+ * printed, with the envelope's guarantees and a regression guard on the 15-minute markets. The
+ * files scored only after every default was frozen are checked in {@link FreshMarketsTest}.
  */
 class HeldOutMarketsTest {
 
