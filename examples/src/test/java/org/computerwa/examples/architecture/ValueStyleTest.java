@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -81,13 +82,55 @@ class ValueStyleTest {
 
   @Test
   void aClassThatDefinesEqualityIsARecordOrOnTheHandWrittenList() {
-    Map<String, String> offenders = new TreeMap<>();
-    for (JavaClass c : sdk) {
-      if (declaresEquals(c) && !c.isRecord() && !HAND_WRITTEN.containsKey(c.getName())) {
-        offenders.put(c.getName(), "overrides equals but is neither a record nor on HAND_WRITTEN with a reason");
-      }
+    assertThat(equalityOffenders(sdk)).isEmpty();
+  }
+
+  @Test
+  void theRulesCatchAHandWrittenValueAndAnArrayRecordThatComparesIdentity() {
+    JavaClasses fixtures = new ClassFileImporter()
+        .importClasses(HandWrittenValue.class, ArrayByIdentity.class, ArrayByContent.class);
+    assertThat(equalityOffenders(fixtures)).containsOnlyKeys(HandWrittenValue.class.getName());
+    assertThat(arrayRecordOffenders(fixtures)).containsOnlyKeys(ArrayByIdentity.class.getName());
+  }
+
+  /** A value written by hand and on no list: the equality rule must flag it. */
+  static final class HandWrittenValue {
+    private final int amount;
+
+    HandWrittenValue(int amount) {
+      this.amount = amount;
     }
-    assertThat(offenders).isEmpty();
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof HandWrittenValue && ((HandWrittenValue) o).amount == amount;
+    }
+
+    @Override
+    public int hashCode() {
+      return amount;
+    }
+  }
+
+  /** A record whose generated equality compares its array's identity: the array rule must flag it. */
+  record ArrayByIdentity(byte[] bytes) {}
+
+  /** A record that compares its array's content: neither rule flags it. */
+  record ArrayByContent(byte[] bytes) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ArrayByContent && Arrays.equals(bytes, ((ArrayByContent) o).bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+      return "ArrayByContent" + Arrays.toString(bytes);
+    }
   }
 
   @Test
@@ -112,8 +155,22 @@ class ValueStyleTest {
 
   @Test
   void aRecordWithAnArrayComponentWritesItsOwnEqualsHashCodeAndToString() {
+    assertThat(arrayRecordOffenders(sdk)).isEmpty();
+  }
+
+  private static Map<String, String> equalityOffenders(JavaClasses classes) {
     Map<String, String> offenders = new TreeMap<>();
-    for (JavaClass c : sdk) {
+    for (JavaClass c : classes) {
+      if (declaresEquals(c) && !c.isRecord() && !HAND_WRITTEN.containsKey(c.getName())) {
+        offenders.put(c.getName(), "overrides equals but is neither a record nor on HAND_WRITTEN with a reason");
+      }
+    }
+    return offenders;
+  }
+
+  private static Map<String, String> arrayRecordOffenders(JavaClasses classes) {
+    Map<String, String> offenders = new TreeMap<>();
+    for (JavaClass c : classes) {
       if (!c.isRecord()) {
         continue;
       }
@@ -125,7 +182,7 @@ class ValueStyleTest {
         }
       }
     }
-    assertThat(offenders).isEmpty();
+    return offenders;
   }
 
   private static boolean declaresEquals(JavaClass c) {
