@@ -13,13 +13,20 @@ import org.jspecify.annotations.Nullable;
  * AssetId.of(1).equals(id);   // true
  * }</pre>
  *
- * <p>Rules: positive and below 2^256.
+ * <p>Rules: positive and below 2^256. Compared, hashed and printed as the number.
  *
+ * @param value the id as a number
  * @since 0.1.0
  */
-public final class AssetId extends Uint256Id<AssetId> {
-  private AssetId(BigInteger value) {
-    super(value);
+public record AssetId(BigInteger value) implements Comparable<AssetId> {
+  /**
+   * Checks the id.
+   *
+   * @param value the id, positive and below 2^256
+   * @throws ValidationException (field {@code assetId}) when missing or out of range
+   */
+  public AssetId {
+    Uint256Id.check("assetId", value);
   }
 
   /**
@@ -30,7 +37,7 @@ public final class AssetId extends Uint256Id<AssetId> {
    * @throws ValidationException (field {@code assetId}) when out of range
    */
   public static AssetId of(@Nullable BigInteger value) {
-    return new AssetId(check("assetId", value));
+    return new AssetId(Uint256Id.check("assetId", value));
   }
 
   /**
@@ -42,5 +49,16 @@ public final class AssetId extends Uint256Id<AssetId> {
    */
   public static AssetId of(long value) {
     return of(BigInteger.valueOf(value));
+  }
+
+  @Override
+  public int compareTo(AssetId other) {
+    return value.compareTo(other.value);
+  }
+
+  /** Returns the id in decimal. */
+  @Override
+  public String toString() {
+    return value.toString();
   }
 }

@@ -2,7 +2,6 @@ package org.computerwa.chain.client;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
 import org.jspecify.annotations.Nullable;
@@ -25,23 +24,39 @@ import org.jspecify.annotations.Nullable;
  * share token of each asset, which is also its revenue distributor) are found through the asset registry and
  * are not listed here. Rules: every address is present and not the zero address.
  *
+ * @param assetRegistry the ERC-721 asset registry (one token per physical asset, spec hash, ERC-4907 user)
+ * @param complianceRegistry the registry of verified share holders
+ * @param evidenceAnchor the evidence anchor (attester-signed Merkle roots of usage statements)
+ * @param pledgeRegistry the pledge registry consulted in the income waterfall
+ * @param leaseManager the lease manager (escrow, accrual, settlement, SLA credits)
+ * @param paymentToken the ERC-20 (with EIP-2612 permit) leases are paid in
  * @since 0.1.0
  */
-public final class Deployment {
-  private final Address assetRegistry;
-  private final Address complianceRegistry;
-  private final Address evidenceAnchor;
-  private final Address pledgeRegistry;
-  private final Address leaseManager;
-  private final Address paymentToken;
-
-  private Deployment(Builder b) {
-    this.assetRegistry = required("assetRegistry", b.assetRegistry);
-    this.complianceRegistry = required("complianceRegistry", b.complianceRegistry);
-    this.evidenceAnchor = required("evidenceAnchor", b.evidenceAnchor);
-    this.pledgeRegistry = required("pledgeRegistry", b.pledgeRegistry);
-    this.leaseManager = required("leaseManager", b.leaseManager);
-    this.paymentToken = required("paymentToken", b.paymentToken);
+public record Deployment(
+    Address assetRegistry,
+    Address complianceRegistry,
+    Address evidenceAnchor,
+    Address pledgeRegistry,
+    Address leaseManager,
+    Address paymentToken) {
+  /**
+   * Checks a deployment; {@link #builder()} is the documented entry point.
+   *
+   * @param assetRegistry the asset registry
+   * @param complianceRegistry the compliance registry
+   * @param evidenceAnchor the evidence anchor
+   * @param pledgeRegistry the pledge registry
+   * @param leaseManager the lease manager
+   * @param paymentToken the payment token
+   * @throws ValidationException naming the first address that is missing or zero
+   */
+  public Deployment {
+    required("assetRegistry", assetRegistry);
+    required("complianceRegistry", complianceRegistry);
+    required("evidenceAnchor", evidenceAnchor);
+    required("pledgeRegistry", pledgeRegistry);
+    required("leaseManager", leaseManager);
+    required("paymentToken", paymentToken);
   }
 
   private static Address required(String field, @Nullable Address address) {
@@ -63,59 +78,11 @@ public final class Deployment {
     return new Builder();
   }
 
-  /**
-   * The ERC-721 asset registry (one token per physical asset, spec hash, ERC-4907 user).
-   *
-   * @return its address
-   */
-  public Address assetRegistry() {
-    return assetRegistry;
-  }
 
-  /**
-   * The registry of verified share holders.
-   *
-   * @return its address
-   */
-  public Address complianceRegistry() {
-    return complianceRegistry;
-  }
 
-  /**
-   * The evidence anchor (attester-signed Merkle roots of usage statements).
-   *
-   * @return its address
-   */
-  public Address evidenceAnchor() {
-    return evidenceAnchor;
-  }
 
-  /**
-   * The pledge registry consulted in the income waterfall.
-   *
-   * @return its address
-   */
-  public Address pledgeRegistry() {
-    return pledgeRegistry;
-  }
 
-  /**
-   * The lease manager (escrow, accrual, settlement, SLA credits).
-   *
-   * @return its address
-   */
-  public Address leaseManager() {
-    return leaseManager;
-  }
 
-  /**
-   * The ERC-20 (with EIP-2612 permit) leases are paid in.
-   *
-   * @return its address
-   */
-  public Address paymentToken() {
-    return paymentToken;
-  }
 
   /**
    * The addresses by contract name, in a fixed order, for printing or saving.
@@ -131,16 +98,6 @@ public final class Deployment {
     map.put("leaseManager", leaseManager);
     map.put("paymentToken", paymentToken);
     return java.util.Collections.unmodifiableMap(map);
-  }
-
-  @Override
-  public boolean equals(@Nullable Object other) {
-    return other instanceof Deployment && ((Deployment) other).asMap().equals(asMap());
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(assetRegistry, complianceRegistry, evidenceAnchor, pledgeRegistry, leaseManager, paymentToken);
   }
 
   @Override
@@ -238,7 +195,8 @@ public final class Deployment {
      * @throws ValidationException naming the first missing or zero address
      */
     public Deployment build() {
-      return new Deployment(this);
+      return new Deployment(assetRegistry, complianceRegistry, evidenceAnchor, pledgeRegistry, leaseManager,
+          paymentToken);
     }
   }
 }

@@ -13,13 +13,20 @@ import org.jspecify.annotations.Nullable;
  * LeaseId.of(1).equals(id);   // true
  * }</pre>
  *
- * <p>Rules: positive and below 2^256.
+ * <p>Rules: positive and below 2^256. Compared, hashed and printed as the number.
  *
+ * @param value the id as a number
  * @since 0.1.0
  */
-public final class LeaseId extends Uint256Id<LeaseId> {
-  private LeaseId(BigInteger value) {
-    super(value);
+public record LeaseId(BigInteger value) implements Comparable<LeaseId> {
+  /**
+   * Checks the id.
+   *
+   * @param value the id, positive and below 2^256
+   * @throws ValidationException (field {@code leaseId}) when missing or out of range
+   */
+  public LeaseId {
+    Uint256Id.check("leaseId", value);
   }
 
   /**
@@ -30,7 +37,7 @@ public final class LeaseId extends Uint256Id<LeaseId> {
    * @throws ValidationException (field {@code leaseId}) when out of range
    */
   public static LeaseId of(@Nullable BigInteger value) {
-    return new LeaseId(check("leaseId", value));
+    return new LeaseId(Uint256Id.check("leaseId", value));
   }
 
   /**
@@ -42,5 +49,16 @@ public final class LeaseId extends Uint256Id<LeaseId> {
    */
   public static LeaseId of(long value) {
     return of(BigInteger.valueOf(value));
+  }
+
+  @Override
+  public int compareTo(LeaseId other) {
+    return value.compareTo(other.value);
+  }
+
+  /** Returns the id in decimal. */
+  @Override
+  public String toString() {
+    return value.toString();
   }
 }

@@ -1,7 +1,6 @@
 package org.computerwa.chain.devchain;
 
 import java.util.Locale;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import org.computerwa.core.ValidationException;
 
@@ -16,17 +15,39 @@ import org.computerwa.core.ValidationException;
  *
  * <p>The keys are the well-known development keys anvil derives from its test mnemonic. They
  * hold value on no real network and must never be used on one; {@link #toString()} omits the key.
+ *
+ * @param address the address, lower-case 0x-prefixed hex
+ * @param privateKeyHex the private key, lower-case 0x-prefixed hex
  */
-public final class DevAccount {
+public record DevAccount(String address, String privateKeyHex) {
   private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-f]{40}");
   private static final Pattern KEY = Pattern.compile("0x[0-9a-f]{64}");
 
-  private final String address;
-  private final String privateKeyHex;
-
-  private DevAccount(String address, String privateKeyHex) {
-    this.address = address;
-    this.privateKeyHex = privateKeyHex;
+  /**
+   * Checks an account and writes both in lower case; {@link #of} is the documented entry point.
+   *
+   * @param address the 20-byte address, 0x-prefixed hex in any case
+   * @param privateKeyHex the 32-byte secp256k1 private key, 0x-prefixed hex in any case
+   * @throws ValidationException when either is missing or not hex of the right length (the key
+   *     itself is never put in the message)
+   */
+  public DevAccount {
+    if (address == null) {
+      throw new ValidationException("address", null, "is required");
+    }
+    if (privateKeyHex == null) {
+      throw new ValidationException("privateKeyHex", null, "is required");
+    }
+    String given = address;
+    address = address.toLowerCase(Locale.ROOT);
+    if (!ADDRESS.matcher(address).matches()) {
+      throw new ValidationException("address", given, "must be 0x followed by 40 hex digits");
+    }
+    privateKeyHex = privateKeyHex.toLowerCase(Locale.ROOT);
+    if (!KEY.matcher(privateKeyHex).matches()) {
+      throw new ValidationException(
+          "privateKeyHex", "<redacted>", "must be 0x followed by 64 hex digits");
+    }
   }
 
   /**
@@ -38,45 +59,10 @@ public final class DevAccount {
    * @throws ValidationException when either is not hex of the right length
    */
   public static DevAccount of(String address, String privateKeyHex) {
-    String a = Objects.requireNonNull(address, "address").toLowerCase(Locale.ROOT);
-    if (!ADDRESS.matcher(a).matches()) {
-      throw new ValidationException("address", address, "must be 0x followed by 40 hex digits");
-    }
-    String k = Objects.requireNonNull(privateKeyHex, "privateKeyHex").toLowerCase(Locale.ROOT);
-    if (!KEY.matcher(k).matches()) {
-      throw new ValidationException(
-          "privateKeyHex", "<redacted>", "must be 0x followed by 64 hex digits");
-    }
-    return new DevAccount(a, k);
+    return new DevAccount(address, privateKeyHex);
   }
 
-  /**
-   * The address, lower-case 0x-prefixed hex.
-   *
-   * @return the address
-   */
-  public String address() {
-    return address;
-  }
 
-  /**
-   * The private key, lower-case 0x-prefixed hex.
-   *
-   * @return the private key
-   */
-  public String privateKeyHex() {
-    return privateKeyHex;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof DevAccount && ((DevAccount) o).address.equals(address);
-  }
-
-  @Override
-  public int hashCode() {
-    return address.hashCode();
-  }
 
   /** Returns the address only; the key is never printed. */
   @Override

@@ -1,6 +1,6 @@
 package org.computerwa.chain.events;
 
-import java.util.Objects;
+import org.computerwa.core.ValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,48 +12,32 @@ import org.jspecify.annotations.Nullable;
  * stream.checkpoint().map(Checkpoint::blockNumber);   // Optional[1043]
  * }</pre>
  *
+ * @param blockNumber the block's number, zero or more
+ * @param blockHash the block's hash, 0x-hex
  * @since 0.1.0
  */
-public final class Checkpoint {
-  private final long blockNumber;
-  private final String blockHash;
-
-  private Checkpoint(long blockNumber, String blockHash) {
-    this.blockNumber = blockNumber;
-    this.blockHash = blockHash;
+public record Checkpoint(long blockNumber, String blockHash) {
+  /**
+   * Checks a checkpoint; event streams report theirs through {@code EventStream.checkpoint()}.
+   *
+   * @param blockNumber the block's number, zero or more
+   * @param blockHash the block's hash, 0x-hex
+   * @throws ValidationException when the hash is missing or the number negative
+   */
+  public Checkpoint {
+    if (blockNumber < 0) {
+      throw new ValidationException("blockNumber", blockNumber, "must not be negative");
+    }
+    if (blockHash == null) {
+      throw new ValidationException("blockHash", null, "is required");
+    }
   }
 
   static Checkpoint of(long blockNumber, String blockHash) {
-    return new Checkpoint(blockNumber, Objects.requireNonNull(blockHash, "blockHash"));
+    return new Checkpoint(blockNumber, blockHash);
   }
 
-  /**
-   * The block.
-   *
-   * @return its number
-   */
-  public long blockNumber() {
-    return blockNumber;
-  }
 
-  /**
-   * The block's hash.
-   *
-   * @return 0x-hex
-   */
-  public String blockHash() {
-    return blockHash;
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return o instanceof Checkpoint c && c.blockNumber == blockNumber && c.blockHash.equals(blockHash);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(blockNumber, blockHash);
-  }
 
   @Override
   public String toString() {

@@ -22,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * op.blockNumber();      // OptionalLong[1043]
  * }</pre>
  *
+ * <p>A final class, not a record (the SDK's value style): it is a read-only view over the journal's
+ * internal row; as a record, that internal type would be its component, in its accessor and its
+ * public constructor. Two operations are equal when their journal rows are.
+ *
  * @since 0.1.0
  */
 public final class Operation {

@@ -1,11 +1,13 @@
 package org.computerwa.core.asset;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import org.computerwa.core.internal.Checks;
-import org.immutables.value.Value;
+import org.computerwa.core.ValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A site that powers compute: its id, grid region, power capacity and time zone.
@@ -23,41 +25,37 @@ import org.immutables.value.Value;
  * name; the capacity greater than 0 and at most 100 000 MW with at most 3 fraction digits (kW),
  * kept in normal form. In JSON the capacity is a decimal string and the zone an IANA region ID.
  *
+ * @param id the site's identifier
+ * @param gridRegion the grid region or market the site draws from, such as {@code "ERCOT"} or {@code "NO1"}
+ * @param powerCapacityMw the site's grid connection capacity
+ * @param timeZone the site's local time zone, for tariffs and reports
  * @since 0.1.0
  */
-@Value.Immutable
-@JsonSerialize(as = ImmutableSite.class)
-@JsonDeserialize(as = ImmutableSite.class)
-public abstract class Site {
-  Site() {}
-
+@JsonDeserialize(builder = Site.Builder.class)
+public record Site(
+    @JsonProperty("id") String id,
+    @JsonProperty("gridRegion") String gridRegion,
+    @JsonProperty("powerCapacityMw") BigDecimal powerCapacityMw,
+    @JsonProperty("timeZone") ZoneId timeZone) {
   /**
-   * The site's identifier.
+   * Checks every rule; {@link #builder()} is the documented entry point.
    *
-   * @return the id
+   * @param id the id
+   * @param gridRegion the region name
+   * @param powerCapacityMw megawatts, in normal form
+   * @param timeZone the zone
+   * @throws ValidationException naming the first field that breaks a rule
    */
-  public abstract String id();
-
-  /**
-   * The grid region or market the site draws from, such as {@code "ERCOT"} or {@code "NO1"}.
-   *
-   * @return the region name
-   */
-  public abstract String gridRegion();
-
-  /**
-   * The site's grid connection capacity.
-   *
-   * @return megawatts, in normal form
-   */
-  public abstract BigDecimal powerCapacityMw();
-
-  /**
-   * The site's local time zone, for tariffs and reports.
-   *
-   * @return the zone
-   */
-  public abstract ZoneId timeZone();
+  public Site {
+    Checks.required("id", id);
+    Checks.required("gridRegion", gridRegion);
+    Checks.required("powerCapacityMw", powerCapacityMw);
+    Checks.required("timeZone", timeZone);
+    Checks.id("id", id);
+    Checks.name("gridRegion", gridRegion);
+    Checks.positiveDecimal("powerCapacityMw", powerCapacityMw, 100_000, 3);
+    powerCapacityMw = Checks.normalized(powerCapacityMw);
+  }
 
   /**
    * Starts a builder.
@@ -68,21 +66,90 @@ public abstract class Site {
     return new Builder();
   }
 
-  @Value.Check
-  Site check() {
-    Checks.id("id", id());
-    Checks.name("gridRegion", gridRegion());
-    Checks.positiveDecimal("powerCapacityMw", powerCapacityMw(), 100_000, 3);
-    BigDecimal normal = Checks.normalized(powerCapacityMw());
-    return normal.equals(powerCapacityMw()) ? this : builder().from(this).powerCapacityMw(normal).build();
-  }
-
   /**
-   * Builds a {@link Site}: one setter per attribute, named after it, each returning
-   * this builder; {@code from(Site)} copies an existing value; {@code build()} checks every
-   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   * Builds {@link Site}: one setter per component, named after it, each returning this builder;
+   * {@code from(Site)} copies an existing value; {@code build()} checks every rule and throws
+   * {@link ValidationException} naming the field (a missing one as {@code "is required"}).
    */
-  public static final class Builder extends ImmutableSite.Builder {
+  @JsonPOJOBuilder(withPrefix = "")
+  public static final class Builder {
+    private @Nullable String id;
+    private @Nullable String gridRegion;
+    private @Nullable BigDecimal powerCapacityMw;
+    private @Nullable ZoneId timeZone;
+
     Builder() {}
+
+    /**
+     * Copies every component of an existing value.
+     *
+     * @param instance the value to copy
+     * @return this builder
+     */
+    public Builder from(Site instance) {
+      this.id = instance.id();
+      this.gridRegion = instance.gridRegion();
+      this.powerCapacityMw = instance.powerCapacityMw();
+      this.timeZone = instance.timeZone();
+      return this;
+    }
+
+    /**
+     * Sets {@link Site#id()}: the site's identifier.
+     *
+     * @param id the value
+     * @return this builder
+     */
+    @JsonProperty("id")
+    public Builder id(String id) {
+      this.id = id;
+      return this;
+    }
+
+    /**
+     * Sets {@link Site#gridRegion()}: the grid region or market the site draws from, such as {@code "ERCOT"} or {@code "NO1"}.
+     *
+     * @param gridRegion the value
+     * @return this builder
+     */
+    @JsonProperty("gridRegion")
+    public Builder gridRegion(String gridRegion) {
+      this.gridRegion = gridRegion;
+      return this;
+    }
+
+    /**
+     * Sets {@link Site#powerCapacityMw()}: the site's grid connection capacity.
+     *
+     * @param powerCapacityMw the value
+     * @return this builder
+     */
+    @JsonProperty("powerCapacityMw")
+    public Builder powerCapacityMw(BigDecimal powerCapacityMw) {
+      this.powerCapacityMw = powerCapacityMw;
+      return this;
+    }
+
+    /**
+     * Sets {@link Site#timeZone()}: the site's local time zone, for tariffs and reports.
+     *
+     * @param timeZone the value
+     * @return this builder
+     */
+    @JsonProperty("timeZone")
+    public Builder timeZone(ZoneId timeZone) {
+      this.timeZone = timeZone;
+      return this;
+    }
+
+    /**
+     * Checks every rule and builds the value.
+     *
+     * @return the value
+     * @throws ValidationException naming the first missing component or broken rule
+     */
+    public Site build() {
+      return new Site(Checks.required("id", id), Checks.required("gridRegion", gridRegion), Checks.required("powerCapacityMw", powerCapacityMw), Checks.required("timeZone", timeZone));
+    }
   }
 }

@@ -18,8 +18,6 @@
  * }</pre>
  */
 @NullMarked
-@ValueStyle
 package org.computerwa.core.asset;
 
-import org.computerwa.core.internal.ValueStyle;
 import org.jspecify.annotations.NullMarked;

@@ -17,6 +17,11 @@ import org.computerwa.core.ValidationException;
  * <p>Mixed-case input must carry a valid EIP-55 checksum; all-lower or all-upper input is taken
  * as is.
  *
+ * <p>A final class, not a record (the SDK's value style): it wraps a byte array, so a record would
+ * still hand-write equality, hash code, order and text over the content, and would add a public
+ * constructor and a {@code bytes()} accessor beside {@link #of(byte[])} and {@link #toBytes()}.
+ * Equality, hash code and order are over the 20 bytes.
+ *
  * @since 0.1.0
  */
 public final class Address implements Comparable<Address> {

@@ -16,6 +16,11 @@ import org.computerwa.core.ValidationException;
  *
  * <p>Ordered as unsigned big-endian numbers, the order OpenZeppelin uses to sort Merkle pairs.
  *
+ * <p>A final class, not a record (the SDK's value style): every hash the SDK computes (Keccak-256
+ * digests, Merkle nodes, EIP-712 digests) is wrapped without a copy by this package, and its
+ * hashing code reads the bytes without a copy; a record's public canonical constructor would
+ * copy each of them once more. Equality, hash code and order are over the 32 bytes.
+ *
  * @since 0.1.0
  */
 public final class Bytes32 implements Comparable<Bytes32> {

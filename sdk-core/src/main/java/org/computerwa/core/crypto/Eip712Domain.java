@@ -16,6 +16,10 @@ import org.computerwa.core.ValidationException;
  * <p>Binding the chain id and the contract address into every digest is what makes a signature
  * useless on another chain or against another deployment.
  *
+ * <p>A final class, not a record (the SDK's value style): it computes its {@link #separator()}
+ * (a Keccak-256 over the four fields) once, at creation, for every digest it makes; a record holds
+ * no field besides its components. Two domains are equal when their separators are.
+ *
  * @since 0.1.0
  */
 public final class Eip712Domain {

@@ -17,6 +17,10 @@ import org.computerwa.core.VerificationException;
  * <p>Exactly what {@code MerkleProof.verify(proof, root, leaf)} in OpenZeppelin Contracts checks,
  * so {@link #siblings()} can be passed to a contract unchanged.
  *
+ * <p>A final class, not a record (the SDK's value style): a proof taken from a
+ * {@link StandardMerkleTree} shares the tree's node array instead of copying its siblings, so it
+ * has two representations; equality and hash code are over the leaf and siblings either way.
+ *
  * @since 0.1.0
  */
 public final class MerkleProof {

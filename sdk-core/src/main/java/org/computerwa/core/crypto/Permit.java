@@ -1,8 +1,8 @@
 package org.computerwa.core.crypto;
 
 import java.math.BigInteger;
-import java.util.Objects;
 import org.computerwa.core.ValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An EIP-2612 permit: the owner's signed approval of {@code value} base units to a spender, valid
@@ -17,27 +17,36 @@ import org.computerwa.core.ValidationException;
  * <p>EIP-712 type: {@value #ENCODE_TYPE}, in the token's own domain (its name, version, chain
  * id and address), as OpenZeppelin's {@code ERC20Permit} builds it.
  *
+ * @param owner the token holder who signs
+ * @param spender who may spend
+ * @param value the approved amount in base units, {@code [0, 2^256)}
+ * @param nonce the owner's nonce on the token that this permit consumes, {@code [0, 2^256)}
+ * @param deadline unix seconds after which the permit is void, {@code [0, 2^256)}
  * @since 0.1.0
  */
-public final class Permit {
+public record Permit(Address owner, Address spender, BigInteger value, BigInteger nonce, BigInteger deadline) {
   /** The EIP-712 {@code encodeType} of a permit. */
   public static final String ENCODE_TYPE =
       "Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)";
 
   private static final Bytes32 TYPE_HASH = Keccak256.hashUtf8(ENCODE_TYPE);
 
-  private final Address owner;
-  private final Address spender;
-  private final BigInteger value;
-  private final BigInteger nonce;
-  private final BigInteger deadline;
-
-  private Permit(Address owner, Address spender, BigInteger value, BigInteger nonce, BigInteger deadline) {
-    this.owner = owner;
-    this.spender = spender;
-    this.value = value;
-    this.nonce = nonce;
-    this.deadline = deadline;
+  /**
+   * Checks a permit; {@link #of} is the documented entry point.
+   *
+   * @param owner the token holder who signs
+   * @param spender who may spend
+   * @param value base units, {@code [0, 2^256)}
+   * @param nonce the owner's next nonce on the token, {@code [0, 2^256)}
+   * @param deadline unix seconds after which the permit is void, {@code [0, 2^256)}
+   * @throws ValidationException if a field is missing or a number is out of range
+   */
+  public Permit {
+    required(owner, "owner");
+    required(spender, "spender");
+    uint(value, "value");
+    uint(nonce, "nonce");
+    uint(deadline, "deadline");
   }
 
   /**
@@ -52,62 +61,26 @@ public final class Permit {
    * @throws ValidationException if a number is out of range
    */
   public static Permit of(Address owner, Address spender, BigInteger value, BigInteger nonce, BigInteger deadline) {
-    uint(value, "value");
-    uint(nonce, "nonce");
-    uint(deadline, "deadline");
-    return new Permit(Objects.requireNonNull(owner), Objects.requireNonNull(spender), value, nonce, deadline);
+    return new Permit(owner, spender, value, nonce, deadline);
   }
 
-  private static void uint(BigInteger v, String field) {
+  private static void required(@Nullable Object v, String field) {
+    if (v == null) {
+      throw new ValidationException(field, null, "is required");
+    }
+  }
+
+  private static void uint(@Nullable BigInteger v, String field) {
+    required(v, field);
     if (v.signum() < 0 || v.bitLength() > 256) {
       throw new ValidationException(field, v, "must be in [0, 2^256)");
     }
   }
 
-  /**
-   * The signing owner.
-   *
-   * @return the owner
-   */
-  public Address owner() {
-    return owner;
-  }
 
-  /**
-   * The approved spender.
-   *
-   * @return the spender
-   */
-  public Address spender() {
-    return spender;
-  }
 
-  /**
-   * The approved amount.
-   *
-   * @return base units
-   */
-  public BigInteger value() {
-    return value;
-  }
 
-  /**
-   * The owner's nonce this permit consumes.
-   *
-   * @return the nonce
-   */
-  public BigInteger nonce() {
-    return nonce;
-  }
 
-  /**
-   * The deadline.
-   *
-   * @return unix seconds
-   */
-  public BigInteger deadline() {
-    return deadline;
-  }
 
   /**
    * The EIP-712 digest the owner signs.
@@ -118,21 +91,6 @@ public final class Permit {
   public Bytes32 digest(Eip712Domain tokenDomain) {
     return tokenDomain.digest(Eip712Struct.withTypeHash(TYPE_HASH)
         .address(owner).address(spender).uint(value).uint(nonce).uint(deadline).hash());
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof Permit)) {
-      return false;
-    }
-    Permit p = (Permit) o;
-    return owner.equals(p.owner) && spender.equals(p.spender) && value.equals(p.value) && nonce.equals(p.nonce)
-        && deadline.equals(p.deadline);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(owner, spender, value, nonce, deadline);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package org.computerwa.core.crypto;
 
 import java.math.BigInteger;
-import java.util.Objects;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.encoders.Hex;
 import org.computerwa.core.ValidationException;
@@ -19,17 +18,33 @@ import org.computerwa.core.VerificationException;
  * <p>High-s signatures are malleable twins of low-s ones; like OpenZeppelin's {@code ECDSA} this
  * class refuses them, so a signature that parses here is one the contracts accept.
  *
+ * @param r the x coordinate part, in {@code [1, n)}
+ * @param s the proof part, in {@code [1, n/2]} (always low)
+ * @param v the recovery byte, 27 or 28
  * @since 0.1.0
  */
-public final class Signature {
-  private final BigInteger r;
-  private final BigInteger s;
-  private final int v;
-
-  private Signature(BigInteger r, BigInteger s, int v) {
-    this.r = r;
-    this.s = s;
-    this.v = v;
+public record Signature(BigInteger r, BigInteger s, int v) {
+  /**
+   * Checks a signature's components; {@link #of}, {@link #fromBytes} and {@link #decode} are the
+   * documented entry points.
+   *
+   * @param r the x coordinate part, in {@code [1, n)}
+   * @param s the proof part, in {@code [1, n/2]} (low-s)
+   * @param v the recovery byte, 27 or 28
+   * @throws ValidationException if a component is missing or out of range
+   */
+  public Signature {
+    if (r == null || r.signum() <= 0 || r.compareTo(Secp256k1.N) >= 0) {
+      throw new ValidationException("signature.r", r == null ? null : "0x" + r.toString(16),
+          "must be in [1, n) of secp256k1");
+    }
+    if (s == null || s.signum() <= 0 || s.compareTo(Secp256k1.HALF_N) > 0) {
+      throw new ValidationException("signature.s", s == null ? null : "0x" + s.toString(16),
+          "must be in [1, n/2] (low-s; high-s is malleable)");
+    }
+    if (v != 27 && v != 28) {
+      throw new ValidationException("signature.v", v, "must be 27 or 28");
+    }
   }
 
   /**
@@ -42,16 +57,6 @@ public final class Signature {
    * @throws ValidationException if a component is out of range
    */
   public static Signature of(BigInteger r, BigInteger s, int v) {
-    if (r.signum() <= 0 || r.compareTo(Secp256k1.N) >= 0) {
-      throw new ValidationException("signature.r", "0x" + r.toString(16), "must be in [1, n) of secp256k1");
-    }
-    if (s.signum() <= 0 || s.compareTo(Secp256k1.HALF_N) > 0) {
-      throw new ValidationException(
-          "signature.s", "0x" + s.toString(16), "must be in [1, n/2] (low-s; high-s is malleable)");
-    }
-    if (v != 27 && v != 28) {
-      throw new ValidationException("signature.v", v, "must be 27 or 28");
-    }
     return new Signature(r, s, v);
   }
 
@@ -107,32 +112,8 @@ public final class Signature {
     }
   }
 
-  /**
-   * The component {@code r}.
-   *
-   * @return r
-   */
-  public BigInteger r() {
-    return r;
-  }
 
-  /**
-   * The component {@code s}, always low.
-   *
-   * @return s
-   */
-  public BigInteger s() {
-    return s;
-  }
 
-  /**
-   * The recovery byte.
-   *
-   * @return 27 or 28
-   */
-  public int v() {
-    return v;
-  }
 
   /**
    * The 65-byte {@code r || s || v} encoding that Solidity's {@code ECDSA.recover} takes.
@@ -211,20 +192,7 @@ public final class Signature {
     }
   }
 
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof Signature)) {
-      return false;
-    }
-    Signature other = (Signature) o;
-    return r.equals(other.r) && s.equals(other.s) && v == other.v;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(r, s, v);
-  }
-
+  /** Returns the 65-byte encoding as {@code 0x}-prefixed hex, as {@link #toHex()} does. */
   @Override
   public String toString() {
     return toHex();

@@ -26,6 +26,10 @@ import org.computerwa.core.ValidationException;
  * array and reads its {@code log2 n} siblings when they are asked for (so a proof keeps its
  * tree's array reachable). Immutable and thread-safe.
  *
+ * <p>A tree is a computation over its leaves, not a value: it has no equality of its own (two
+ * trees are compared by {@link #root()}), so no caller pays for comparing or hashing its
+ * {@code 32 (2n - 1)} bytes.
+ *
  * @since 0.1.0
  */
 public final class StandardMerkleTree {
@@ -183,16 +187,6 @@ public final class StandardMerkleTree {
 
   private Bytes32 node(int i) {
     return Bytes32.wrap(Arrays.copyOfRange(nodes, 32 * i, 32 * i + 32));
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof StandardMerkleTree && Arrays.equals(nodes, ((StandardMerkleTree) o).nodes);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(nodes);
   }
 
   @Override

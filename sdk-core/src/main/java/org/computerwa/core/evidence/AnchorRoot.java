@@ -2,7 +2,6 @@ package org.computerwa.core.evidence;
 
 import java.math.BigInteger;
 import java.time.Instant;
-import java.util.Objects;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.crypto.Address;
 import org.computerwa.core.crypto.Bytes32;
@@ -25,9 +24,13 @@ import org.computerwa.core.crypto.SigningKey;
  * and contract address in the domain and the asset and period in the message make a signature
  * good for exactly one root slot of one deployment.
  *
+ * @param assetId the asset's token id, {@code [0, 2^256)}
+ * @param periodStart inclusive start of the anchored period, whole seconds
+ * @param periodEnd exclusive end, whole seconds, after the start
+ * @param root the Merkle root of the period's statements
  * @since 0.1.0
  */
-public final class AnchorRoot {
+public record AnchorRoot(BigInteger assetId, Instant periodStart, Instant periodEnd, Bytes32 root) {
   /** The EIP-712 {@code encodeType} of the message. */
   public static final String ENCODE_TYPE =
       "AnchorRoot(uint256 assetId,uint64 periodStart,uint64 periodEnd,bytes32 root)";
@@ -37,16 +40,27 @@ public final class AnchorRoot {
 
   private static final Bytes32 TYPE_HASH = Keccak256.hashUtf8(ENCODE_TYPE);
 
-  private final BigInteger assetId;
-  private final Instant periodStart;
-  private final Instant periodEnd;
-  private final Bytes32 root;
-
-  private AnchorRoot(BigInteger assetId, Instant periodStart, Instant periodEnd, Bytes32 root) {
-    this.assetId = assetId;
-    this.periodStart = periodStart;
-    this.periodEnd = periodEnd;
-    this.root = root;
+  /**
+   * Checks the message; {@link #of} is the documented entry point.
+   *
+   * @param assetId the asset's token id
+   * @param periodStart inclusive start of the anchored period, whole seconds
+   * @param periodEnd exclusive end, whole seconds, after the start
+   * @param root the Merkle root of the period's statements
+   * @throws ValidationException if a field is missing or breaks its rule
+   */
+  public AnchorRoot {
+    if (assetId == null || assetId.signum() < 0 || assetId.bitLength() > 256) {
+      throw new ValidationException("assetId", assetId, "must be in [0, 2^256)");
+    }
+    UsageStatement.checkSeconds(periodStart, "periodStart");
+    UsageStatement.checkSeconds(periodEnd, "periodEnd");
+    if (!periodEnd.isAfter(periodStart)) {
+      throw new ValidationException("periodEnd", periodEnd, "must be after periodStart (" + periodStart + ")");
+    }
+    if (root == null) {
+      throw new ValidationException("root", null, "is required");
+    }
   }
 
   /**
@@ -60,15 +74,7 @@ public final class AnchorRoot {
    * @throws ValidationException if a field breaks its rule
    */
   public static AnchorRoot of(BigInteger assetId, Instant periodStart, Instant periodEnd, Bytes32 root) {
-    if (assetId.signum() < 0 || assetId.bitLength() > 256) {
-      throw new ValidationException("assetId", assetId, "must be in [0, 2^256)");
-    }
-    UsageStatement.checkSeconds(periodStart, "periodStart");
-    UsageStatement.checkSeconds(periodEnd, "periodEnd");
-    if (!periodEnd.isAfter(periodStart)) {
-      throw new ValidationException("periodEnd", periodEnd, "must be after periodStart (" + periodStart + ")");
-    }
-    return new AnchorRoot(assetId, periodStart, periodEnd, Objects.requireNonNull(root));
+    return new AnchorRoot(assetId, periodStart, periodEnd, root);
   }
 
   /**
@@ -82,41 +88,9 @@ public final class AnchorRoot {
     return Eip712Domain.of(DOMAIN_NAME, "1", chainId, evidenceAnchor);
   }
 
-  /**
-   * The asset id.
-   *
-   * @return the asset's token id
-   */
-  public BigInteger assetId() {
-    return assetId;
-  }
 
-  /**
-   * The anchored period's start.
-   *
-   * @return inclusive start
-   */
-  public Instant periodStart() {
-    return periodStart;
-  }
 
-  /**
-   * The anchored period's end.
-   *
-   * @return exclusive end
-   */
-  public Instant periodEnd() {
-    return periodEnd;
-  }
 
-  /**
-   * The Merkle root.
-   *
-   * @return the root
-   */
-  public Bytes32 root() {
-    return root;
-  }
 
   /**
    * The EIP-712 {@code hashStruct} of the message.
@@ -151,23 +125,6 @@ public final class AnchorRoot {
    */
   public Signature sign(SigningKey attesterKey, Eip712Domain domain) {
     return attesterKey.sign(digest(domain));
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof AnchorRoot)) {
-      return false;
-    }
-    AnchorRoot other = (AnchorRoot) o;
-    return assetId.equals(other.assetId)
-        && periodStart.equals(other.periodStart)
-        && periodEnd.equals(other.periodEnd)
-        && root.equals(other.root);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(assetId, periodStart, periodEnd, root);
   }
 
   @Override

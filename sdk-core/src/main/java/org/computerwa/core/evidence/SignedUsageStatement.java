@@ -1,6 +1,6 @@
 package org.computerwa.core.evidence;
 
-import java.util.Objects;
+import org.computerwa.core.ValidationException;
 import org.computerwa.core.VerificationException;
 import org.computerwa.core.crypto.Eip712Domain;
 import org.computerwa.core.crypto.Signature;
@@ -13,15 +13,26 @@ import org.computerwa.core.crypto.Signature;
  * signed.verify(domain);   // throws unless statement.device() signed it in this domain
  * }</pre>
  *
+ * @param statement the statement
+ * @param signature the device's signature over {@code statement.digest(domain)}
  * @since 0.1.0
  */
-public final class SignedUsageStatement {
-  private final UsageStatement statement;
-  private final Signature signature;
-
-  private SignedUsageStatement(UsageStatement statement, Signature signature) {
-    this.statement = statement;
-    this.signature = signature;
+public record SignedUsageStatement(UsageStatement statement, Signature signature) {
+  /**
+   * Pairs a statement with a signature (not checked here; see {@link #verify(Eip712Domain)});
+   * {@link #of} is the documented entry point.
+   *
+   * @param statement the statement
+   * @param signature the device's signature over {@code statement.digest(domain)}
+   * @throws ValidationException if either is missing
+   */
+  public SignedUsageStatement {
+    if (statement == null) {
+      throw new ValidationException("statement", null, "is required");
+    }
+    if (signature == null) {
+      throw new ValidationException("signature", null, "is required");
+    }
   }
 
   /**
@@ -32,26 +43,10 @@ public final class SignedUsageStatement {
    * @return the pair
    */
   public static SignedUsageStatement of(UsageStatement statement, Signature signature) {
-    return new SignedUsageStatement(Objects.requireNonNull(statement), Objects.requireNonNull(signature));
+    return new SignedUsageStatement(statement, signature);
   }
 
-  /**
-   * The statement.
-   *
-   * @return the statement
-   */
-  public UsageStatement statement() {
-    return statement;
-  }
 
-  /**
-   * The device signature.
-   *
-   * @return the signature
-   */
-  public Signature signature() {
-    return signature;
-  }
 
   /**
    * Checks that the statement's device signed it in {@code domain}.
@@ -61,18 +56,6 @@ public final class SignedUsageStatement {
    */
   public void verify(Eip712Domain domain) {
     signature.verify(statement.digest(domain), statement.device());
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof SignedUsageStatement
-        && statement.equals(((SignedUsageStatement) o).statement)
-        && signature.equals(((SignedUsageStatement) o).signature);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(statement, signature);
   }
 
   @Override

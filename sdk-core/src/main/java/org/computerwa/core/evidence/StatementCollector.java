@@ -116,29 +116,6 @@ public final class StatementCollector {
     return batch;
   }
 
-  private static final class Stream {
-    final BigInteger assetId;
-    final Address device;
-    final UsageKind kind;
-
-    Stream(BigInteger assetId, Address device, UsageKind kind) {
-      this.assetId = assetId;
-      this.device = device;
-      this.kind = kind;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      if (!(o instanceof Stream)) {
-        return false;
-      }
-      Stream s = (Stream) o;
-      return assetId.equals(s.assetId) && device.equals(s.device) && kind == s.kind;
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(assetId, device, kind);
-    }
-  }
+  /** One device's statements of one kind for one asset: the key replays are detected under. */
+  private record Stream(BigInteger assetId, Address device, UsageKind kind) {}
 }

@@ -3,7 +3,6 @@ package org.computerwa.core.evidence;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Objects;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.crypto.Address;
 import org.computerwa.core.crypto.Bytes32;
@@ -34,9 +33,24 @@ import org.jspecify.annotations.Nullable;
  * <p>EIP-712 type: {@value #ENCODE_TYPE}. Times are whole unix seconds ({@code uint64});
  * {@code availabilityBps} is the share of the period the asset was available, in basis points.
  *
+ * @param assetId the asset's token id in the asset registry, {@code [0, 2^256)}
+ * @param device the address of the device key that measures and signs
+ * @param periodStart start of the measured period (inclusive), whole seconds
+ * @param periodEnd end of the measured period (exclusive), whole seconds, after the start
+ * @param kind what was measured
+ * @param value the measured quantity in {@link UsageKind#unit()} of the kind, {@code [0, 2^256)}
+ * @param availabilityBps share of the period the asset was available, in basis points,
+ *     {@code [0, 10000]}
  * @since 0.1.0
  */
-public final class UsageStatement {
+public record UsageStatement(
+    BigInteger assetId,
+    Address device,
+    Instant periodStart,
+    Instant periodEnd,
+    UsageKind kind,
+    BigInteger value,
+    int availabilityBps) {
   /** The EIP-712 {@code encodeType} of a statement. */
   public static final String ENCODE_TYPE = "UsageStatement(uint256 assetId,address device,"
       + "uint64 periodStart,uint64 periodEnd,uint8 kind,uint256 value,uint16 availabilityBps)";
@@ -52,22 +66,25 @@ public final class UsageStatement {
   private static final ThreadLocal<byte[]> LEAF_ENCODING = ThreadLocal.withInitial(() -> new byte[7 * 32]);
   private static final BigInteger UINT256_LIMIT = BigInteger.ONE.shiftLeft(256);
 
-  private final BigInteger assetId;
-  private final Address device;
-  private final Instant periodStart;
-  private final Instant periodEnd;
-  private final UsageKind kind;
-  private final BigInteger value;
-  private final int availabilityBps;
-
-  private UsageStatement(Builder b) {
-    this.assetId = require(b.assetId, "assetId");
-    this.device = require(b.device, "device");
-    this.periodStart = require(b.periodStart, "periodStart");
-    this.periodEnd = require(b.periodEnd, "periodEnd");
-    this.kind = require(b.kind, "kind");
-    this.value = require(b.value, "value");
-    this.availabilityBps = require(b.availabilityBps, "availabilityBps");
+  /**
+   * Checks a statement; {@link #builder()} is the documented entry point.
+   *
+   * @param assetId the asset's token id, {@code [0, 2^256)}
+   * @param device the device key's address
+   * @param periodStart inclusive start, whole seconds
+   * @param periodEnd exclusive end, whole seconds, after the start
+   * @param kind the kind of measurement
+   * @param value the value in the kind's unit, {@code [0, 2^256)}
+   * @param availabilityBps availability in basis points, {@code [0, 10000]}
+   * @throws ValidationException naming the first field that breaks a rule
+   */
+  public UsageStatement {
+    require(assetId, "assetId");
+    require(device, "device");
+    require(periodStart, "periodStart");
+    require(periodEnd, "periodEnd");
+    require(kind, "kind");
+    require(value, "value");
     checkUint(assetId, "assetId");
     checkUint(value, "value");
     checkSeconds(periodStart, "periodStart");
@@ -101,68 +118,12 @@ public final class UsageStatement {
     return Eip712Domain.of(DOMAIN_NAME, "1", chainId, evidenceAnchor);
   }
 
-  /**
-   * The asset's token id in the asset registry.
-   *
-   * @return a number in {@code [0, 2^256)}
-   */
-  public BigInteger assetId() {
-    return assetId;
-  }
 
-  /**
-   * The address of the device key that measures and signs.
-   *
-   * @return the device address
-   */
-  public Address device() {
-    return device;
-  }
 
-  /**
-   * Start of the measured period (inclusive), whole seconds.
-   *
-   * @return the start
-   */
-  public Instant periodStart() {
-    return periodStart;
-  }
 
-  /**
-   * End of the measured period (exclusive), whole seconds, after the start.
-   *
-   * @return the end
-   */
-  public Instant periodEnd() {
-    return periodEnd;
-  }
 
-  /**
-   * What was measured.
-   *
-   * @return the kind
-   */
-  public UsageKind kind() {
-    return kind;
-  }
 
-  /**
-   * The measured quantity, in {@link UsageKind#unit()} of the kind.
-   *
-   * @return a number in {@code [0, 2^256)}
-   */
-  public BigInteger value() {
-    return value;
-  }
 
-  /**
-   * Share of the period the asset was available, in basis points.
-   *
-   * @return {@code [0, 10000]}
-   */
-  public int availabilityBps() {
-    return availabilityBps;
-  }
 
   /**
    * The EIP-712 {@code hashStruct} of this statement.
@@ -249,26 +210,6 @@ public final class UsageStatement {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof UsageStatement)) {
-      return false;
-    }
-    UsageStatement other = (UsageStatement) o;
-    return assetId.equals(other.assetId)
-        && device.equals(other.device)
-        && periodStart.equals(other.periodStart)
-        && periodEnd.equals(other.periodEnd)
-        && kind == other.kind
-        && value.equals(other.value)
-        && availabilityBps == other.availabilityBps;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(assetId, device, periodStart, periodEnd, kind, value, availabilityBps);
-  }
-
-  @Override
   public String toString() {
     return "UsageStatement[asset " + assetId + ", device " + device + ", " + periodStart + ".."
         + periodEnd + ", " + kind + " " + value + " " + kind.unit() + ", " + availabilityBps + " bps]";
@@ -287,7 +228,10 @@ public final class UsageStatement {
     }
   }
 
-  static void checkSeconds(Instant t, String field) {
+  static void checkSeconds(@Nullable Instant t, String field) {
+    if (t == null) {
+      throw new ValidationException(field, null, "is required");
+    }
     if (t.getNano() != 0) {
       throw new ValidationException(field, t, "must be a whole second");
     }
@@ -392,7 +336,10 @@ public final class UsageStatement {
      * @throws ValidationException naming the first field that breaks a rule
      */
     public UsageStatement build() {
-      return new UsageStatement(this);
+      // every field is required; a missing one is named in the order the fields are declared
+      return new UsageStatement(require(assetId, "assetId"), require(device, "device"),
+          require(periodStart, "periodStart"), require(periodEnd, "periodEnd"), require(kind, "kind"),
+          require(value, "value"), require(availabilityBps, "availabilityBps"));
     }
   }
 }

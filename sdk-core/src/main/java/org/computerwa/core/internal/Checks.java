@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.regex.Pattern;
 import org.computerwa.core.crypto.Address;
 import org.computerwa.core.ValidationException;
+import org.jspecify.annotations.Nullable;
 
 /** Precondition checks that throw {@link ValidationException} naming the field, value and rule. */
 public final class Checks {
@@ -11,6 +12,23 @@ public final class Checks {
   private static final Pattern TEXT = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._/()+-]{0,63}");
 
   private Checks() {}
+
+  /**
+   * Checks that a value is present: what a value's builder and compact constructor report for a
+   * component that was never set.
+   *
+   * @param field the field name
+   * @param value the value, possibly {@code null}
+   * @param <T> the value's type
+   * @return the value
+   * @throws ValidationException (rule {@code is required}) if {@code null}
+   */
+  public static <T> T required(String field, @Nullable T value) {
+    if (value == null) {
+      throw new ValidationException(field, null, "is required");
+    }
+    return value;
+  }
 
   /**
    * Checks an identifier: 1 to 64 characters of {@code A-Z a-z 0-9 . _ : -}, starting with a

@@ -1,13 +1,15 @@
 package org.computerwa.core.lease;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.time.Duration;
 import java.time.Instant;
-import org.computerwa.core.ValidationException;
+import org.computerwa.core.internal.Checks;
 import org.computerwa.core.money.MixedTokenException;
 import org.computerwa.core.money.TokenAmount;
-import org.immutables.value.Value;
+import org.computerwa.core.ValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The money side of one lease: escrow deposited by the lessee, rent paid out to the lessor, and
@@ -34,34 +36,43 @@ import org.immutables.value.Value;
  * <p>Rules: deposited and paid are in the lease token; paid never exceeds deposited nor the total
  * rent.
  *
+ * @param terms the terms of the lease
+ * @param deposited escrow the lessee has deposited in total
+ * @param paid rent paid out of escrow to the lessor in total
  * @since 0.1.0
  */
-@Value.Immutable
-@JsonSerialize(as = ImmutableLeaseLedger.class)
-@JsonDeserialize(as = ImmutableLeaseLedger.class)
-public abstract class LeaseLedger {
-  LeaseLedger() {}
-
+@JsonDeserialize(builder = LeaseLedger.Builder.class)
+public record LeaseLedger(
+    @JsonProperty("terms") LeaseTerms terms,
+    @JsonProperty("deposited") TokenAmount deposited,
+    @JsonProperty("paid") TokenAmount paid) {
   /**
-   * The terms of the lease.
+   * Checks every rule; {@link #builder()} is the documented entry point.
    *
-   * @return the terms
+   * @param terms the terms
+   * @param deposited the total deposit
+   * @param paid the total paid
+   * @throws ValidationException naming the first field that breaks a rule
    */
-  public abstract LeaseTerms terms();
-
-  /**
-   * Escrow the lessee has deposited in total.
-   *
-   * @return the total deposit
-   */
-  public abstract TokenAmount deposited();
-
-  /**
-   * Rent paid out of escrow to the lessor in total.
-   *
-   * @return the total paid
-   */
-  public abstract TokenAmount paid();
+  public LeaseLedger {
+    Checks.required("terms", terms);
+    Checks.required("deposited", deposited);
+    Checks.required("paid", paid);
+    if (!deposited.token().equals(terms.token())) {
+      throw new MixedTokenException("deposited.token", terms.token(), deposited.token());
+    }
+    if (!paid.token().equals(terms.token())) {
+      throw new MixedTokenException("paid.token", terms.token(), paid.token());
+    }
+    if (paid.compareTo(deposited) > 0) {
+      throw new ValidationException("paid", paid.toDecimalString(),
+          "must not exceed deposited (" + deposited.toDecimalString() + ")");
+    }
+    if (paid.compareTo(terms.totalRent()) > 0) {
+      throw new ValidationException("paid", paid.toDecimalString(),
+          "must not exceed the total rent (" + terms.totalRent().toDecimalString() + ")");
+    }
+  }
 
   /**
    * A ledger with nothing deposited or paid.
@@ -198,30 +209,76 @@ public abstract class LeaseLedger {
     return new Builder();
   }
 
-  @Value.Check
-  void check() {
-    if (!deposited().token().equals(terms().token())) {
-      throw new MixedTokenException("deposited.token", terms().token(), deposited().token());
-    }
-    if (!paid().token().equals(terms().token())) {
-      throw new MixedTokenException("paid.token", terms().token(), paid().token());
-    }
-    if (paid().compareTo(deposited()) > 0) {
-      throw new ValidationException("paid", paid().toDecimalString(),
-          "must not exceed deposited (" + deposited().toDecimalString() + ")");
-    }
-    if (paid().compareTo(terms().totalRent()) > 0) {
-      throw new ValidationException("paid", paid().toDecimalString(),
-          "must not exceed the total rent (" + terms().totalRent().toDecimalString() + ")");
-    }
-  }
-
   /**
-   * Builds a {@link LeaseLedger}: one setter per attribute, named after it, each returning
-   * this builder; {@code from(LeaseLedger)} copies an existing value; {@code build()} checks every
-   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   * Builds {@link LeaseLedger}: one setter per component, named after it, each returning this builder;
+   * {@code from(LeaseLedger)} copies an existing value; {@code build()} checks every rule and throws
+   * {@link ValidationException} naming the field (a missing one as {@code "is required"}).
    */
-  public static final class Builder extends ImmutableLeaseLedger.Builder {
+  @JsonPOJOBuilder(withPrefix = "")
+  public static final class Builder {
+    private @Nullable LeaseTerms terms;
+    private @Nullable TokenAmount deposited;
+    private @Nullable TokenAmount paid;
+
     Builder() {}
+
+    /**
+     * Copies every component of an existing value.
+     *
+     * @param instance the value to copy
+     * @return this builder
+     */
+    public Builder from(LeaseLedger instance) {
+      this.terms = instance.terms();
+      this.deposited = instance.deposited();
+      this.paid = instance.paid();
+      return this;
+    }
+
+    /**
+     * Sets {@link LeaseLedger#terms()}: the terms of the lease.
+     *
+     * @param terms the value
+     * @return this builder
+     */
+    @JsonProperty("terms")
+    public Builder terms(LeaseTerms terms) {
+      this.terms = terms;
+      return this;
+    }
+
+    /**
+     * Sets {@link LeaseLedger#deposited()}: escrow the lessee has deposited in total.
+     *
+     * @param deposited the value
+     * @return this builder
+     */
+    @JsonProperty("deposited")
+    public Builder deposited(TokenAmount deposited) {
+      this.deposited = deposited;
+      return this;
+    }
+
+    /**
+     * Sets {@link LeaseLedger#paid()}: rent paid out of escrow to the lessor in total.
+     *
+     * @param paid the value
+     * @return this builder
+     */
+    @JsonProperty("paid")
+    public Builder paid(TokenAmount paid) {
+      this.paid = paid;
+      return this;
+    }
+
+    /**
+     * Checks every rule and builds the value.
+     *
+     * @return the value
+     * @throws ValidationException naming the first missing component or broken rule
+     */
+    public LeaseLedger build() {
+      return new LeaseLedger(Checks.required("terms", terms), Checks.required("deposited", deposited), Checks.required("paid", paid));
+    }
   }
 }

@@ -1,19 +1,20 @@
 package org.computerwa.core.lease;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.time.Duration;
 import java.time.Instant;
-import org.computerwa.core.crypto.Address;
-import org.computerwa.core.ValidationException;
 import org.computerwa.core.asset.AssetStatus;
 import org.computerwa.core.asset.ComputeAsset;
+import org.computerwa.core.crypto.Address;
 import org.computerwa.core.internal.Checks;
 import org.computerwa.core.money.MixedTokenException;
 import org.computerwa.core.money.Rate;
 import org.computerwa.core.money.Token;
 import org.computerwa.core.money.TokenAmount;
-import org.immutables.value.Value;
+import org.computerwa.core.ValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a lessor offers a lessee: capacity of one asset for a time window at a streaming rate,
@@ -39,78 +40,77 @@ import org.immutables.value.Value;
  * seconds) and {@code end} is after {@code start}, at most 100 years later; the rate is positive
  * and in {@code token}.
  *
+ * @param assetId the leased asset
+ * @param lessor who leases the capacity out (the asset's operator)
+ * @param lessee who leases the capacity and pays
+ * @param capacityUnits how much of the asset's capacity is leased, in the asset's units
+ * @param start when the lease starts and rent begins to accrue
+ * @param end when the lease ends and rent stops accruing
+ * @param rate the rent per second
+ * @param token the token rent is paid in
+ * @param sla the service level
  * @since 0.1.0
  */
-@Value.Immutable
-@JsonSerialize(as = ImmutableLeaseTerms.class)
-@JsonDeserialize(as = ImmutableLeaseTerms.class)
-public abstract class LeaseTerms {
+@JsonDeserialize(builder = LeaseTerms.Builder.class)
+public record LeaseTerms(
+    @JsonProperty("assetId") String assetId,
+    @JsonProperty("lessor") Address lessor,
+    @JsonProperty("lessee") Address lessee,
+    @JsonProperty("capacityUnits") long capacityUnits,
+    @JsonProperty("start") Instant start,
+    @JsonProperty("end") Instant end,
+    @JsonProperty("rate") Rate rate,
+    @JsonProperty("token") Token token,
+    @JsonProperty("sla") SlaTerms sla) {
   private static final Duration MAX_TERM = Duration.ofDays(36_525);
 
-  LeaseTerms() {}
-
   /**
-   * The leased asset.
+   * Checks every rule; {@link #builder()} is the documented entry point.
    *
-   * @return the asset's id
+   * @param assetId the asset's id
+   * @param lessor the lessor's address
+   * @param lessee the lessee's address
+   * @param capacityUnits a positive number of units
+   * @param start the start, a whole second
+   * @param end the end, a whole second after the start
+   * @param rate the rate, in {@link #token()}
+   * @param token the token
+   * @param sla the SLA terms
+   * @throws ValidationException naming the first field that breaks a rule
    */
-  public abstract String assetId();
-
-  /**
-   * Who leases the capacity out (the asset's operator).
-   *
-   * @return the lessor's address
-   */
-  public abstract Address lessor();
-
-  /**
-   * Who leases the capacity and pays.
-   *
-   * @return the lessee's address
-   */
-  public abstract Address lessee();
-
-  /**
-   * How much of the asset's capacity is leased, in the asset's units.
-   *
-   * @return a positive number of units
-   */
-  public abstract long capacityUnits();
-
-  /**
-   * When the lease starts and rent begins to accrue.
-   *
-   * @return the start, a whole second
-   */
-  public abstract Instant start();
-
-  /**
-   * When the lease ends and rent stops accruing.
-   *
-   * @return the end, a whole second after the start
-   */
-  public abstract Instant end();
-
-  /**
-   * The rent per second.
-   *
-   * @return the rate, in {@link #token()}
-   */
-  public abstract Rate rate();
-
-  /**
-   * The token rent is paid in.
-   *
-   * @return the token
-   */
-  public abstract Token token();
-
-  /**
-   * The service level.
-   *
-   * @return the SLA terms
-   */
-  public abstract SlaTerms sla();
+  public LeaseTerms {
+    Checks.required("assetId", assetId);
+    Checks.required("lessor", lessor);
+    Checks.required("lessee", lessee);
+    Checks.required("start", start);
+    Checks.required("end", end);
+    Checks.required("rate", rate);
+    Checks.required("token", token);
+    Checks.required("sla", sla);
+    Checks.id("assetId", assetId);
+    Checks.nonZero("lessor", lessor);
+    Checks.nonZero("lessee", lessee);
+    if (lessee.equals(lessor)) {
+      throw new ValidationException("lessee", lessee, "must differ from the lessor");
+    }
+    if (capacityUnits < 1) {
+      throw new ValidationException("capacityUnits", capacityUnits, "must be at least 1");
+    }
+    wholeSecond("start", start);
+    wholeSecond("end", end);
+    if (!end.isAfter(start)) {
+      throw new ValidationException("end", end, "must be after start (" + start + ")");
+    }
+    if (Duration.between(start, end).compareTo(MAX_TERM) > 0) {
+      throw new ValidationException("end", end, "must be at most 100 years after start (" + start + ")");
+    }
+    if (!rate.token().equals(token)) {
+      throw new MixedTokenException("rate.token", token, rate.token());
+    }
+    if (rate.isZero()) {
+      throw new ValidationException("rate.baseUnitsPerSecond", "0", "must be positive");
+    }
+  }
 
   /**
    * The lease's length.
@@ -167,33 +167,6 @@ public abstract class LeaseTerms {
     return new Builder();
   }
 
-  @Value.Check
-  void check() {
-    Checks.id("assetId", assetId());
-    Checks.nonZero("lessor", lessor());
-    Checks.nonZero("lessee", lessee());
-    if (lessee().equals(lessor())) {
-      throw new ValidationException("lessee", lessee(), "must differ from the lessor");
-    }
-    if (capacityUnits() < 1) {
-      throw new ValidationException("capacityUnits", capacityUnits(), "must be at least 1");
-    }
-    wholeSecond("start", start());
-    wholeSecond("end", end());
-    if (!end().isAfter(start())) {
-      throw new ValidationException("end", end(), "must be after start (" + start() + ")");
-    }
-    if (term().compareTo(MAX_TERM) > 0) {
-      throw new ValidationException("end", end(), "must be at most 100 years after start (" + start() + ")");
-    }
-    if (!rate().token().equals(token())) {
-      throw new MixedTokenException("rate.token", token(), rate().token());
-    }
-    if (rate().isZero()) {
-      throw new ValidationException("rate.baseUnitsPerSecond", "0", "must be positive");
-    }
-  }
-
   private static void wholeSecond(String field, Instant instant) {
     if (instant.getNano() != 0) {
       throw new ValidationException(field, instant, "must be a whole second (chains count time in seconds)");
@@ -201,11 +174,159 @@ public abstract class LeaseTerms {
   }
 
   /**
-   * Builds {@link LeaseTerms}: one setter per attribute, named after it, each returning
-   * this builder; {@code from(LeaseTerms)} copies an existing value; {@code build()} checks every
-   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   * Builds {@link LeaseTerms}: one setter per component, named after it, each returning this builder;
+   * {@code from(LeaseTerms)} copies an existing value; {@code build()} checks every rule and throws
+   * {@link ValidationException} naming the field (a missing one as {@code "is required"}).
    */
-  public static final class Builder extends ImmutableLeaseTerms.Builder {
+  @JsonPOJOBuilder(withPrefix = "")
+  public static final class Builder {
+    private @Nullable String assetId;
+    private @Nullable Address lessor;
+    private @Nullable Address lessee;
+    private @Nullable Long capacityUnits;
+    private @Nullable Instant start;
+    private @Nullable Instant end;
+    private @Nullable Rate rate;
+    private @Nullable Token token;
+    private @Nullable SlaTerms sla;
+
     Builder() {}
+
+    /**
+     * Copies every component of an existing value.
+     *
+     * @param instance the value to copy
+     * @return this builder
+     */
+    public Builder from(LeaseTerms instance) {
+      this.assetId = instance.assetId();
+      this.lessor = instance.lessor();
+      this.lessee = instance.lessee();
+      this.capacityUnits = instance.capacityUnits();
+      this.start = instance.start();
+      this.end = instance.end();
+      this.rate = instance.rate();
+      this.token = instance.token();
+      this.sla = instance.sla();
+      return this;
+    }
+
+    /**
+     * Sets {@link LeaseTerms#assetId()}: the leased asset.
+     *
+     * @param assetId the value
+     * @return this builder
+     */
+    @JsonProperty("assetId")
+    public Builder assetId(String assetId) {
+      this.assetId = assetId;
+      return this;
+    }
+
+    /**
+     * Sets {@link LeaseTerms#lessor()}: who leases the capacity out (the asset's operator).
+     *
+     * @param lessor the value
+     * @return this builder
+     */
+    @JsonProperty("lessor")
+    public Builder lessor(Address lessor) {
+      this.lessor = lessor;
+      return this;
+    }
+
+    /**
+     * Sets {@link LeaseTerms#lessee()}: who leases the capacity and pays.
+     *
+     * @param lessee the value
+     * @return this builder
+     */
+    @JsonProperty("lessee")
+    public Builder lessee(Address lessee) {
+      this.lessee = lessee;
+      return this;
+    }
+
+    /**
+     * Sets {@link LeaseTerms#capacityUnits()}: how much of the asset's capacity is leased, in the asset's units.
+     *
+     * @param capacityUnits the value
+     * @return this builder
+     */
+    @JsonProperty("capacityUnits")
+    public Builder capacityUnits(long capacityUnits) {
+      this.capacityUnits = capacityUnits;
+      return this;
+    }
+
+    /**
+     * Sets {@link LeaseTerms#start()}: when the lease starts and rent begins to accrue.
+     *
+     * @param start the value
+     * @return this builder
+     */
+    @JsonProperty("start")
+    public Builder start(Instant start) {
+      this.start = start;
+      return this;
+    }
+
+    /**
+     * Sets {@link LeaseTerms#end()}: when the lease ends and rent stops accruing.
+     *
+     * @param end the value
+     * @return this builder
+     */
+    @JsonProperty("end")
+    public Builder end(Instant end) {
+      this.end = end;
+      return this;
+    }
+
+    /**
+     * Sets {@link LeaseTerms#rate()}: the rent per second.
+     *
+     * @param rate the value
+     * @return this builder
+     */
+    @JsonProperty("rate")
+    public Builder rate(Rate rate) {
+      this.rate = rate;
+      return this;
+    }
+
+    /**
+     * Sets {@link LeaseTerms#token()}: the token rent is paid in.
+     *
+     * @param token the value
+     * @return this builder
+     */
+    @JsonProperty("token")
+    public Builder token(Token token) {
+      this.token = token;
+      return this;
+    }
+
+    /**
+     * Sets {@link LeaseTerms#sla()}: the service level.
+     *
+     * @param sla the value
+     * @return this builder
+     */
+    @JsonProperty("sla")
+    public Builder sla(SlaTerms sla) {
+      this.sla = sla;
+      return this;
+    }
+
+    /**
+     * Checks every rule and builds the value.
+     *
+     * @return the value
+     * @throws ValidationException naming the first missing component or broken rule
+     */
+    public LeaseTerms build() {
+      return new LeaseTerms(Checks.required("assetId", assetId), Checks.required("lessor", lessor), Checks.required("lessee", lessee), Checks.required("capacityUnits", capacityUnits), Checks.required("start", start), Checks.required("end", end), Checks.required("rate", rate), Checks.required("token", token), Checks.required("sla", sla));
+    }
   }
 }

@@ -1,9 +1,11 @@
 package org.computerwa.core.lease;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import org.computerwa.core.internal.Checks;
-import org.immutables.value.Value;
+import org.computerwa.core.ValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How excess downtime turns into a credit: each second of downtime beyond what the SLA allows is
@@ -20,28 +22,25 @@ import org.immutables.value.Value;
  * <p>Rules: {@code creditBps} 0 to 100 000 (up to ten times the rent of the lost time);
  * {@code maxBps} 0 to 10 000.
  *
+ * @param creditBps credit for each excess second of downtime, in basis points of the rent of that second (10 000 refunds it at the lease rate)
+ * @param maxBps the largest credit, in basis points of the period's rent
  * @since 0.1.0
  */
-@Value.Immutable
-@JsonSerialize(as = ImmutableSlaCredit.class)
-@JsonDeserialize(as = ImmutableSlaCredit.class)
-public abstract class SlaCredit {
-  SlaCredit() {}
-
+@JsonDeserialize(builder = SlaCredit.Builder.class)
+public record SlaCredit(
+    @JsonProperty("creditBps") int creditBps,
+    @JsonProperty("maxBps") int maxBps) {
   /**
-   * Credit for each excess second of downtime, in basis points of the rent of that second
-   * (10 000 refunds it at the lease rate).
+   * Checks every rule; {@link #builder()} is the documented entry point.
    *
-   * @return 0 to 100 000
+   * @param creditBps 0 to 100 000
+   * @param maxBps 0 to 10 000
+   * @throws ValidationException naming the first field that breaks a rule
    */
-  public abstract int creditBps();
-
-  /**
-   * The largest credit, in basis points of the period's rent.
-   *
-   * @return 0 to 10 000
-   */
-  public abstract int maxBps();
+  public SlaCredit {
+    Checks.range("creditBps", creditBps, 0, 100_000);
+    Checks.range("maxBps", maxBps, 0, 10_000);
+  }
 
   /**
    * Starts a builder.
@@ -52,18 +51,62 @@ public abstract class SlaCredit {
     return new Builder();
   }
 
-  @Value.Check
-  void check() {
-    Checks.range("creditBps", creditBps(), 0, 100_000);
-    Checks.range("maxBps", maxBps(), 0, 10_000);
-  }
-
   /**
-   * Builds an {@link SlaCredit}: one setter per attribute, named after it, each returning
-   * this builder; {@code from(SlaCredit)} copies an existing value; {@code build()} checks every
-   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   * Builds {@link SlaCredit}: one setter per component, named after it, each returning this builder;
+   * {@code from(SlaCredit)} copies an existing value; {@code build()} checks every rule and throws
+   * {@link ValidationException} naming the field (a missing one as {@code "is required"}).
    */
-  public static final class Builder extends ImmutableSlaCredit.Builder {
+  @JsonPOJOBuilder(withPrefix = "")
+  public static final class Builder {
+    private @Nullable Integer creditBps;
+    private @Nullable Integer maxBps;
+
     Builder() {}
+
+    /**
+     * Copies every component of an existing value.
+     *
+     * @param instance the value to copy
+     * @return this builder
+     */
+    public Builder from(SlaCredit instance) {
+      this.creditBps = instance.creditBps();
+      this.maxBps = instance.maxBps();
+      return this;
+    }
+
+    /**
+     * Sets {@link SlaCredit#creditBps()}: credit for each excess second of downtime, in basis points of the rent of that second (10 000 refunds it at the lease rate).
+     *
+     * @param creditBps the value
+     * @return this builder
+     */
+    @JsonProperty("creditBps")
+    public Builder creditBps(int creditBps) {
+      this.creditBps = creditBps;
+      return this;
+    }
+
+    /**
+     * Sets {@link SlaCredit#maxBps()}: the largest credit, in basis points of the period's rent.
+     *
+     * @param maxBps the value
+     * @return this builder
+     */
+    @JsonProperty("maxBps")
+    public Builder maxBps(int maxBps) {
+      this.maxBps = maxBps;
+      return this;
+    }
+
+    /**
+     * Checks every rule and builds the value.
+     *
+     * @return the value
+     * @throws ValidationException naming the first missing component or broken rule
+     */
+    public SlaCredit build() {
+      return new SlaCredit(Checks.required("creditBps", creditBps), Checks.required("maxBps", maxBps));
+    }
   }
 }

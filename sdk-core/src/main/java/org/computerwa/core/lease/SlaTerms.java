@@ -1,13 +1,14 @@
 package org.computerwa.core.lease;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.math.BigInteger;
 import java.time.Duration;
-import org.computerwa.core.ValidationException;
 import org.computerwa.core.internal.Checks;
 import org.computerwa.core.money.TokenAmount;
-import org.immutables.value.Value;
+import org.computerwa.core.ValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A lease's service level: the availability promised, the downtime excused on top of it per
@@ -39,36 +40,34 @@ import org.immutables.value.Value;
  * <p>Rules: availability 0 to 10 000 bps; grace not negative and at most 31 days (whole seconds
  * count).
  *
+ * @param minAvailabilityBps promised availability
+ * @param gracePeriod downtime excused in each measured period before the shortfall counts
+ * @param credit how a shortfall is credited
  * @since 0.1.0
  */
-@Value.Immutable
-@JsonSerialize(as = ImmutableSlaTerms.class)
-@JsonDeserialize(as = ImmutableSlaTerms.class)
-public abstract class SlaTerms {
+@JsonDeserialize(builder = SlaTerms.Builder.class)
+public record SlaTerms(
+    @JsonProperty("minAvailabilityBps") int minAvailabilityBps,
+    @JsonProperty("gracePeriod") Duration gracePeriod,
+    @JsonProperty("credit") SlaCredit credit) {
   private static final BigInteger BPS = BigInteger.valueOf(10_000);
 
-  SlaTerms() {}
-
   /**
-   * Promised availability.
+   * Checks every rule; {@link #builder()} is the documented entry point.
    *
-   * @return basis points, 0 to 10 000 (9 950 = 99.5 %)
+   * @param minAvailabilityBps basis points, 0 to 10 000 (9 950 = 99.5 %)
+   * @param gracePeriod a non-negative duration (whole seconds count)
+   * @param credit the credit rule
+   * @throws ValidationException naming the first field that breaks a rule
    */
-  public abstract int minAvailabilityBps();
-
-  /**
-   * Downtime excused in each measured period before the shortfall counts.
-   *
-   * @return a non-negative duration (whole seconds count)
-   */
-  public abstract Duration gracePeriod();
-
-  /**
-   * How a shortfall is credited.
-   *
-   * @return the credit rule
-   */
-  public abstract SlaCredit credit();
+  public SlaTerms {
+    Checks.required("gracePeriod", gracePeriod);
+    Checks.required("credit", credit);
+    Checks.range("minAvailabilityBps", minAvailabilityBps, 0, 10_000);
+    if (gracePeriod.isNegative() || gracePeriod.compareTo(Duration.ofDays(31)) > 0) {
+      throw new ValidationException("gracePeriod", gracePeriod, "must be between PT0S and P31D");
+    }
+  }
 
   /**
    * The credit owed to the lessee for one measured period, by the formula above.
@@ -108,20 +107,76 @@ public abstract class SlaTerms {
     return new Builder();
   }
 
-  @Value.Check
-  void check() {
-    Checks.range("minAvailabilityBps", minAvailabilityBps(), 0, 10_000);
-    if (gracePeriod().isNegative() || gracePeriod().compareTo(Duration.ofDays(31)) > 0) {
-      throw new ValidationException("gracePeriod", gracePeriod(), "must be between PT0S and P31D");
-    }
-  }
-
   /**
-   * Builds {@link SlaTerms}: one setter per attribute, named after it, each returning
-   * this builder; {@code from(SlaTerms)} copies an existing value; {@code build()} checks every
-   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   * Builds {@link SlaTerms}: one setter per component, named after it, each returning this builder;
+   * {@code from(SlaTerms)} copies an existing value; {@code build()} checks every rule and throws
+   * {@link ValidationException} naming the field (a missing one as {@code "is required"}).
    */
-  public static final class Builder extends ImmutableSlaTerms.Builder {
+  @JsonPOJOBuilder(withPrefix = "")
+  public static final class Builder {
+    private @Nullable Integer minAvailabilityBps;
+    private @Nullable Duration gracePeriod;
+    private @Nullable SlaCredit credit;
+
     Builder() {}
+
+    /**
+     * Copies every component of an existing value.
+     *
+     * @param instance the value to copy
+     * @return this builder
+     */
+    public Builder from(SlaTerms instance) {
+      this.minAvailabilityBps = instance.minAvailabilityBps();
+      this.gracePeriod = instance.gracePeriod();
+      this.credit = instance.credit();
+      return this;
+    }
+
+    /**
+     * Sets {@link SlaTerms#minAvailabilityBps()}: promised availability.
+     *
+     * @param minAvailabilityBps the value
+     * @return this builder
+     */
+    @JsonProperty("minAvailabilityBps")
+    public Builder minAvailabilityBps(int minAvailabilityBps) {
+      this.minAvailabilityBps = minAvailabilityBps;
+      return this;
+    }
+
+    /**
+     * Sets {@link SlaTerms#gracePeriod()}: downtime excused in each measured period before the shortfall counts.
+     *
+     * @param gracePeriod the value
+     * @return this builder
+     */
+    @JsonProperty("gracePeriod")
+    public Builder gracePeriod(Duration gracePeriod) {
+      this.gracePeriod = gracePeriod;
+      return this;
+    }
+
+    /**
+     * Sets {@link SlaTerms#credit()}: how a shortfall is credited.
+     *
+     * @param credit the value
+     * @return this builder
+     */
+    @JsonProperty("credit")
+    public Builder credit(SlaCredit credit) {
+      this.credit = credit;
+      return this;
+    }
+
+    /**
+     * Checks every rule and builds the value.
+     *
+     * @return the value
+     * @throws ValidationException naming the first missing component or broken rule
+     */
+    public SlaTerms build() {
+      return new SlaTerms(Checks.required("minAvailabilityBps", minAvailabilityBps), Checks.required("gracePeriod", gracePeriod), Checks.required("credit", credit));
+    }
   }
 }

@@ -15,8 +15,6 @@
  * happens (always down).
  */
 @NullMarked
-@ValueStyle
 package org.computerwa.core.lease;
 
-import org.computerwa.core.internal.ValueStyle;
 import org.jspecify.annotations.NullMarked;

@@ -26,16 +26,26 @@ import org.jspecify.annotations.Nullable;
  * {@link Duration} it is {@code rate * duration.getSeconds()} (the fraction of a second dropped).
  * In JSON a rate is {@code {"token":{...},"baseUnitsPerSecond":"385"}}.
  *
+ * @param baseUnitsPerSecond base units that accrue per second, 0 to 2^256 - 1
+ * @param token the token the rate is paid in
  * @since 0.1.0
  */
 @JsonPropertyOrder({"token", "baseUnitsPerSecond"})
-public final class Rate {
-  private final BigInteger baseUnitsPerSecond;
-  private final Token token;
-
-  private Rate(BigInteger baseUnitsPerSecond, Token token) {
-    this.baseUnitsPerSecond = baseUnitsPerSecond;
-    this.token = token;
+public record Rate(BigInteger baseUnitsPerSecond, Token token) {
+  /**
+   * Checks a rate; {@link #of}, {@link #perSecond} and {@link #spreading} are the documented entry
+   * points.
+   *
+   * @param baseUnitsPerSecond base units per second, 0 to 2^256 - 1
+   * @param token the token
+   * @throws ValidationException (field {@code token} or {@code baseUnitsPerSecond}) if missing,
+   *     negative or too large
+   */
+  public Rate {
+    if (token == null) {
+      throw new ValidationException("token", null, "is required");
+    }
+    TokenAmount.checkBaseUnits("baseUnitsPerSecond", baseUnitsPerSecond);
   }
 
   /**
@@ -50,10 +60,7 @@ public final class Rate {
   public static Rate of(
       @JsonProperty("baseUnitsPerSecond") @Nullable BigInteger baseUnitsPerSecond,
       @JsonProperty("token") @Nullable Token token) {
-    if (token == null) {
-      throw new ValidationException("token", null, "is required");
-    }
-    return new Rate(TokenAmount.checkBaseUnits("baseUnitsPerSecond", baseUnitsPerSecond), token);
+    return new Rate(baseUnitsPerSecond, token);
   }
 
   /**
@@ -171,18 +178,6 @@ public final class Rate {
     }
     BigInteger seconds = amount.baseUnits().divide(baseUnitsPerSecond);
     return seconds.bitLength() < 63 ? seconds.longValueExact() : Long.MAX_VALUE;
-  }
-
-  @Override
-  public boolean equals(@Nullable Object other) {
-    return other instanceof Rate
-        && ((Rate) other).baseUnitsPerSecond.equals(baseUnitsPerSecond)
-        && ((Rate) other).token.equals(token);
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * baseUnitsPerSecond.hashCode() + token.hashCode();
   }
 
   /** Renders the rate as {@code "385 base units of USDC per second"}. */

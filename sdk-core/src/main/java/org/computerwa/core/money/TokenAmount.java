@@ -27,22 +27,31 @@ import org.jspecify.annotations.Nullable;
  * sign, no exponent, no more fraction digits than the token has decimals. In JSON an amount is
  * {@code {"token":{...},"baseUnits":"12500000"}}, base units always a string of digits.
  *
+ * @param baseUnits the amount in base units, 0 to {@link #MAX_BASE_UNITS}
+ * @param token the token of this amount
  * @since 0.1.0
  */
 @JsonPropertyOrder({"token", "baseUnits"})
-public final class TokenAmount implements Comparable<TokenAmount> {
+public record TokenAmount(BigInteger baseUnits, Token token) implements Comparable<TokenAmount> {
   /** The largest amount a chain can hold: 2^256 - 1 base units. */
   public static final BigInteger MAX_BASE_UNITS = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
 
   private static final Pattern DECIMAL = Pattern.compile("([0-9]+)(?:\\.([0-9]+))?");
   private static final int MAX_DECIMAL_CHARS = 120;
 
-  private final BigInteger baseUnits;
-  private final Token token;
-
-  private TokenAmount(BigInteger baseUnits, Token token) {
-    this.baseUnits = baseUnits;
-    this.token = token;
+  /**
+   * Checks an amount; {@link #of} and {@link #ofBaseUnits} are the documented entry points.
+   *
+   * @param baseUnits the number of base units, 0 to {@link #MAX_BASE_UNITS}
+   * @param token the token
+   * @throws ValidationException (field {@code token} or {@code baseUnits}) if missing, negative or
+   *     too large
+   */
+  public TokenAmount {
+    if (token == null) {
+      throw new ValidationException("token", null, "is required");
+    }
+    checkBaseUnits("baseUnits", baseUnits);
   }
 
   /**
@@ -57,10 +66,7 @@ public final class TokenAmount implements Comparable<TokenAmount> {
   public static TokenAmount of(
       @JsonProperty("baseUnits") @Nullable BigInteger baseUnits,
       @JsonProperty("token") @Nullable Token token) {
-    if (token == null) {
-      throw new ValidationException("token", null, "is required");
-    }
-    return new TokenAmount(checkBaseUnits("baseUnits", baseUnits), token);
+    return new TokenAmount(baseUnits, token);
   }
 
   /**
@@ -230,18 +236,6 @@ public final class TokenAmount implements Comparable<TokenAmount> {
     String whole = digits.substring(0, digits.length() - decimals);
     String fraction = digits.substring(digits.length() - decimals).replaceFirst("0+$", "");
     return fraction.isEmpty() ? whole : whole + "." + fraction;
-  }
-
-  @Override
-  public boolean equals(@Nullable Object other) {
-    return other instanceof TokenAmount
-        && ((TokenAmount) other).baseUnits.equals(baseUnits)
-        && ((TokenAmount) other).token.equals(token);
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * baseUnits.hashCode() + token.hashCode();
   }
 
   /** Renders the amount as {@code "12.5 USDC"}. */

@@ -14,8 +14,6 @@
  * strings are parsed and formatted exactly, and amounts of different tokens never combine.
  */
 @NullMarked
-@ValueStyle
 package org.computerwa.core.money;
 
-import org.computerwa.core.internal.ValueStyle;
 import org.jspecify.annotations.NullMarked;

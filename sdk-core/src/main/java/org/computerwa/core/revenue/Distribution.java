@@ -1,11 +1,13 @@
 package org.computerwa.core.revenue;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import org.computerwa.core.ValidationException;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import org.computerwa.core.internal.Checks;
 import org.computerwa.core.money.MixedTokenException;
 import org.computerwa.core.money.TokenAmount;
-import org.immutables.value.Value;
+import org.computerwa.core.ValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One pass of income through the {@link Waterfall}: what the operator, the lender and the holders
@@ -18,41 +20,42 @@ import org.immutables.value.Value;
  *
  * <p>Rules: all four amounts are in one token and the three parts sum to the income.
  *
+ * @param income the income distributed
+ * @param operatorFee the operator's fee, taken first
+ * @param debtService the lender's debt service, taken second (zero if the asset is not pledged)
+ * @param holders what is left for the holders
  * @since 0.1.0
  */
-@Value.Immutable
-@JsonSerialize(as = ImmutableDistribution.class)
-@JsonDeserialize(as = ImmutableDistribution.class)
-public abstract class Distribution {
-  Distribution() {}
-
+@JsonDeserialize(builder = Distribution.Builder.class)
+public record Distribution(
+    @JsonProperty("income") TokenAmount income,
+    @JsonProperty("operatorFee") TokenAmount operatorFee,
+    @JsonProperty("debtService") TokenAmount debtService,
+    @JsonProperty("holders") TokenAmount holders) {
   /**
-   * The income distributed.
+   * Checks every rule; {@link #builder()} is the documented entry point.
    *
-   * @return the income
+   * @param income the income
+   * @param operatorFee the fee
+   * @param debtService the lender's part
+   * @param holders the holders' part
+   * @throws ValidationException naming the first field that breaks a rule
    */
-  public abstract TokenAmount income();
-
-  /**
-   * The operator's fee, taken first.
-   *
-   * @return the fee
-   */
-  public abstract TokenAmount operatorFee();
-
-  /**
-   * The lender's debt service, taken second (zero if the asset is not pledged).
-   *
-   * @return the lender's part
-   */
-  public abstract TokenAmount debtService();
-
-  /**
-   * What is left for the holders.
-   *
-   * @return the holders' part
-   */
-  public abstract TokenAmount holders();
+  public Distribution {
+    Checks.required("income", income);
+    Checks.required("operatorFee", operatorFee);
+    Checks.required("debtService", debtService);
+    Checks.required("holders", holders);
+    requireToken("operatorFee", operatorFee, income);
+    requireToken("debtService", debtService, income);
+    requireToken("holders", holders, income);
+    TokenAmount sum = TokenAmount.of(
+        operatorFee.baseUnits().add(debtService.baseUnits()).add(holders.baseUnits()), income.token());
+    if (!sum.equals(income)) {
+      throw new ValidationException("holders", holders.baseUnits(),
+          "must make operatorFee + debtService + holders equal income (" + income.baseUnits() + ")");
+    }
+  }
 
   /**
    * Starts a builder.
@@ -63,31 +66,96 @@ public abstract class Distribution {
     return new Builder();
   }
 
-  @Value.Check
-  void check() {
-    requireToken("operatorFee", operatorFee());
-    requireToken("debtService", debtService());
-    requireToken("holders", holders());
-    TokenAmount sum = TokenAmount.of(
-        operatorFee().baseUnits().add(debtService().baseUnits()).add(holders().baseUnits()), income().token());
-    if (!sum.equals(income())) {
-      throw new ValidationException("holders", holders().baseUnits(),
-          "must make operatorFee + debtService + holders equal income (" + income().baseUnits() + ")");
-    }
-  }
-
-  private void requireToken(String field, TokenAmount amount) {
-    if (!amount.token().equals(income().token())) {
-      throw new MixedTokenException(field + ".token", income().token(), amount.token());
+  private static void requireToken(String field, TokenAmount amount, TokenAmount income) {
+    if (!amount.token().equals(income.token())) {
+      throw new MixedTokenException(field + ".token", income.token(), amount.token());
     }
   }
 
   /**
-   * Builds a {@link Distribution}: one setter per attribute, named after it, each returning
-   * this builder; {@code from(Distribution)} copies an existing value; {@code build()} checks every
-   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   * Builds {@link Distribution}: one setter per component, named after it, each returning this builder;
+   * {@code from(Distribution)} copies an existing value; {@code build()} checks every rule and throws
+   * {@link ValidationException} naming the field (a missing one as {@code "is required"}).
    */
-  public static final class Builder extends ImmutableDistribution.Builder {
+  @JsonPOJOBuilder(withPrefix = "")
+  public static final class Builder {
+    private @Nullable TokenAmount income;
+    private @Nullable TokenAmount operatorFee;
+    private @Nullable TokenAmount debtService;
+    private @Nullable TokenAmount holders;
+
     Builder() {}
+
+    /**
+     * Copies every component of an existing value.
+     *
+     * @param instance the value to copy
+     * @return this builder
+     */
+    public Builder from(Distribution instance) {
+      this.income = instance.income();
+      this.operatorFee = instance.operatorFee();
+      this.debtService = instance.debtService();
+      this.holders = instance.holders();
+      return this;
+    }
+
+    /**
+     * Sets {@link Distribution#income()}: the income distributed.
+     *
+     * @param income the value
+     * @return this builder
+     */
+    @JsonProperty("income")
+    public Builder income(TokenAmount income) {
+      this.income = income;
+      return this;
+    }
+
+    /**
+     * Sets {@link Distribution#operatorFee()}: the operator's fee, taken first.
+     *
+     * @param operatorFee the value
+     * @return this builder
+     */
+    @JsonProperty("operatorFee")
+    public Builder operatorFee(TokenAmount operatorFee) {
+      this.operatorFee = operatorFee;
+      return this;
+    }
+
+    /**
+     * Sets {@link Distribution#debtService()}: the lender's debt service, taken second (zero if the asset is not pledged).
+     *
+     * @param debtService the value
+     * @return this builder
+     */
+    @JsonProperty("debtService")
+    public Builder debtService(TokenAmount debtService) {
+      this.debtService = debtService;
+      return this;
+    }
+
+    /**
+     * Sets {@link Distribution#holders()}: what is left for the holders.
+     *
+     * @param holders the value
+     * @return this builder
+     */
+    @JsonProperty("holders")
+    public Builder holders(TokenAmount holders) {
+      this.holders = holders;
+      return this;
+    }
+
+    /**
+     * Checks every rule and builds the value.
+     *
+     * @return the value
+     * @throws ValidationException naming the first missing component or broken rule
+     */
+    public Distribution build() {
+      return new Distribution(Checks.required("income", income), Checks.required("operatorFee", operatorFee), Checks.required("debtService", debtService), Checks.required("holders", holders));
+    }
   }
 }

@@ -1,7 +1,8 @@
 package org.computerwa.core.revenue;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.computerwa.core.ValidationException;
 import org.computerwa.core.internal.Checks;
 import org.computerwa.core.money.TokenAmount;
-import org.immutables.value.Value;
+import org.computerwa.core.ValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Splits an amount over holders in proportion to their balances, exactly: the payouts always sum
@@ -39,21 +40,35 @@ import org.immutables.value.Value;
  * {@code A-Z a-z 0-9 . _ : -} (addresses fit); balances are not negative and sum to more than
  * zero. In JSON: {@code {"balances":{"alice":"1","bob":"1"}}}, balances as strings.
  *
+ * @param balances each holder's balance (shares held), by holder id
  * @since 0.1.0
  */
-@Value.Immutable
-@JsonSerialize(as = ImmutableProRataSplit.class)
-@JsonDeserialize(as = ImmutableProRataSplit.class)
-public abstract class ProRataSplit {
-  ProRataSplit() {}
-
+@JsonDeserialize(builder = ProRataSplit.Builder.class)
+public record ProRataSplit(
+    @JsonProperty("balances") SortedMap<String, BigInteger> balances) {
   /**
-   * Each holder's balance (shares held), by holder id.
+   * Checks every rule; {@link #builder()} is the documented entry point.
    *
-   * @return balances sorted by holder id
+   * @param balances balance by holder id; copied into an unmodifiable map sorted by holder id
+   * @throws ValidationException naming the first field that breaks a rule
    */
-  @Value.NaturalOrder
-  public abstract SortedMap<String, BigInteger> balances();
+  public ProRataSplit {
+    balances = sortedCopy(Checks.required("balances", balances));
+    if (balances.isEmpty()) {
+      throw new ValidationException("balances", "{}", "must name at least one holder");
+    }
+    BigInteger total = BigInteger.ZERO;
+    for (Map.Entry<String, BigInteger> holder : balances.entrySet()) {
+      Checks.id("balances", holder.getKey());
+      if (holder.getValue().signum() < 0) {
+        throw new ValidationException("balances." + holder.getKey(), holder.getValue(), "must not be negative");
+      }
+      total = total.add(holder.getValue());
+    }
+    if (total.signum() == 0) {
+      throw new ValidationException("balances", "all zero", "must sum to more than zero");
+    }
+  }
 
   /**
    * A split over the given balances.
@@ -113,28 +128,93 @@ public abstract class ProRataSplit {
     return new Builder();
   }
 
-  @Value.Check
-  void check() {
-    if (balances().isEmpty()) {
-      throw new ValidationException("balances", "{}", "must name at least one holder");
-    }
-    for (Map.Entry<String, BigInteger> holder : balances().entrySet()) {
-      Checks.id("balances", holder.getKey());
-      if (holder.getValue().signum() < 0) {
-        throw new ValidationException("balances." + holder.getKey(), holder.getValue(), "must not be negative");
+  /** An unmodifiable copy in the holder ids' natural order, whatever the given map's order. */
+  private static SortedMap<String, BigInteger> sortedCopy(Map<String, ? extends BigInteger> balances) {
+    TreeMap<String, BigInteger> copy = new TreeMap<>();
+    for (Map.Entry<String, ? extends BigInteger> holder : balances.entrySet()) {
+      if (holder.getKey() == null) {
+        throw new ValidationException("balances", null, "must not name a null holder");
       }
+      copy.put(holder.getKey(), Checks.required("balances." + holder.getKey(), holder.getValue()));
     }
-    if (totalBalance().signum() == 0) {
-      throw new ValidationException("balances", "all zero", "must sum to more than zero");
-    }
+    return Collections.unmodifiableSortedMap(copy);
   }
 
   /**
-   * Builds a {@link ProRataSplit}: one setter per attribute, named after it, each returning
-   * this builder; {@code from(ProRataSplit)} copies an existing value; {@code build()} checks every
-   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   * Builds {@link ProRataSplit}: one setter per component, named after it, each returning this builder;
+   * {@code from(ProRataSplit)} copies an existing value; {@code build()} checks every rule and throws
+   * {@link ValidationException} naming the field (a missing one as {@code "is required"}).
    */
-  public static final class Builder extends ImmutableProRataSplit.Builder {
+  @JsonPOJOBuilder(withPrefix = "")
+  public static final class Builder {
+    private final TreeMap<String, BigInteger> balances = new TreeMap<>();
+
     Builder() {}
+
+    /**
+     * Copies every component of an existing value.
+     *
+     * @param instance the value to copy
+     * @return this builder
+     */
+    public Builder from(ProRataSplit instance) {
+      this.balances.clear();
+      this.balances.putAll(instance.balances());
+      return this;
+    }
+
+    /**
+     * Replaces {@link ProRataSplit#balances()}: each holder's balance (shares held), by holder id.
+     *
+     * @param balances balance by holder id
+     * @return this builder
+     */
+    @JsonProperty("balances")
+    public Builder balances(Map<String, ? extends BigInteger> balances) {
+      this.balances.clear();
+      return putAllBalances(balances);
+    }
+
+    /**
+     * Adds every entry to {@link ProRataSplit#balances()}, replacing a holder already present.
+     *
+     * @param balances balance by holder id
+     * @return this builder
+     */
+    public Builder putAllBalances(Map<String, ? extends BigInteger> balances) {
+      this.balances.putAll(sortedCopy(Checks.required("balances", balances)));
+      return this;
+    }
+
+    /**
+     * Adds one holder's balance to {@link ProRataSplit#balances()}.
+     *
+     * @param holder the holder id
+     * @param balance its balance
+     * @return this builder
+     */
+    public Builder putBalances(String holder, BigInteger balance) {
+      return putAllBalances(Collections.singletonMap(holder, balance));
+    }
+
+    /**
+     * Adds one holder's balance to {@link ProRataSplit#balances()}.
+     *
+     * @param entry the holder id and its balance
+     * @return this builder
+     */
+    public Builder putBalances(Map.Entry<String, ? extends BigInteger> entry) {
+      return putBalances(entry.getKey(), entry.getValue());
+    }
+
+    /**
+     * Checks every rule and builds the value.
+     *
+     * @return the value
+     * @throws ValidationException naming the first missing component or broken rule
+     */
+    public ProRataSplit build() {
+      return new ProRataSplit(balances);
+    }
   }
 }

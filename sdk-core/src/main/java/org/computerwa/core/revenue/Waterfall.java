@@ -1,13 +1,15 @@
 package org.computerwa.core.revenue;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.math.BigInteger;
 import java.util.Optional;
 import org.computerwa.core.internal.Checks;
 import org.computerwa.core.money.MixedTokenException;
 import org.computerwa.core.money.TokenAmount;
-import org.immutables.value.Value;
+import org.computerwa.core.ValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The order in which lease income is paid out: the operator's fee first, then the lender's debt
@@ -28,27 +30,25 @@ import org.immutables.value.Value;
  *
  * <p>Rules: the fee is 0 to 10 000 bps.
  *
+ * @param operatorFeeBps the operator's fee
+ * @param debtService what the lender is due per distribution while the asset is pledged
  * @since 0.1.0
  */
-@Value.Immutable
-@JsonSerialize(as = ImmutableWaterfall.class)
-@JsonDeserialize(as = ImmutableWaterfall.class)
-public abstract class Waterfall {
-  Waterfall() {}
-
+@JsonDeserialize(builder = Waterfall.Builder.class)
+public record Waterfall(
+    @JsonProperty("operatorFeeBps") int operatorFeeBps,
+    @JsonProperty("debtService") Optional<TokenAmount> debtService) {
   /**
-   * The operator's fee.
+   * Checks every rule; {@link #builder()} is the documented entry point.
    *
-   * @return basis points of income, 0 to 10 000
+   * @param operatorFeeBps basis points of income, 0 to 10 000
+   * @param debtService the debt service, empty when the asset is not pledged
+   * @throws ValidationException naming the first field that breaks a rule
    */
-  public abstract int operatorFeeBps();
-
-  /**
-   * What the lender is due per distribution while the asset is pledged.
-   *
-   * @return the debt service, empty when the asset is not pledged
-   */
-  public abstract Optional<TokenAmount> debtService();
+  public Waterfall {
+    debtService = debtService == null ? Optional.empty() : debtService;
+    Checks.range("operatorFeeBps", operatorFeeBps, 0, 10_000);
+  }
 
   /**
    * Splits income into operator fee, debt service and holders' part.
@@ -80,17 +80,73 @@ public abstract class Waterfall {
     return new Builder();
   }
 
-  @Value.Check
-  void check() {
-    Checks.range("operatorFeeBps", operatorFeeBps(), 0, 10_000);
-  }
-
   /**
-   * Builds a {@link Waterfall}: one setter per attribute, named after it, each returning
-   * this builder; {@code from(Waterfall)} copies an existing value; {@code build()} checks every
-   * rule and throws {@link org.computerwa.core.ValidationException} naming the field.
+   * Builds {@link Waterfall}: one setter per component, named after it, each returning this builder;
+   * {@code from(Waterfall)} copies an existing value; {@code build()} checks every rule and throws
+   * {@link ValidationException} naming the field (a missing one as {@code "is required"}).
    */
-  public static final class Builder extends ImmutableWaterfall.Builder {
+  @JsonPOJOBuilder(withPrefix = "")
+  public static final class Builder {
+    private @Nullable Integer operatorFeeBps;
+    private Optional<TokenAmount> debtService = Optional.empty();
+
     Builder() {}
+
+    /**
+     * Copies every component of an existing value.
+     *
+     * @param instance the value to copy
+     * @return this builder
+     */
+    public Builder from(Waterfall instance) {
+      this.operatorFeeBps = instance.operatorFeeBps();
+      this.debtService = instance.debtService();
+      return this;
+    }
+
+    /**
+     * Sets {@link Waterfall#operatorFeeBps()}: the operator's fee.
+     *
+     * @param operatorFeeBps the value
+     * @return this builder
+     */
+    @JsonProperty("operatorFeeBps")
+    public Builder operatorFeeBps(int operatorFeeBps) {
+      this.operatorFeeBps = operatorFeeBps;
+      return this;
+    }
+
+    /**
+     * Sets {@link Waterfall#debtService()}: what the lender is due per distribution while the asset is pledged.
+     *
+     * @param debtService the value, or {@code null} for none
+     * @return this builder
+     */
+    @JsonProperty("debtService")
+    public Builder debtService(@Nullable TokenAmount debtService) {
+      this.debtService = Optional.ofNullable(debtService);
+      return this;
+    }
+
+    /**
+     * Sets {@link Waterfall#debtService()}: what the lender is due per distribution while the asset is pledged.
+     *
+     * @param debtService the value, possibly empty
+     * @return this builder
+     */
+    public Builder debtService(Optional<? extends TokenAmount> debtService) {
+      this.debtService = debtService.map(v -> (TokenAmount) v);
+      return this;
+    }
+
+    /**
+     * Checks every rule and builds the value.
+     *
+     * @return the value
+     * @throws ValidationException naming the first missing component or broken rule
+     */
+    public Waterfall build() {
+      return new Waterfall(Checks.required("operatorFeeBps", operatorFeeBps), debtService);
+    }
   }
 }

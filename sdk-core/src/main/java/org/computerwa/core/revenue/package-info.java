@@ -11,8 +11,6 @@
  * <p>No base unit is ever created or lost: every result sums exactly to its input.
  */
 @NullMarked
-@ValueStyle
 package org.computerwa.core.revenue;
 
-import org.computerwa.core.internal.ValueStyle;
 import org.jspecify.annotations.NullMarked;

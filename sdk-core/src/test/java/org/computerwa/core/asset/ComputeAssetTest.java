@@ -90,6 +90,8 @@ class ComputeAssetTest {
     GpuSpec padded = GpuSpec.builder().from(asset.gpu().orElseThrow()).denseBf16Tflops(new BigDecimal("989.400")).build();
     ComputeAsset same = ComputeAsset.builder().from(asset).gpu(padded).build();
     assertThat(padded.denseBf16Tflops()).isEqualTo(new BigDecimal("989.4"));
+    assertThat(new GpuSpec(padded.model(), padded.count(), padded.memoryGib(), padded.boardPowerWatts(),
+        new BigDecimal("989.40"))).as("the canonical constructor normalizes too").isEqualTo(padded);
     assertThat(same).isEqualTo(asset);
     assertThat(same.specHash()).isEqualTo(asset.specHash());
     Site site = Site.builder().from(asset.site()).powerCapacityMw(new BigDecimal("1E+2")).build();

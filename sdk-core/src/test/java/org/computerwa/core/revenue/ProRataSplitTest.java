@@ -37,6 +37,31 @@ class ProRataSplitTest {
   }
 
   @Test
+  void balancesAreAnUnmodifiableCopyInHolderIdOrderWhateverTheGivenOrder() {
+    TreeMap<String, BigInteger> reversed = new TreeMap<>(java.util.Comparator.reverseOrder());
+    reversed.put("alice", BigInteger.ONE);
+    reversed.put("bob", BigInteger.TWO);
+    ProRataSplit split = new ProRataSplit(reversed);
+    reversed.put("carol", BigInteger.TEN);
+    assertThat(split.balances().keySet()).containsExactly("alice", "bob");
+    assertThat(split).isEqualTo(ProRataSplit.builder().putBalances("bob", BigInteger.TWO)
+        .putBalances(Map.entry("alice", BigInteger.ONE)).build());
+    assertThatThrownBy(() -> split.balances().put("dave", BigInteger.ONE))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void aNullBalanceIsNamedByItsHolder() {
+    Map<String, BigInteger> withNull = new java.util.HashMap<>();
+    withNull.put("alice", null);
+    assertThatThrownBy(() -> ProRataSplit.of(withNull))
+        .isInstanceOfSatisfying(ValidationException.class, e -> {
+          assertThat(e.field()).isEqualTo("balances.alice");
+          assertThat(e.rule()).isEqualTo("is required");
+        });
+  }
+
+  @Test
   void holdersWithZeroBalanceGetNothing() {
     ProRataSplit split = ProRataSplit.of(Map.of("a", BigInteger.ZERO, "b", BigInteger.TEN));
     assertThat(units(split.split(TokenAmount.ofBaseUnits(7, USDC)))).containsExactly(Map.entry("a", 0L), Map.entry("b", 7L));

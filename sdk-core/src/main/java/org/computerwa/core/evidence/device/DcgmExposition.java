@@ -134,8 +134,8 @@ public final class DcgmExposition {
     for (Map.Entry<Key, Reading> e : readings.entrySet()) {
       Reading r = e.getValue();
       out.add(r.utilization != null
-          ? GpuSample.up(e.getKey().uuid, e.getKey().time, r.utilization, r.power)
-          : GpuSample.down(e.getKey().uuid, e.getKey().time, "no " + GPU_UTIL + " reported"));
+          ? GpuSample.up(e.getKey().uuid(), e.getKey().time(), r.utilization, r.power)
+          : GpuSample.down(e.getKey().uuid(), e.getKey().time(), "no " + GPU_UTIL + " reported"));
     }
     return out;
   }
@@ -168,25 +168,8 @@ public final class DcgmExposition {
     }
   }
 
-  private static final class Key {
-    final String uuid;
-    final Instant time;
-
-    Key(String uuid, Instant time) {
-      this.uuid = uuid;
-      this.time = time;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key && uuid.equals(((Key) o).uuid) && time.equals(((Key) o).time);
-    }
-
-    @Override
-    public int hashCode() {
-      return uuid.hashCode() * 31 + time.hashCode();
-    }
-  }
+  /** One GPU at one scrape time: the readings of its families are merged under it. */
+  private record Key(String uuid, Instant time) {}
 
   private static final class Reading {
     @Nullable BigDecimal utilization;

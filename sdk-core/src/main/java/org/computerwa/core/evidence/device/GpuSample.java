@@ -21,6 +21,11 @@ import org.jspecify.annotations.Nullable;
  * with an error, or not at all, is down. Power may be unknown on an up sample (some boards do not
  * report it); energy is then not counted for the time that sample covers.
  *
+ * <p>A final class, not a record (the SDK's value style): two samples are equal when their readings
+ * are numerically equal ({@code 87} and {@code 87.0}, as nvidia-smi and DCGM print them), where a
+ * record compares {@code BigDecimal}s by scale too; and its optional readings are
+ * {@link Optional} accessors, where a record's accessors return its nullable components.
+ *
  * @since 0.1.0
  */
 public final class GpuSample {
