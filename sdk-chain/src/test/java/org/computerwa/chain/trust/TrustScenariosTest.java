@@ -466,10 +466,14 @@ class TrustScenariosTest {
     stack.shares(asset, BUYER).transfer(stack.address(HOLDER), SHARES.divide(u(2))).send(); // and sells
     long sold = stack.now();
     AssetShareToken d = stack.distributor(asset, 0);
+    // Plain share counts are not multiples of the correction unit (2^18 points per share), so
+    // each of the two moves costs its sides less than 2^-110 base units (the contract's stated
+    // transfer dust, kept in the contract); a claim pays whole units, so an entitlement that was
+    // a whole number can show one unit less until the next credit. Exact otherwise.
     BigInteger buyer = d.withdrawableOf(stack.address(BUYER)).send();
-    assertThat(buyer).isEqualTo(u((sold - bought) * holderRate() / 2));
+    assertThat(buyer).isBetween(u((sold - bought) * holderRate() / 2 - 1), u((sold - bought) * holderRate() / 2));
     BigInteger holder = d.withdrawableOf(stack.address(HOLDER)).send();
     long streamed = stack.now() - start(lease);
-    assertThat(holder.add(buyer)).isEqualTo(u(streamed * holderRate()));
+    assertThat(holder.add(buyer)).isBetween(u(streamed * holderRate() - 2), u(streamed * holderRate()));
   }
 }
