@@ -55,7 +55,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
-    description = "Verify block headers (one per line: header_hex or height,header_hex); one JSON object per row.")
+    description = {"Verify block headers (one per line: header_hex or height,header_hex); one JSON object per row.",
+      "Exit 0 all valid, 1 any invalid, 2 unusable input (nothing printed)."})
 public final class HeadersVerifyCommand implements Callable<Integer> {
   private static final HexFormat HEX = HexFormat.of();
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -155,4 +155,32 @@ class SharesMarkdownTest {
     }
     assertThat(Files.readString(shares)).isEqualTo(before);
   }
+
+  @Test
+  void sharesThatStateTheirDifficultyShowItPerRowAndHashrateStdoutIsUnchangedByMarkdown() throws IOException {
+    com.fasterxml.jackson.databind.node.ArrayNode shares =
+        (com.fasterxml.jackson.databind.node.ArrayNode) JSON.readTree(CliRun.resource("stratum/shares.json"));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) shares.get(0)).put("set_difficulty", 10);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) shares.get(1)).put("set_difficulty", 16);
+    Path file = Files.writeString(dir.resolve("stating.json"), JSON.writeValueAsString(shares));
+    Path md = dir.resolve("stating.md");
+    CliRun r = CliRun.run("shares", "verify", "--markdown", md.toString(), file.toString());
+    assertThat(r.code).isEqualTo(ComputerwaCli.EXIT_INVALID);
+    String text = Files.readString(md);
+    assertThat(text).contains("Pool difficulty: the `set_difficulty` each share's row states.");
+    assertThat(text).containsPattern("\\| 0 \\| \\*\\*no\\*\\* \\| `[0-9a-f]{64}` \\| 7\\.88[0-9]* \\| 10\\.0 \\| yes \\| LOW_DIFFICULTY_SHARE \\|");
+    assertThat(text).containsPattern("\\| 1 \\| yes \\| `[0-9a-f]{64}` \\| 18\\.04[0-9]* \\| 16\\.0 \\| no \\| - \\|");
+
+    String[] hashrate = {"shares", "hashrate", "--pool-difficulty", "4", "--from", "2026-11-28T00:00:00Z", "--to",
+        "2026-11-28T00:01:00Z", realShares().toString()};
+    CliRun plain = CliRun.run(hashrate);
+    String[] withMd = java.util.Arrays.copyOf(hashrate, hashrate.length + 2);
+    withMd[hashrate.length - 1] = "--markdown";
+    withMd[hashrate.length] = dir.resolve("h.md").toString();
+    withMd[hashrate.length + 1] = hashrate[hashrate.length - 1];
+    CliRun marked = CliRun.run(withMd);
+    assertThat(marked.code).isEqualTo(plain.code).isZero();
+    assertThat(marked.out).isEqualTo(plain.out);
+    assertThat(dir.resolve("h.md")).exists();
+  }
 }
