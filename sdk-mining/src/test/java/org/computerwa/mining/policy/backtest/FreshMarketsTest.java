@@ -39,8 +39,8 @@ class FreshMarketsTest {
     return QUARTERS.computeIfAbsent(market + "/" + policy, k -> {
       List<PeriodScore> q = Seasons.score(backtest(Datasets.fresh(market)), () -> LoadPolicies.byName(policy));
       StringBuilder line = new StringBuilder(market + " " + policy);
-      q.forEach(s -> line.append(String.format(" | %s %+.0f USD %.3f", s.label(), s.gainOverAlwaysMineUsd(),
-          s.capturedFlexibilityValue())));
+      q.forEach(s -> line.append(String.format(" | %s %+.0f USD %.3f %d switches", s.label(), s.gainOverAlwaysMineUsd(),
+          s.capturedFlexibilityValue(), s.switches())));
       System.out.println(line);
       return q;
     });
