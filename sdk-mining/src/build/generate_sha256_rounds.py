@@ -5,11 +5,13 @@ Run from the repository root after changing this file:
     python3 sdk-mining/src/build/generate_sha256_rounds.py
 
 Message-schedule words that are constant (the padding of an 80-byte header's second block and of
-the 32-byte second pass of SHA-256d) become literals: K[t] + W[t] is one literal in the unrolled
-rounds 0-15, and in the unrolled rounds 16-31 of those two blocks every schedule term that depends
-only on padding is summed into one literal (zero terms vanish). Unrolling the generic block the
-same way, with its sixteen message words in locals, was measured twice as slow (register spills),
-so the generic block keeps its words in the scratch array.
+the 32-byte second pass of SHA-256d) are stored as literals, and K[t] + W[t] for them is folded into
+one literal in the unrolled rounds 0-15.
+
+Measured and rejected: unrolling rounds 16-31 of the two padded blocks as well, with the schedule
+terms that depend only on padding summed into literals (methods of about 5,500 bytecodes). When
+HotSpot compiled it well it was about 1% faster; in other runs of the same benchmarks it ran at
+half the speed, so the shorter form stays.
 """
 import os
 
@@ -93,60 +95,6 @@ def rounds(words, indent="    "):
     return ["%sint x;" % indent, "%sint y;" % indent] + out
 
 
-def folded_rounds(words, indent="    "):
-    """For a block whose last words are padding constants: rounds 0-15 on the message words held
-    in locals (w0, w1, ...) and K + W literals for the constants; rounds 16-31 unrolled, each
-    schedule word expanded with the constant terms (sigma of a padding word, a padding word itself)
-    summed into one literal and the zero terms dropped, and stored for the loop; rounds 32-63 as in
-    rounds(), whose schedule then reads only words 16 and up."""
-    out = ["%sint x;" % indent, "%sint y;" % indent, "%sint p;" % indent, "%sint q = b ^ c;" % indent]
-    v = ["a", "b", "c", "d", "e", "f", "g", "h"]
-    for t in range(16):
-        wi = words[t]
-        kw = lit(K[t] + wi) if wi is not None else "%s + w%d" % (lit(K[t]), t)
-        out += round_lines(v, kw, t % 2, indent)
-        v = [v[7], v[0], v[1], v[2], v[3], v[4], v[5], v[6]]
-    s0 = lambda n: "(Integer.rotateRight(%s, 7) ^ Integer.rotateRight(%s, 18) ^ (%s >>> 3))" % (n, n, n)
-    s1 = lambda n: "(Integer.rotateRight(%s, 17) ^ Integer.rotateRight(%s, 19) ^ (%s >>> 10))" % (n, n, n)
-    ident = lambda n: n
-    for t in range(16, 32):
-        const = 0
-        terms = []
-        # (source word, its function on a literal, its expression, the temporary a loaded word goes in)
-        for src, fn, expr, tmp in ((t - 2, small_sigma1, s1, "y"), (t - 7, lambda z: z, ident, None),
-                                   (t - 15, small_sigma0, s0, "x"), (t - 16, lambda z: z, ident, None)):
-            if src < 16 and words[src] is not None:
-                const += fn(words[src])
-            elif src < 16:
-                terms.append(expr("w%d" % src))
-            elif tmp is None:
-                terms.append("w[%d]" % src)
-            else:
-                out.append("%s%s = w[%d];" % (indent, tmp, src))
-                terms.append(expr(tmp))
-        const &= MASK
-        rhs = " + ".join(terms) + ((" + " + lit(const)) if const else "")
-        out.append("%sy = %s;" % (indent, rhs))
-        out.append("%sw[%d] = y;" % (indent, t))
-        out += round_lines(v, "%s + y" % lit(K[t]), t % 2, indent)
-        v = [v[7], v[0], v[1], v[2], v[3], v[4], v[5], v[6]]
-    out.append("%sfor (int t = 32; t < 64; t += 8) {" % indent)
-    ind = indent + "  "
-    for r in range(8):
-        idx = "t" if r == 0 else "t + %d" % r
-        out += [
-            "%sx = w[%s - 15];" % (ind, idx),
-            "%sy = w[%s - 2];" % (ind, idx),
-            "%sy = (Integer.rotateRight(y, 17) ^ Integer.rotateRight(y, 19) ^ (y >>> 10)) + w[%s - 7]" % (ind, idx),
-            "%s    + (Integer.rotateRight(x, 7) ^ Integer.rotateRight(x, 18) ^ (x >>> 3)) + w[%s - 16];" % (ind, idx),
-            "%sw[%s] = y;" % (ind, idx),
-        ]
-        out += round_lines(v, "K[%s] + y" % idx, r % 2, ind)
-        v = [v[7], v[0], v[1], v[2], v[3], v[4], v[5], v[6]]
-    out.append("%s}" % indent)
-    return out
-
-
 def schedule(words, loader, indent="    "):
     """Loads w[0..15]; padding constants are stored as literals."""
     out = []
@@ -155,17 +103,22 @@ def schedule(words, loader, indent="    "):
     return out
 
 
-def locals_of(words, loader, indent="    "):
-    """The message words that are not padding, as locals w0, w1, ..."""
-    return ["%sint w%d = %s;" % (indent, i, loader(i)) for i in range(16) if words[i] is None]
-
-
 def load_state(indent="    "):
     return ["%sint %s = s[%d];" % (indent, n, i) for i, n in enumerate("abcdefgh")]
 
 
 def add_state(indent="    "):
     return ["%ss[%d] += %s;" % (indent, i, n) for i, n in enumerate("abcdefgh")]
+
+
+def declare_words(words, src, indent="    "):
+    out = []
+    for i in range(16):
+        if words[i] is None:
+            out.append("%sint w%d = %s;" % (indent, i, src(i)))
+        else:
+            out.append("%sint w%d;" % (indent, i))
+    return out
 
 
 def method(doc, signature, lines):
@@ -187,20 +140,19 @@ def main():
         schedule(generic, be) + load_state() + rounds(generic) + add_state())
     parts += method(
         ["Compresses the second block of an 80-byte message: the last 16 message bytes at {@code off},",
-         "then the padding (0x80, zeros, bit length 640), folded into literals in rounds 0-31.", "",
+         "then the padding (0x80, zeros, bit length 640), whose K + W sums are folded into literals.", "",
          "@param s the eight state words after the first block, updated in place",
          "@param block the input bytes", "@param off the offset of the 16 trailing message bytes", wdoc],
         "static void compressTail80(int[] s, byte[] block, int off, int[] w)",
-        locals_of(tail80, be) + load_state() + folded_rounds(tail80) + add_state())
+        schedule(tail80, be) + load_state() + rounds(tail80) + add_state())
     parts += method(
         ["Hashes a 32-byte message given as eight words, from the initial value, in one block whose",
-         "padding (0x80, zeros, bit length 256) is folded into literals in rounds 0-31: the second pass of",
-         "SHA-256d.", "",
+         "padding (0x80, zeros, bit length 256) is folded into literals: the second pass of SHA-256d.", "",
          "@param s on entry the message words (a first digest), on return the digest words", wdoc],
         "static void compressDigest32(int[] s, int[] w)",
-        locals_of(second, lambda i: "s[%d]" % i)
+        schedule(second, lambda i: "s[%d]" % i)
         + ["    int %s = %s;" % (n, lit(IV[i])) for i, n in enumerate("abcdefgh")]
-        + folded_rounds(second)
+        + rounds(second)
         + ["    s[%d] = %s + %s;" % (i, n, lit(IV[i])) for i, n in enumerate("abcdefgh")])
     src = [
         "package org.computerwa.mining.sha256.internal;",
@@ -211,11 +163,9 @@ def main():
         "",
         "/**",
         " * The SHA-256 compression function (FIPS 180-4, section 6.2.2) on local variables: rounds 0-15",
-        " * unrolled, with K + W folded into literals where W is a padding constant; for the two padded",
-        " * blocks of SHA-256d, rounds 16-31 unrolled too, their schedule terms that depend only on padding",
-        " * folded into literals; the remaining rounds eight per loop iteration, each expanding its own",
-        " * schedule word. (Longer straight-line code was measured slower: HotSpot's C2 compiles methods of",
-        " * this size well, much larger ones poorly.)",
+        " * unrolled, with K + W folded into literals where W is a padding constant; rounds 16-63 eight per",
+        " * loop iteration, each expanding its own schedule word. (Longer straight-line code was measured",
+        " * slower: HotSpot's C2 compiles methods of this size well, much larger ones poorly.)",
         " *",
         " * <p>Generated by {@code sdk-mining/src/build/generate_sha256_rounds.py}; edit the generator, not",
         " * this file.",
