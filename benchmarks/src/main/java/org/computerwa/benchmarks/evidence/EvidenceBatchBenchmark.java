@@ -44,7 +44,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * permutations ({@link #PERMUTATIONS}), and nothing else. Each leaf costs three (its 224-byte ABI
  * encoding spans two blocks, OpenZeppelin's second hash of the 32-byte digest one more) and each of
  * the {@code n - 1} inner nodes one: 3,999,999 for a million statements. The ratio of the two
- * scores is what the batch spends beyond the permutations. The group {@code batchVsFloor} runs the
+ * scores is what the batch spends beyond the permutations; the floor is also a bound on the 2 s
+ * target, which a machine whose BouncyCastle permutation takes 500 ns or more cannot meet, whatever
+ * the batch does around it. The group {@code batchVsFloor} runs the
  * two at the same time, one thread each, so that on a shared machine both see the same load:
  *
  * <pre>{@code

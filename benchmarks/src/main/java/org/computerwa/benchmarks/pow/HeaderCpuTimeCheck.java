@@ -37,9 +37,9 @@ public final class HeaderCpuTimeCheck {
     ShareVerificationBenchmark shares = new ShareVerificationBenchmark();
     shares.setUp();
     String[] names = {"computerwa", "computerwaPortable", "jdkMessageDigest", "bouncyCastle", "bitcoinj", "midstate",
-        "midstatePortable"};
+        "midstatePortable", "jdkMidstateFloor"};
     IntSupplier[] methods = {b::computerwa, b::computerwaPortable, b::jdkMessageDigest, b::bouncyCastle, b::bitcoinj,
-        shares::midstate, shares::midstatePortable};
+        shares::midstate, shares::midstatePortable, shares::jdkMidstateFloor};
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     double[] best = new double[methods.length];
     long sink = 0;
@@ -68,6 +68,8 @@ public final class HeaderCpuTimeCheck {
     System.out.printf(Locale.ROOT, "computerwaPortable / bouncyCastle %.2f (target >= 1.3)%n", best[1] / best[3]);
     System.out.printf(Locale.ROOT, "midstate / computerwa           %.2f (target >= 1.3)%n", best[5] / best[0]);
     System.out.printf(Locale.ROOT, "midstatePortable / computerwaPortable %.2f%n", best[6] / best[1]);
+    System.out.printf(Locale.ROOT, "jdkMidstateFloor / jdkMessageDigest %.2f (the bound of midstate / computerwa"
+        + " through MessageDigest)%n", best[7] / best[2]);
     System.out.println(sink == 42 ? "" : "(" + sink + " valid headers counted)");
   }
 }

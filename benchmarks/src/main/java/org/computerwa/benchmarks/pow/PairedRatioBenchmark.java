@@ -7,12 +7,16 @@ import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.security.DigestException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.computerwa.benchmarks.share.ShareVerificationBenchmark;
 import org.computerwa.mining.pow.CompactTarget;
 import org.computerwa.mining.pow.HeaderVerifier;
 import org.computerwa.mining.pow.Network;
@@ -53,6 +57,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       the JDK engine the midstate is a cloned {@code MessageDigest}, whose state cannot be set;
  *       the pair shows what the clone and the per-call overhead of {@code MessageDigest} leave of
  *       the saved compression.
+ *   <li>{@code jdkFloors}: the bound of {@code midstateVsHeader} with the JDK engine, bare {@code
+ *       MessageDigest} loops on both sides without the SDK's checks: {@code jdkMidstateFloor}
+ *       (clone of a primed digest per share, see {@code ShareVerificationBenchmark.MidstateFloor})
+ *       against {@code jdkHeaderFloor} (one reused digest, whole headers, as {@code
+ *       HeaderVerificationBenchmark.jdkMessageDigest}).
  * </ul>
  *
  * <pre>
@@ -73,6 +82,7 @@ public class PairedRatioBenchmark {
     byte[] headers;
     byte[][] targets;
     final byte[] hash = new byte[32];
+    MessageDigest messageDigest;
     HeaderVerifier fastest;
     HeaderVerifier portable;
     SHA256Digest bouncyCastle;
@@ -89,6 +99,11 @@ public class PairedRatioBenchmark {
       fastest = HeaderVerifier.builder().network(Network.MAINNET).build();
       portable = HeaderVerifier.builder().network(Network.MAINNET).engine(Sha256Engine.portable()).build();
       bouncyCastle = new SHA256Digest();
+      try {
+        messageDigest = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 
@@ -98,6 +113,7 @@ public class PairedRatioBenchmark {
     final List<ShareSubmission> shares = new ArrayList<>();
     PreparedJob prepared;
     PreparedJob preparedPortable;
+    ShareVerificationBenchmark.MidstateFloor floor;
 
     /** Loads the job and draws the shares, as {@code ShareVerificationBenchmark} does. */
     @Setup
@@ -124,7 +140,9 @@ public class PairedRatioBenchmark {
         shares.add(ShareSubmission.of(extranonce2, String.format("%08x", job.time() + random.nextInt(600)),
             String.format("%08x", random.nextInt())));
       }
-      prepared = ShareVerifier.create().prepare(session, job, HexFormat.of().parseHex(extranonce2));
+      ShareVerifier verifier = ShareVerifier.create();
+      prepared = verifier.prepare(session, job, HexFormat.of().parseHex(extranonce2));
+      floor = ShareVerificationBenchmark.MidstateFloor.of(verifier, session, job, shares);
       preparedPortable = ShareVerifier.create(Sha256Engine.portable())
           .prepare(session, job, HexFormat.of().parseHex(extranonce2));
     }
@@ -220,6 +238,38 @@ public class PairedRatioBenchmark {
       if (h.portable.isValid(h.headers, 80 * i)) {
         valid++;
       }
+    }
+    return valid;
+  }
+
+  /** Bare {@code MessageDigest} from the job's midstate, paired with {@link #jdkHeaderFloor}. */
+  @Benchmark
+  @Group("jdkFloors")
+  @GroupThreads(1)
+  @OperationsPerInvocation(N)
+  public int jdkMidstateFloor(Shares s) {
+    return s.floor.run();
+  }
+
+  /** Bare {@code MessageDigest} over whole headers, paired with {@link #jdkMidstateFloor}. */
+  @Benchmark
+  @Group("jdkFloors")
+  @GroupThreads(1)
+  @OperationsPerInvocation(N)
+  public int jdkHeaderFloor(Headers h) {
+    int valid = 0;
+    try {
+      for (int i = 0; i < N; i++) {
+        h.messageDigest.update(h.headers, 80 * i, 80);
+        h.messageDigest.digest(h.hash, 0, 32);
+        h.messageDigest.update(h.hash, 0, 32);
+        h.messageDigest.digest(h.hash, 0, 32);
+        if (notAbove(h.hash, h.targets[i])) {
+          valid++;
+        }
+      }
+    } catch (DigestException e) {
+      throw new IllegalStateException(e);
     }
     return valid;
   }

@@ -29,7 +29,9 @@ import org.computerwa.mining.sha256.Sha256Engine;
  * Sha256Engine#jdk()} (the default where HotSpot has SHA-256 intrinsics) the JDK's {@code
  * MessageDigest} cannot be given a state, so each share clones a digest primed with the first 64
  * bytes; the clone and {@code MessageDigest}'s per-call overhead take back most of the saved
- * compression. {@code PairedRatioBenchmark} in the benchmarks module measures both.
+ * compression. {@code PairedRatioBenchmark} in the benchmarks module measures both, and its group
+ * {@code jdkFloors} the bound of the JDK case: bare {@code MessageDigest} loops, without this
+ * class's checks, over shares from a cloned midstate and over whole headers.
  *
  * <p>Not thread-safe: it reuses its buffers; prepare one per thread.
  *
