@@ -72,11 +72,12 @@ import {IRevenueDistributor} from "./interfaces/IRevenueDistributor.sol";
 /// Lease income streams by time. The lease manager bound in the asset registry opens one stream
 /// per accepted lease: the holders' part of its rent, per second, for second `t` of the lease
 /// credited to whoever holds shares at `t + lag` (the lease's settlement lag, the window in which
-/// the lessee can still prove downtime). Every balance change, claim and stream change first
-/// accrues the streams up to the current second, so buying shares earns nothing for the time
-/// before the purchase, and when anyone settles has no influence on who earns what. A deposit
-/// changes no balance and leaves the streams to the next accrual. Proven downtime and periods without
-/// evidence are debited from the lease's own stream before it pays further. The lease manager
+/// the lessee can still prove downtime). Every balance change and stream change first accrues
+/// the streams up to the current second, so buying shares earns nothing for the time before the
+/// purchase, and when anyone settles has no influence on who earns what. A deposit or a claim
+/// changes no balance and leaves the streams to the next accrual; a claim pays against the
+/// points per share that accrual would give up to its second, without writing them. Proven
+/// downtime and periods without evidence are debited from the lease's own stream before it pays further. The lease manager
 /// sends the streamed tokens when it settles (which anyone may trigger); a claim pays what is owed
 /// up to the tokens present and leaves the rest owed.
 ///
@@ -382,18 +383,8 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
     /// @notice What `holder` is owed now (streams accrued to this second), in payout base units;
     /// a claim pays it up to the tokens the contract holds.
     function withdrawableOf(address holder) public view returns (uint256) {
-        uint256 hot = _hot;
-        uint256 t = _totals;
-        uint256 pps = hot & PPS_MASK;
-        if (t & SUPPLY_MASK != 0) {
-            uint256 pending = _pending(hot, t) + _carry;
-            if (pending != 0) {
-                (uint256 increment,) = _increment(pending, t & SUPPLY_MASK, (t >> EXCESS_SHIFT) & EXCESS_MASK);
-                pps += increment;
-            }
-        }
         (uint256 balance, int256 correction) = _account(holder);
-        return _owed(pps, balance, correction);
+        return _owed(_pointsPerShareNow(), balance, correction);
     }
 
     /// @inheritdoc IRevenueDistributor
@@ -537,8 +528,18 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
     /// leaves the rest owed; if that fails too, the token's own revert stands. The failed transfer
     /// changed nothing (its state is rolled back), and the holder's correction is written before
     /// each transfer.
+    /// The claim does not write the accrual: it pays against the points per share the streams'
+    /// income up to this second adds (as `withdrawableOf` reads them), and leaves that income to
+    /// the next accrual. No balance changed since the last accrual (every balance change accrues
+    /// first), so that accrual credits the same income to the same holders, and its one credit
+    /// over the whole time is at least the claim's (the increment never falls as income grows):
+    /// the claimant never got points the accrual does not give it. (One exception, once the
+    /// rounding-up budget is spent: a deposit between the claim and the accrual can move the
+    /// excess past EXCESS_CAP so that the accrual rounds down where the claim rounded up; the
+    /// claimant then got at most one point per share too many, fewer than 2^88 points over all
+    /// holders, which the bound on all claims together absorbs: 2^112 + 2^88 < 2^128.)
     function _claim(address holder) private nonReentrant returns (uint256 amount) {
-        uint256 pps = _accrue() & PPS_MASK;
+        uint256 pps = _pointsPerShareNow();
         (uint256 balance, int256 correction) = _account(holder);
         amount = _owed(pps, balance, correction);
         if (amount == 0) revert NothingToClaim(holder);
@@ -605,6 +606,27 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
             }
         }
         return (hot, t);
+    }
+
+    /// @dev Points per share with the streams accrued to this second and the carry credited, as
+    /// the next accrual would make them, without writing. Reads one slot when no stream is open
+    /// and nothing is carried.
+    function _pointsPerShareNow() private view returns (uint256 pps) {
+        uint256 hot = _hot;
+        pps = hot & PPS_MASK;
+        if (_streamBits(hot) == 0 && hot & CARRY_FLAG == 0) return pps;
+        uint256 t = _totals;
+        uint256 supply = t & SUPPLY_MASK;
+        if (supply == 0) return pps;
+        uint256 pending = _pending(hot, t);
+        if (hot & CARRY_FLAG != 0) pending += _carry;
+        if (pending != 0) {
+            (uint256 increment,) = _increment(pending, supply, (t >> EXCESS_SHIFT) & EXCESS_MASK);
+            // unchecked: MAX_CREDITED counts the streams in full, so this stays below 2^183
+            unchecked {
+                pps += increment;
+            }
+        }
     }
 
     /// @dev What the streams would accrue now, without writing.

@@ -185,7 +185,7 @@ public final class ClientGasScenario implements GasScenario {
     holder.payments().mintTestTokens(holder.address(), TokenAmount.ofBaseUnits(1, platform.payments().token()));
     bench.record("claim (holder already holds the stablecoin, one lease streaming)", one,
         only(holder.revenue().claim(asset).receipts()), CLAIM_TARGET);
-    advance(bench, 1); // a new second: this claim accrues the stream too, in every run
+    advance(bench, 1); // a new second: this claim counts the stream's income too, in every run
     bench.record("first claim (holder holds no stablecoin yet, one lease streaming)", one,
         only(second.revenue().claim(asset).receipts()), CLAIM_TARGET);
 
@@ -226,18 +226,15 @@ public final class ClientGasScenario implements GasScenario {
         "the first deposit into the asset: the stablecoin balance slot of the share token exists already (the"
             + " unit registration moved from the funded float), so no new slot is written");
     bench.explain("claim (holder already holds the stablecoin, one lease streaming)",
-        "the claim first accrues the running lease's stream to this second: it reads the stream and the"
-            + " totals, writes the totals (rounding excess, last accrual) and the points per share, then pays;"
-            + " without a stream it costs the shares rows' claim figure. The two writes stay because the"
-            + " accrual's state does not fit one slot: points per share need 183 bits (2^128 times"
-            + " MAX_CREDITED over a supply of one share unit), the rounding excess 112 and the last accrual"
-            + " 32 (327 > 256). Replacing the excess by a count of rounded-up credits would fit them only by"
-            + " moving the credited income out of the hot slot, which makes the first lease's stream opening"
-            + " read and write one more slot; the target stays");
+        "the claim reads the running lease's stream and the totals and pays against the points per share the"
+            + " stream adds up to this second, without writing them: no balance changed since the last accrual,"
+            + " so the next one (at a transfer or a stream change) credits the same income to the same holders."
+            + " It writes only the holder's entry, as without a stream; what it adds to the shares rows' claim"
+            + " is reading the stream and the totals");
     bench.explain("first claim (holder holds no stablecoin yet, one lease streaming)",
-        "the streaming claim above (one second later, so it accrues the stream again) plus the stablecoin"
-            + " writing its first balance slot for the holder; see the shares row's first claim for why no claim"
-            + " design reaches the target");
+        "the streaming claim above (one second later, so it reads the stream's income to a new second) plus the"
+            + " stablecoin writing its first balance slot for the holder; see the shares row's first claim for why"
+            + " no claim design reaches the target");
     bench.explain("terminate early by the owner (refund, stream cut, ERC-4907 user handed over)",
         "settles the lease first, refunds the unused time, accrues and cuts the holders' stream, and hands the"
             + " ERC-4907 user over (reading the registry's user and expiry, then writing it)");

@@ -20,12 +20,20 @@ import org.computerwa.core.money.TokenAmount;
  * }</pre>
  *
  * <p>The keys are anvil's public development keys: never for real value. The deployment goes
- * through the public {@link Deployer}, with a TestStablecoin as the payment token and a 10 %
- * operator fee. Closing stops the chain.
+ * through the public {@link Deployer}, with a TestStablecoin as the payment token, a 10 %
+ * operator fee and a funded {@link #REGISTRATION_FLOAT registration float}. Closing stops the chain.
  */
 public final class LocalNetwork implements AutoCloseable {
   /** The operator's share of each lease's rent, in basis points. */
   public static final int OPERATOR_FEE_BPS = 1_000;
+
+  /**
+   * TestStablecoin base units minted into the asset registry's registration float. Each
+   * registration takes one (0.000001 tUSD) to seed its share token's stablecoin balance, so every
+   * asset's first revenue deposit costs what later ones cost; 1,000 covers a thousand
+   * registrations, more than a development session makes, for 0.001 tUSD.
+   */
+  public static final long REGISTRATION_FLOAT = 1_000;
 
   private static final int ACCOUNTS = 9;
 
@@ -51,6 +59,7 @@ public final class LocalNetwork implements AutoCloseable {
           .operatorFeeBps(OPERATOR_FEE_BPS)
           .journal(Journal.inMemory())
           .confirmations(1)
+          .registrationFloat(REGISTRATION_FLOAT)
           .build()
           .deploy()
           .value();

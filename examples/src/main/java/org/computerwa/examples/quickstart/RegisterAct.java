@@ -46,6 +46,7 @@ final class RegisterAct implements Act {
         .operatorFeeBps((int) Story.FEE_BPS)
         .journal(Journal.inMemory())
         .confirmations(1)
+        .registrationFloat(Story.REGISTRATION_FLOAT)   // one tUSD base unit per registration, see Story
         .build()
         .deploy();
     // end::deploy[]
@@ -80,6 +81,10 @@ final class RegisterAct implements Act {
     r.figure(figure + "AssetId", id.value());
     r.figure(figure + "SpecHash", asset.specHash().toHex());
     r.check(figure + " spec hash on-chain", onChain, asset.specHash());
+    // The registration seeded the share token's stablecoin balance from the float: its first deposit
+    // writes no new balance slot. The unit is surplus: no holder's claim counts it.
+    r.check(figure + " share token seeded from the float", platform.payments().balanceOf(platform.assets().distributorOf(id)),
+        Story.seed(platform.payments().token()));
     return id;
   }
 

@@ -34,6 +34,13 @@ final class Story {
   /** Whole shares (the token has 18 decimals). */
   static final BigInteger ALICE_SHARES = BigInteger.valueOf(700).multiply(BigInteger.TEN.pow(18));
   static final BigInteger BOB_SHARES = BigInteger.valueOf(300).multiply(BigInteger.TEN.pow(18));
+  /**
+   * tUSD base units the deployment leaves in the asset registry's registration float. Each
+   * registration takes one (0.000001 tUSD) to seed its share token's stablecoin balance, so the
+   * story's two registrations need 2; 1,000 (0.001 tUSD) leaves room for anyone who goes on
+   * registering on this chain after the story, at no cost that matters on a dev chain.
+   */
+  static final long REGISTRATION_FLOAT = 1_000;
 
   final DevChain chain;
   @Nullable Cast cast;
@@ -56,6 +63,11 @@ final class Story {
   @Nullable Instant paidUntil;
   /** The holders' part of each second of rent. */
   BigInteger holderRate = BigInteger.valueOf(RATE_PER_SECOND - RATE_PER_SECOND * FEE_BPS / 10_000);
+
+  /** The one base unit each registration moves from the float into the new share token. */
+  static TokenAmount seed(org.computerwa.core.money.Token token) {
+    return TokenAmount.ofBaseUnits(1, token);
+  }
 
   Story(DevChain chain, Report report) {
     this.chain = chain;

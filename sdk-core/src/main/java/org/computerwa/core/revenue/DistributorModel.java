@@ -32,10 +32,11 @@ import org.jspecify.annotations.Nullable;
  * entitlement on both sides (exact for whole shares, under 2^-110 base units per side otherwise),
  * and a negative point total owing nothing; the bounds {@link #MAX_SUPPLY} and {@link
  * #MAX_CREDITED} (deposits plus each opened stream in full) refused as the contract refuses them;
- * streams accrue {@code rate} per second
- * over [start, end) minus their debit first, at every balance change, claim and stream change
- * (not at a deposit, which changes no balance), in the slot order the contract uses; income streamed while no share exists is carried to
- * the next credit that finds shares. Where {@link ProRataSplit} answers "how would an amount be
+ * streams accrue {@code rate} per second over [start, end) minus their debit first, at every
+ * balance change and stream change (not at a deposit or a claim, which change no balance: a claim
+ * pays against the points the streams add up to its time without accruing them), in the slot
+ * order the contract uses; income streamed while no share exists is carried to the next credit
+ * that finds shares. Where {@link ProRataSplit} answers "how would an amount be
  * split", this class answers "what does the contract owe", which differs by rounding unless the
  * supply divides 2^128.
  *
@@ -242,6 +243,11 @@ public final class DistributorModel {
    * @return whole base units owed
    */
   public TokenAmount owed(String holder, Instant at) {
+    return TokenAmount.of(whole(pointsPerShareAt(at).multiply(balanceOf(holder)).add(correctionOf(holder))), token);
+  }
+
+  /** Points per share with the streams accrued to {@code at} and the carry credited, without accruing. */
+  private BigInteger pointsPerShareAt(Instant at) {
     BigInteger pps = pointsPerShare;
     if (totalShares.signum() != 0) {
       BigInteger pending = pendingAt(at.getEpochSecond()).add(carry);
@@ -249,7 +255,7 @@ public final class DistributorModel {
         pps = pps.add(increment(pending, excess)[0]);
       }
     }
-    return TokenAmount.of(whole(pps.multiply(balanceOf(holder)).add(correctionOf(holder))), token);
+    return pps;
   }
 
   /**
@@ -261,9 +267,10 @@ public final class DistributorModel {
    * @return the amount paid (zero means the contract would revert with NothingToClaim)
    */
   public TokenAmount claim(String holder, TokenAmount held, Instant at) {
-    accrue(at);
+    // as the contract: a claim pays against the streams accrued to now but does not accrue them
+    // (no balance changed since the last accrual; the next accrual credits the whole time at once)
     BigInteger correction = correctionOf(holder);
-    BigInteger amount = whole(pointsPerShare.multiply(balanceOf(holder)).add(correction));
+    BigInteger amount = whole(pointsPerShareAt(at).multiply(balanceOf(holder)).add(correction));
     amount = amount.min(sameToken(held).baseUnits());
     if (amount.signum() > 0) {
       corrections.put(holder, correction.subtract(amount.multiply(MAGNITUDE)));
@@ -326,7 +333,7 @@ public final class DistributorModel {
 
   /**
    * Accrues the open streams up to a time, as the contract's {@code accrue()} does (and as every
-   * balance change, claim and stream change does first; a deposit does not).
+   * balance change and stream change does first; a deposit or a claim does not).
    *
    * @param at the block time
    */

@@ -86,6 +86,23 @@ class DistributorModelTest {
   }
 
   @Test
+  void aClaimWhileAStreamRunsChangesNoOtherHoldersDueAndTheClaimantStillEndsWithItsExactPart() {
+    DistributorModel m = DistributorModel.create(USDC);
+    m.mint("alice", BigInteger.ONE, t(0));
+    m.mint("bob", BigInteger.valueOf(3), t(0));
+    m.openStream(1, BigInteger.valueOf(100), t(10), t(1_010), t(0));
+    TokenAmount bobBefore = m.owed("bob", t(310));
+    TokenAmount early = m.claim("alice", TokenAmount.ofBaseUnits(100_000, USDC), t(310));
+    assertThat(early).isEqualTo(TokenAmount.ofBaseUnits(300 * 100 / 4, USDC));
+    assertThat(m.owed("bob", t(310))).isEqualTo(bobBefore);
+    assertThat(m.owed("alice", t(310)).isZero()).isTrue();
+    // 100,000 units over 1 : 3 shares, whenever alice claimed
+    TokenAmount rest = m.claim("alice", TokenAmount.ofBaseUnits(100_000, USDC), t(2_000));
+    assertThat(early.plus(rest)).isEqualTo(TokenAmount.ofBaseUnits(25_000, USDC));
+    assertThat(m.owed("bob", t(2_000))).isEqualTo(TokenAmount.ofBaseUnits(75_000, USDC));
+  }
+
+  @Test
   void debitsComeOutOfTheStreamBeforeItPaysAndNeverBeyondWhatItStillPays() {
     DistributorModel m = DistributorModel.create(USDC);
     m.mint("alice", BigInteger.TEN, t(0));

@@ -282,6 +282,41 @@ class RevenueDistributorTest {
   }
 
   @Test
+  void aClaimWhileAStreamRunsWritesNoAccrualAndEveryHolderEndsWithItsExactPart() {
+    ShareStack stack = stack();
+    Credentials manager = SharedChain.account(7); // stands in for the lease manager
+    call(stack.registry().bindLeaseManager(manager.getAddress()));
+    call(stack.shares().issue(List.of(alice.getAddress(), bob.getAddress()), List.of(shares(1), shares(3))));
+    long start = SharedChain.now() + 5;
+    call(stack.distributorAs(manager).openStream(BigInteger.ONE, units(100), BigInteger.valueOf(start),
+        BigInteger.valueOf(start + 1_000)));
+    call(coin(stack).mint(stack.distributor().getContractAddress(), units(100_000))); // the stream's tokens
+    AssetShareToken d = stack.distributor();
+    BigInteger points = call(d.pointsPerShare());
+
+    SharedChain.advanceTime(300); // inside the stream
+    var early = call(stack.distributorAs(alice).claim());
+    BigInteger first = AssetShareToken.getClaimedEvents(early).get(0).amount;
+    assertThat(first).isPositive().isLessThan(units(25_000));
+    assertThat(call(d.pointsPerShare())).as("the claim leaves the accrual to the next balance change").isEqualTo(points);
+
+    SharedChain.advanceTime(2_000); // the stream is over, still not accrued
+    assertThat((List<Object>) call(d.openStreams())).containsExactly(BigInteger.ZERO);
+    call(stack.distributorAs(alice).claim());
+    call(stack.distributorAs(bob).claim());
+    assertThat(call(d.pointsPerShare())).isEqualTo(points);
+    call(d.accrue());
+    assertThat(call(d.pointsPerShare())).isGreaterThan(points);
+    assertThat((List<Object>) call(d.openStreams())).isEmpty();
+    // 100,000 units over 1 : 3 shares, whatever the times of the claims
+    assertThat(call(coin(stack).balanceOf(alice.getAddress()))).isEqualTo(units(25_000));
+    assertThat(call(coin(stack).balanceOf(bob.getAddress()))).isEqualTo(units(75_000));
+    assertThat(withdrawable(stack, alice)).isZero();
+    assertThat(withdrawable(stack, bob)).isZero();
+    assertThat(SharedChain.erc20Balance(stack.payoutToken(), d.getContractAddress())).isZero();
+  }
+
+  @Test
   void aFeeOnTransferPayoutTokenIsCreditedWithWhatArrives() {
     FeeOnTransferToken fee =
         call(FeeOnTransferToken.deploy(session.web3j(), session.as(admin), session.gas()));
