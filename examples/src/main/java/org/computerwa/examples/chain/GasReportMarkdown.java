@@ -4,19 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.computerwa.examples.cli.MarkdownFile;
 
 /**
  * Writes a {@link GasReport} as Markdown tables for the site, from the report's own JSON so that
  * the page shows exactly what {@code gas-report --json} prints.
  *
  * <pre>{@code
- * Files.writeString(path, GasReportMarkdown.of(report));
+ * GasReportMarkdown.write(report, path);
  * }</pre>
  */
 public final class GasReportMarkdown {
@@ -93,11 +92,7 @@ public final class GasReportMarkdown {
    * @throws IOException when the file cannot be written
    */
   public static void write(GasReport report, Path file) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    Files.writeString(file, of(report), StandardCharsets.UTF_8);
+    MarkdownFile.write(file, of(report));
   }
 
   private static String target(JsonNode op) {

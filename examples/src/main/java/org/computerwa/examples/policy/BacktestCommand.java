@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import org.computerwa.core.ComputeRwaException;
 import org.computerwa.core.ValidationException;
 import org.computerwa.examples.cli.ComputerwaCli;
+import org.computerwa.examples.cli.MarkdownFile;
 import org.computerwa.mining.policy.GpuLease;
 import org.computerwa.mining.policy.LoadPolicies;
 import org.computerwa.mining.policy.MarketRules;
@@ -31,9 +32,9 @@ import org.computerwa.mining.policy.backtest.Seasons;
 import org.computerwa.mining.policy.backtest.WalkForward;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code computerwa backtest}: runs a load policy over a price file and compares it with
@@ -187,11 +188,7 @@ public final class BacktestCommand implements Callable<Integer> {
           settings(profile, aiMargin[0]), r, quarters, wf);
       Path md = markdown;
       if (md != null) {
-        Path parent = md.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-        Files.writeString(md, report.markdown());
+        MarkdownFile.write(md, report.markdown());
       }
       if (json) {
         out.println(JSON.writeValueAsString(report.toJson()));

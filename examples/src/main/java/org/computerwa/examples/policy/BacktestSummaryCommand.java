@@ -2,11 +2,11 @@ package org.computerwa.examples.policy;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.computerwa.core.ComputeRwaException;
 import org.computerwa.examples.cli.ComputerwaCli;
+import org.computerwa.examples.cli.MarkdownFile;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,11 +62,7 @@ final class BacktestSummaryCommand implements Callable<Integer> {
       String text = summary.markdown(command, linkPrefix);
       Path md = markdown;
       if (md != null) {
-        Path parent = md.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-        Files.writeString(md, text);
+        MarkdownFile.write(md, text);
       } else {
         out.print(text);
       }

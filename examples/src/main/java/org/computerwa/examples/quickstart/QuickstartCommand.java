@@ -3,8 +3,6 @@ package org.computerwa.examples.quickstart;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -19,6 +17,7 @@ import org.computerwa.chain.client.ChainException;
 import org.computerwa.chain.devchain.DevChain;
 import org.computerwa.core.ComputeRwaException;
 import org.computerwa.examples.cli.ComputerwaCli;
+import org.computerwa.examples.cli.MarkdownFile;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -141,7 +140,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     out.flush();
     if (markdown != null) {
       try {
-        Files.writeString(markdown, ReportMarkdown.render(report), StandardCharsets.UTF_8);
+        MarkdownFile.write(markdown, ReportMarkdown.render(report));
       } catch (IOException e) {
         err.println("quickstart: cannot write " + markdown + ": " + e.getMessage());
         err.flush();

@@ -1,6 +1,5 @@
 package org.computerwa.examples.site;
 
-import org.computerwa.chain.tx.Journal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -26,6 +25,7 @@ import org.computerwa.chain.client.Settlement;
 import org.computerwa.chain.devchain.DevChain;
 import org.computerwa.chain.events.EventStream;
 import org.computerwa.chain.tx.Journal;
+import org.computerwa.chain.tx.Journal;
 import org.computerwa.core.ComputeRwaException;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.asset.AssetKind;
@@ -48,6 +48,7 @@ import org.computerwa.core.money.Token;
 import org.computerwa.core.money.TokenAmount;
 import org.computerwa.core.revenue.DistributorModel;
 import org.computerwa.examples.cli.ComputerwaCli;
+import org.computerwa.examples.cli.MarkdownFile;
 import org.computerwa.mining.policy.Decision;
 import org.computerwa.mining.policy.GpuLease;
 import org.computerwa.mining.policy.LoadPolicies;
@@ -189,7 +190,7 @@ public final class SiteReplayCommand implements Callable<Integer> {
     summary.put("checksFailed", failed);
     if (markdown != null) {
       try {
-        java.nio.file.Files.writeString(markdown, SiteReplayMarkdown.render(summary));
+        MarkdownFile.write(markdown, SiteReplayMarkdown.render(summary));
       } catch (java.io.IOException e) {
         err.println("site replay: cannot write " + markdown + ": " + e.getMessage());
         err.flush();
