@@ -29,6 +29,6 @@ for policy in guarded adaptive rolling threshold greedy; do
   run caiso-sp15-2021 caiso_sp15_rt15_2021.csv real-time-only "CAISO SP-15 2021" "$policy"
   run nyiso-zone-j-2021 nyiso_zone_j_rt60_2021.csv real-time-only "NYISO zone J 2021 (hourly)" "$policy"
   run ercot-hb-houston-2021 ercot_hb_houston_rt15_2021.csv real-time-only "ERCOT HB_HOUSTON 2021 ($FRESH)" "$policy"
-  run spp-north-hub-2021 spp_north_hub_rt5_2021.csv real-time-only "SPP North Hub 2021, 5-minute ($FRESH)" "$policy"
+  run spp-north-hub-2021 spp_north_hub_rt5_2021.csv.gz real-time-only "SPP North Hub 2021, 5-minute ($FRESH)" "$policy"
   run miso-indiana-hub-2021 miso_indiana_hub_rt60_2021.csv real-time-only "MISO Indiana Hub 2021, hourly ($FRESH)" "$policy"
 done

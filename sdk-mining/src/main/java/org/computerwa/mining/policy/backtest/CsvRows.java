@@ -3,7 +3,10 @@ package org.computerwa.mining.policy.backtest;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.zip.GZIPInputStream;
 import org.computerwa.core.ValidationException;
 import org.jspecify.annotations.Nullable;
 
@@ -29,12 +33,29 @@ final class CsvRows {
     this.name = name;
   }
 
-  /** Reads a file with {@code reader}, turning I/O failures into a validation error. */
+  /**
+   * Reads a file with {@code reader}, turning I/O failures into a validation error. A name ending
+   * in {@code .gz} is read through gzip: a year of five-minute prices is 3 MB as text, 0.7 MB
+   * compressed.
+   */
   static <T> T read(Path file, String name, Function<Reader, T> reader) {
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader in = open(file)) {
       return reader.apply(in);
     } catch (IOException e) {
       throw new ValidationException(name, file, "must be a readable CSV file: " + e.getMessage(), e);
+    }
+  }
+
+  private static Reader open(Path file) throws IOException {
+    if (!file.getFileName().toString().endsWith(".gz")) {
+      return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    }
+    InputStream raw = Files.newInputStream(file);
+    try {
+      return new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      raw.close();
+      throw e;
     }
   }
 

@@ -33,9 +33,9 @@ public final class PriceSeriesCsv {
   private PriceSeriesCsv() {}
 
   /**
-   * Reads a file.
+   * Reads a file; a name ending in {@code .gz} is read through gzip.
    *
-   * @param file the CSV file
+   * @param file the CSV file, plain or gzip-compressed
    * @return the series
    * @throws ValidationException if the file cannot be read or a row is invalid (naming the line)
    */

@@ -1,9 +1,6 @@
 package org.computerwa.mining.policy.backtest;
 
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +28,7 @@ final class Datasets {
 
   static {
     FRESH.put("ERCOT HB_HOUSTON 2021", "ercot_hb_houston_rt15_2021.csv");
-    FRESH.put("SPP North Hub 2021", "spp_north_hub_rt5_2021.csv");
+    FRESH.put("SPP North Hub 2021", "spp_north_hub_rt5_2021.csv.gz");
     FRESH.put("MISO Indiana Hub 2021", "miso_indiana_hub_rt60_2021.csv");
   }
 
@@ -47,12 +44,12 @@ final class Datasets {
     return CACHE.computeIfAbsent(name, n -> read("/org/computerwa/mining/policy/" + Objects.requireNonNull(FRESH.get(n), n)));
   }
 
+  /** Reads a test resource through the same file path a user's command takes (gzip included). */
   static PriceSeries read(String resource) {
-    try (Reader in = new InputStreamReader(
-        Objects.requireNonNull(Datasets.class.getResourceAsStream(resource), resource), StandardCharsets.UTF_8)) {
-      return PriceSeriesCsv.read(in);
-    } catch (java.io.IOException e) {
-      throw new UncheckedIOException(e);
+    try {
+      return PriceSeriesCsv.read(Path.of(Objects.requireNonNull(Datasets.class.getResource(resource), resource).toURI()));
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(resource, e);
     }
   }
 }
