@@ -14,12 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.computerwa.core.ComputeRwaException;
 import org.computerwa.core.ValidationException;
 import org.computerwa.examples.cli.ComputerwaCli;
 import org.computerwa.examples.cli.MarkdownFile;
+import org.computerwa.mining.policy.BoundedLossPolicy;
 import org.computerwa.mining.policy.GpuLease;
 import org.computerwa.mining.policy.LoadPolicies;
+import org.computerwa.mining.policy.LoadPolicy;
 import org.computerwa.mining.policy.MarketRules;
 import org.computerwa.mining.policy.PriceSeries;
 import org.computerwa.mining.policy.SiteProfile;
@@ -77,6 +81,15 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Option(names = "--list-policies", description = "Prints the built-in policy names, one per line, and exits.")
   boolean listPolicies;
+
+  @Option(names = "--loss-limit-usd", paramLabel = "USD", description = {
+      "Wraps the policy in a quarterly loss bound against always-mine (BoundedLossPolicy): no UTC quarter",
+      "ends more than USD below always-mine while prices stay in --price-range, which is then required."})
+  @Nullable Double lossLimitUsd;
+
+  @Option(names = "--price-range", paramLabel = "LOW:HIGH",
+      description = "With --loss-limit-usd: the range of settled prices, USD/MWh, the bound is taken over (no default).")
+  @Nullable String priceRange;
 
   @Option(names = "--seasons", description = "Also scores the policy on each calendar quarter (UTC), from a cold start.")
   boolean seasons;
@@ -158,6 +171,8 @@ public final class BacktestCommand implements Callable<Integer> {
         throw new ValidationException("--prices", null, "must be given (or use --list-policies)");
       }
       LoadPolicies.byName(policy); // an unknown name fails before any work
+      UnaryOperator<LoadPolicy> bound = lossBound();
+      Supplier<LoadPolicy> policies = () -> bound.apply(LoadPolicies.byName(policy));
       MarketRules rules = marketRules();
       PriceSeries series = PriceSeriesCsv.read(file);
       double[] aiMargin = {0};
@@ -170,21 +185,21 @@ public final class BacktestCommand implements Callable<Integer> {
         builder.scenario(ScenarioCsv.read(steps));
       }
       Backtest backtest = builder.build();
-      BacktestResult r = backtest.run(LoadPolicies.byName(policy));
+      BacktestResult r = backtest.run(policies.get());
       if (chart != null) {
         BacktestChart.write(r, chart);
       }
       List<PeriodScore> quarters = seasons || markdown != null
-          ? Seasons.score(backtest, () -> LoadPolicies.byName(policy)) : List.of();
+          ? Seasons.score(backtest, policies) : List.of();
       WalkForward.Result wf = null;
       if (walkForward) {
         WalkForward.Builder w = WalkForward.builder().backtest(backtest).trainingDays(trainingDays).testDays(testDays);
-        LoadPolicies.grid(policy).forEach(w::candidate);
+        LoadPolicies.grid(policy).forEach((name, make) -> w.candidate(name, () -> bound.apply(make.get())));
         wf = w.build().run();
       }
       String dataSet = label != null ? label : String.valueOf(file.getFileName());
       BacktestReport report = new BacktestReport(commandLine(),
-          "Backtest: " + policy + " on " + file.getFileName(), dataSet, String.valueOf(market),
+          "Backtest: " + policies.get().name() + " on " + file.getFileName(), dataSet, String.valueOf(market),
           settings(profile, aiMargin[0]), r, quarters, wf);
       Path md = markdown;
       if (md != null) {
@@ -202,6 +217,37 @@ public final class BacktestCommand implements Callable<Integer> {
       err.flush();
       return ComputerwaCli.EXIT_USAGE;
     }
+  }
+
+  /** The loss bound the options ask for, or none; the range must be stated with a limit. */
+  private UnaryOperator<LoadPolicy> lossBound() {
+    Double limit = lossLimitUsd;
+    String range = priceRange;
+    if (limit == null) {
+      if (range != null) {
+        throw new ValidationException("--price-range", range, "is used only with --loss-limit-usd");
+      }
+      return p -> p;
+    }
+    if (range == null) {
+      throw new ValidationException("--price-range", null,
+          "must be given with --loss-limit-usd (no default): the bound holds only for prices inside it");
+    }
+    String[] ends = range.split(":", -1);
+    double low;
+    double high;
+    try {
+      if (ends.length != 2) {
+        throw new NumberFormatException();
+      }
+      low = Double.parseDouble(ends[0].trim());
+      high = Double.parseDouble(ends[1].trim());
+    } catch (NumberFormatException e) {
+      throw new ValidationException("--price-range", range, "must be LOW:HIGH in USD/MWh, e.g. -250:5000");
+    }
+    BoundedLossPolicy.builder().policy(LoadPolicies.alwaysMine()).quarterlyLossLimitUsd(limit).priceRange(low, high)
+        .build(); // checks the limit and the range before any work
+    return p -> BoundedLossPolicy.builder().policy(p).quarterlyLossLimitUsd(limit).priceRange(low, high).build();
   }
 
   private MarketRules marketRules() {
@@ -316,9 +362,10 @@ public final class BacktestCommand implements Callable<Integer> {
   private String settings(SiteProfile site, double aiMargin) {
     return String.format(java.util.Locale.ROOT,
         "%s MW site, %s J/TH, %s min dwell, %s USD/switch; hashprice %s; AI margin %s USD/MWh; market %s, "
-            + "settled prices %d min after the interval, decisions %d min ahead",
+            + "settled prices %d min after the interval, decisions %d min ahead%s",
         site.capacityMw(), site.efficiencyJPerTh(), site.minDwellMinutes(), site.switchCostUsd(),
         scenario != null ? "from " + scenario.getFileName() : hashprice + " USD/PH/day", aiMargin, market,
-        rtDelayMinutes, decisionLeadMinutes);
+        rtDelayMinutes, decisionLeadMinutes,
+        lossLimitUsd == null ? "" : "; quarterly loss limit " + lossLimitUsd + " USD for prices in [" + priceRange + "] USD/MWh");
   }
 }

@@ -69,6 +69,33 @@ class BacktestCommandTest {
   }
 
   @Test
+  void aLossLimitWrapsThePolicyAndNeedsAStatedPriceRange() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = run(out, err, "backtest", "--prices", sample().toString(), "--market", "ercot", "--policy", "threshold",
+        "--loss-limit-usd", "20000", "--price-range", "-250:5000", "--seasons", "--json");
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode j = new ObjectMapper().readTree(out.toString());
+    assertThat(j.get("policy").asText()).isEqualTo("bounded threshold");
+    for (JsonNode q : j.get("seasons")) {
+      assertThat(q.get("profitUsd").asDouble() - q.get("alwaysMineProfitUsd").asDouble()).isGreaterThanOrEqualTo(-20_000);
+    }
+
+    StringWriter noRange = new StringWriter();
+    assertThat(run(new StringWriter(), noRange, "backtest", "--prices", sample().toString(), "--market", "ercot",
+        "--loss-limit-usd", "20000")).isEqualTo(ComputerwaCli.EXIT_USAGE);
+    assertThat(noRange.toString()).contains("--price-range").contains("no default");
+    StringWriter badRange = new StringWriter();
+    assertThat(run(new StringWriter(), badRange, "backtest", "--prices", sample().toString(), "--market", "ercot",
+        "--loss-limit-usd", "20000", "--price-range", "5000:-250")).isEqualTo(ComputerwaCli.EXIT_USAGE);
+    assertThat(badRange.toString()).contains("low < high");
+    StringWriter rangeAlone = new StringWriter();
+    assertThat(run(new StringWriter(), rangeAlone, "backtest", "--prices", sample().toString(), "--market", "ercot",
+        "--price-range", "-250:5000")).isEqualTo(ComputerwaCli.EXIT_USAGE);
+    assertThat(rangeAlone.toString()).contains("--loss-limit-usd");
+  }
+
+  @Test
   void anUnknownPolicyIsAUsageErrorNamingIt() throws Exception {
     StringWriter err = new StringWriter();
     int code = run(new StringWriter(), err, "backtest", "--prices", sample().toString(), "--market", "ercot", "--policy", "oracle");
