@@ -366,6 +366,6 @@ public final class BacktestCommand implements Callable<Integer> {
         site.capacityMw(), site.efficiencyJPerTh(), site.minDwellMinutes(), site.switchCostUsd(),
         scenario != null ? "from " + scenario.getFileName() : hashprice + " USD/PH/day", aiMargin, market,
         rtDelayMinutes, decisionLeadMinutes,
-        lossLimitUsd == null ? "" : "; quarterly loss limit " + lossLimitUsd + " USD for prices in [" + priceRange + "] USD/MWh");
+        lossLimitUsd == null ? "" : "; quarterly loss limit " + lossLimitUsd + " USD for settled prices from " + String.valueOf(priceRange).replace(":", " to ") + " USD/MWh");
   }
 }

@@ -41,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  * prices, so curtailments already in flight when it crosses the limit, and those started in a
  * scarcity event, can take it below {@code L}; and a quarter that reaches its limit early stays
  * near it. The backtest report lists its measured quarters per market; the worst measured quarter
- * is quoted in {@link LoadPolicies#guarded()}.
+ * is quoted in {@link LoadPolicies#guarded()}. For a limit that holds whatever the prices do
+ * inside a stated range, use {@link BoundedLossPolicy}.
  *
  * <p>One instance keeps state for one site: do not share it between controllers.
  *

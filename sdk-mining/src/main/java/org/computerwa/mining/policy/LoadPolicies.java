@@ -50,7 +50,9 @@ import org.computerwa.core.ValidationException;
  * </table>
  *
  * <p>{@code always-ai} ignores mining altogether. Only {@code always-mine} never ends a quarter
- * below always-mine.
+ * below always-mine: against prices set after each decision every curtailing policy can be made to
+ * (see {@link BoundedLossPolicy}, which wraps any of them so that no quarter ends more than a
+ * stated limit below, for prices in a stated range).
  *
  * @since 0.1.0
  */
