@@ -31,4 +31,6 @@ for policy in guarded adaptive rolling threshold greedy; do
   run ercot-hb-houston-2021 ercot_hb_houston_rt15_2021.csv real-time-only "ERCOT HB_HOUSTON 2021 ($FRESH)" "$policy"
   run spp-north-hub-2021 spp_north_hub_rt5_2021.csv.gz real-time-only "SPP North Hub 2021, 5-minute ($FRESH)" "$policy"
   run miso-indiana-hub-2021 miso_indiana_hub_rt60_2021.csv real-time-only "MISO Indiana Hub 2021, hourly ($FRESH)" "$policy"
+  run ercot-hb-pan-2020 ercot_hb_pan_rt15_2020.csv real-time-only "ERCOT HB_PAN 2020 ($FRESH)" "$policy"
+  run nyiso-zone-a-2020 nyiso_zone_a_rt60_2020.csv real-time-only "NYISO zone A 2020, hourly ($FRESH)" "$policy"
 done

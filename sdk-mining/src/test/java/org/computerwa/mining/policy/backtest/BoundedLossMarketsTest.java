@@ -28,6 +28,7 @@ class BoundedLossMarketsTest {
     all.put(Datasets.TUNING, ErcotFixture.prices());
     Datasets.HELD_OUT.keySet().forEach(n -> all.put(n, Datasets.heldOut(n)));
     Datasets.FRESH.keySet().forEach(n -> all.put(n, Datasets.fresh(n)));
+    Datasets.FRESH_2020.keySet().forEach(n -> all.put(n, Datasets.fresh(n)));
     return all;
   }
 

@@ -52,7 +52,9 @@ class FreshMarketsTest {
 
   @Test
   void noPolicyBeatsThePerfectForesightOptimumInAnyQuarterOfAFreshMarket() {
-    for (String name : Datasets.FRESH.keySet()) {
+    List<String> all = new ArrayList<>(Datasets.FRESH.keySet());
+    all.addAll(Datasets.FRESH_2020.keySet());
+    for (String name : all) {
       for (String policy : POLICIES) {
         List<PeriodScore> q = quarters(name, policy);
         assertThat(q).as("%s %s", name, policy).hasSize(4);
@@ -67,8 +69,11 @@ class FreshMarketsTest {
 
   /**
    * The property {@code HeldOutMarketsTest} checks on the files the guard was developed on, here on
-   * files it has never seen: wrapping the adaptive policy in the guard never made its worst quarter
-   * worse.
+   * the first fresh batch: wrapping the adaptive policy in the guard never made its worst quarter
+   * worse. It did not hold on the second batch ({@link Datasets#FRESH_2020}), scored after this
+   * test was written: on ERCOT HB_PAN 2020 the guard's worst quarter is below the adaptive
+   * policy's, both above always-mine (the backtest page quotes the figures); that batch is not
+   * asserted here, so the measured property stays stated for the data it was measured on.
    */
   @Test
   void theGuardedPolicysWorstQuarterIsNoWorseThanTheAdaptivePolicysOnEveryFreshMarket() {
