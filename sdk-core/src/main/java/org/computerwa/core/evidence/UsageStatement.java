@@ -3,6 +3,7 @@ package org.computerwa.core.evidence;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.crypto.Address;
 import org.computerwa.core.crypto.Bytes32;
@@ -160,8 +161,40 @@ public record UsageStatement(
    * @return the leaf hash
    */
   public Bytes32 leafHash() {
-    // Every byte of every word is written below, so the reused buffer needs no clearing.
     byte[] encoded = LEAF_ENCODING.get();
+    encodeLeaf(encoded);
+    return StandardMerkleTree.leafHash(encoded);
+  }
+
+  /**
+   * The Merkle leaves of many statements in one array, statement {@code i}'s {@link #leafHash()}
+   * at bytes {@code [32 i, 32 i + 32)}: the input of {@link StandardMerkleTree#ofLeafHashes(byte[])},
+   * without an object per statement. This is how {@link StatementBatch} builds its tree.
+   *
+   * <pre>{@code
+   * StandardMerkleTree tree = StandardMerkleTree.ofLeafHashes(UsageStatement.leafHashes(statements));
+   * MerkleProof proof = tree.proof(i);   // of statements.get(i)
+   * }</pre>
+   *
+   * @param statements the statements, in order
+   * @return {@code 32 * statements.size()} bytes
+   * @since 0.1.0
+   */
+  public static byte[] leafHashes(List<UsageStatement> statements) {
+    byte[] out = new byte[32 * statements.size()];
+    byte[] encoded = LEAF_ENCODING.get();
+    int offset = 0;
+    for (UsageStatement s : statements) {
+      s.encodeLeaf(encoded);
+      StandardMerkleTree.leafHash(encoded, out, offset);
+      offset += 32;
+    }
+    return out;
+  }
+
+  /** Writes {@code abi.encode} of the seven leaf fields into the 224-byte {@code encoded}. */
+  private void encodeLeaf(byte[] encoded) {
+    // Every byte of every word is written below, so the reused buffer needs no clearing.
     putUint(encoded, 0, assetId);
     Arrays.fill(encoded, 32, 32 + 12, (byte) 0);
     System.arraycopy(device.toBytes(), 0, encoded, 32 + 12, 20);
@@ -170,7 +203,6 @@ public record UsageStatement(
     putLong(encoded, 4, kind.code());
     putUint(encoded, 5, value);
     putLong(encoded, 6, availabilityBps);
-    return StandardMerkleTree.leafHash(encoded);
   }
 
   /** Writes a non-negative number below 2^256 as ABI word {@code word}, big-endian. */
