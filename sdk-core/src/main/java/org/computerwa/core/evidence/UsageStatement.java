@@ -184,8 +184,14 @@ public record UsageStatement(
     byte[] out = new byte[32 * statements.size()];
     byte[] encoded = LEAF_ENCODING.get();
     int offset = 0;
+    @Nullable Address encodedDevice = null;
     for (UsageStatement s : statements) {
-      s.encodeLeaf(encoded);
+      // A device's statements usually come together: its address bytes are copied once per run.
+      if (!s.device.equals(encodedDevice)) {
+        putAddress(encoded, 1, s.device);
+        encodedDevice = s.device;
+      }
+      s.encodeFieldsButDevice(encoded);
       StandardMerkleTree.leafHash(encoded, out, offset);
       offset += 32;
     }
@@ -194,15 +200,23 @@ public record UsageStatement(
 
   /** Writes {@code abi.encode} of the seven leaf fields into the 224-byte {@code encoded}. */
   private void encodeLeaf(byte[] encoded) {
-    // Every byte of every word is written below, so the reused buffer needs no clearing.
+    putAddress(encoded, 1, device);
+    encodeFieldsButDevice(encoded);
+  }
+
+  /** Every leaf word but the device's: each of their bytes is written, so a reused buffer needs no clearing. */
+  private void encodeFieldsButDevice(byte[] encoded) {
     putUint(encoded, 0, assetId);
-    Arrays.fill(encoded, 32, 32 + 12, (byte) 0);
-    System.arraycopy(device.toBytes(), 0, encoded, 32 + 12, 20);
     putLong(encoded, 2, periodStart.getEpochSecond());
     putLong(encoded, 3, periodEnd.getEpochSecond());
     putLong(encoded, 4, kind.code());
     putUint(encoded, 5, value);
     putLong(encoded, 6, availabilityBps);
+  }
+
+  private static void putAddress(byte[] out, int word, Address address) {
+    Arrays.fill(out, 32 * word, 32 * word + 12, (byte) 0);
+    System.arraycopy(address.toBytes(), 0, out, 32 * word + 12, 20);
   }
 
   /** Writes a non-negative number below 2^256 as ABI word {@code word}, big-endian. */
