@@ -25,7 +25,8 @@ import org.computerwa.core.ValidationException;
  * {@link #leafHash(byte[]) keccak256(bytes.concat(keccak256(abi.encode(values...))))}, which
  * protects against second-preimage attacks that pass an inner node off as a leaf.
  *
- * <p>Cost: building hashes {@code n - 1} pairs after an {@code n log n} sort, into one flat array
+ * <p>Cost: building hashes {@code n - 1} pairs after a sort of the leaves (on their leading 32
+ * bits, a radix sort for large trees; ties by the whole leaf), into one flat array
  * of {@code 32 (2n - 1)} bytes (no object per node). A proof copies nothing: it refers to that
  * array and reads its {@code log2 n} siblings when they are asked for (so a proof keeps its
  * tree's array reachable). Immutable and thread-safe.
