@@ -1,6 +1,9 @@
 package org.computerwa.core.evidence;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -65,6 +68,7 @@ public record UsageStatement(
   private static final Bytes32 TYPE_HASH = Keccak256.hashUtf8(ENCODE_TYPE);
   // abi.encode of the seven leaf fields, one buffer per thread: leaf hashing allocates no encoding
   private static final ThreadLocal<byte[]> LEAF_ENCODING = ThreadLocal.withInitial(() -> new byte[7 * 32]);
+  private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
   private static final BigInteger UINT256_LIMIT = BigInteger.ONE.shiftLeft(256);
 
   /**
@@ -231,12 +235,13 @@ public record UsageStatement(
     System.arraycopy(b, b.length - len, out, 32 * word + 32 - len, len);
   }
 
+  /** Writes {@code v}, read as unsigned, as ABI word {@code word}: 24 zero bytes, then 8 big-endian. */
   private static void putLong(byte[] out, int word, long v) {
-    int end = 32 * word + 32;
-    Arrays.fill(out, 32 * word, end - 8, (byte) 0);
-    for (int i = 1; i <= 8; i++) {
-      out[end - i] = (byte) (v >>> (8 * (i - 1)));
-    }
+    int start = 32 * word;
+    LONG_BE.set(out, start, 0L);
+    LONG_BE.set(out, start + 8, 0L);
+    LONG_BE.set(out, start + 16, 0L);
+    LONG_BE.set(out, start + 24, v);
   }
 
   /**
