@@ -1,17 +1,23 @@
 #!/usr/bin/env python3
-"""Generates Sha256Rounds.java: the unrolled SHA-256 compression functions of sdk-mining.
+"""Generates Sha256Rounds.java: the SHA-256 compression functions of sdk-mining.
 
 Run from the repository root after changing this file:
     python3 sdk-mining/src/build/generate_sha256_rounds.py
 
-Message-schedule words that are constant (the padding of an 80-byte header's second block and of
-the 32-byte second pass of SHA-256d) are stored as literals, and K[t] + W[t] for them is folded into
-one literal in the unrolled rounds 0-15.
+One body of 64 rounds serves every block: rounds 0-15 eight per loop iteration, rounds 16-63 eight
+per loop iteration, each expanding its own schedule word; the three entry points only fill the
+first 16 schedule words (a whole block, the tail of an 80-byte header with its padding, a 32-byte
+digest with its padding) and call it.
 
-Measured and rejected: unrolling rounds 16-31 of the two padded blocks as well, with the schedule
-terms that depend only on padding summed into literals (methods of about 5,500 bytecodes). When
-HotSpot compiled it well it was about 1% faster; in other runs of the same benchmarks it ran at
-half the speed, so the shorter form stays.
+Measured and rejected, each against the previous form in runs of both side by side (same JVM,
+same load, thread CPU time; then PairedRatioBenchmark.portableVsBouncyCastle): every larger form
+was slower. Rounds 0-15 unrolled with K + W of padding words folded into literals, the padding's
+schedule words 16-31 folded likewise, sixteen rounds per loop iteration, and a separate loop that
+expands the whole schedule before the rounds all lost, as did three specialised copies of the
+round body against the one shared body; so did rounds 16-31 of the padded blocks unrolled in
+straight code (methods of about 5,500 bytecodes), which ran at half speed in some runs. The
+likely cause is the processor's front end: the compact loops of one body stay in its decoded
+instruction cache, three unrolled copies do not.
 """
 import os
 
@@ -67,36 +73,45 @@ def round_lines(v, kw, parity, indent):
     ]
 
 
-def rounds(words, indent="    "):
-    """Rounds 0-15 unrolled, K[t] + W[t] folded into a literal where W[t] is a padding constant;
-    rounds 16-63 eight per loop iteration, each expanding its own schedule word, the variable roles
-    rotated by name."""
-    out = ["%sint p;" % indent, "%sint q = b ^ c;" % indent]
+def eight_rounds(expanding, indent):
+    """Eight rounds of a loop over t; the variable roles rotate by name and are back in place after
+    eight. Expanding rounds compute their own schedule word first."""
     v = ["a", "b", "c", "d", "e", "f", "g", "h"]
-    for t in range(16):
-        wi = words[t]
-        kw = lit(K[t] + wi) if wi is not None else "%s + w[%d]" % (lit(K[t]), t)
-        out += round_lines(v, kw, t % 2, indent)
-        v = [v[7], v[0], v[1], v[2], v[3], v[4], v[5], v[6]]
-    out.append("%sfor (int t = 16; t < 64; t += 8) {" % indent)
-    ind = indent + "  "
+    out = []
     for r in range(8):
         idx = "t" if r == 0 else "t + %d" % r
-        out += [
-            "%sx = w[%s - 15];" % (ind, idx),
-            "%sy = w[%s - 2];" % (ind, idx),
-            "%sy = (Integer.rotateRight(y, 17) ^ Integer.rotateRight(y, 19) ^ (y >>> 10)) + w[%s - 7]" % (ind, idx),
-            "%s    + (Integer.rotateRight(x, 7) ^ Integer.rotateRight(x, 18) ^ (x >>> 3)) + w[%s - 16];" % (ind, idx),
-            "%sw[%s] = y;" % (ind, idx),
-        ]
-        out += round_lines(v, "K[%s] + y" % idx, r % 2, ind)
+        if expanding:
+            out += expand(idx, indent)
+        out += round_lines(v, "K[%s] + %s" % (idx, "y" if expanding else "w[%s]" % idx), r % 2, indent)
         v = [v[7], v[0], v[1], v[2], v[3], v[4], v[5], v[6]]
-    out.append("%s}" % indent)
-    return ["%sint x;" % indent, "%sint y;" % indent] + out
+    return out
+
+
+def expand(idx, indent):
+    """Schedule word t (16 <= t < 64) into y and w[t]."""
+    return [
+        "%sx = w[%s - 15];" % (indent, idx),
+        "%sy = w[%s - 2];" % (indent, idx),
+        "%sy = (Integer.rotateRight(y, 17) ^ Integer.rotateRight(y, 19) ^ (y >>> 10)) + w[%s - 7]" % (indent, idx),
+        "%s    + (Integer.rotateRight(x, 7) ^ Integer.rotateRight(x, 18) ^ (x >>> 3)) + w[%s - 16];" % (indent, idx),
+        "%sw[%s] = y;" % (indent, idx),
+    ]
+
+
+def rounds(indent="    "):
+    """Rounds 0-15 on the given schedule words, rounds 16-63 expanding theirs, eight per loop
+    iteration each."""
+    ind = indent + "  "
+    return (["%sint x;" % indent, "%sint y;" % indent, "%sint p;" % indent, "%sint q = b ^ c;" % indent,
+             "%sfor (int t = 0; t < 16; t += 8) {" % indent]
+            + eight_rounds(False, ind)
+            + ["%s}" % indent, "%sfor (int t = 16; t < 64; t += 8) {" % indent]
+            + eight_rounds(True, ind)
+            + ["%s}" % indent])
 
 
 def schedule(words, loader, indent="    "):
-    """Loads w[0..15]; padding constants are stored as literals."""
+    """Fills w[0..15]: message words through the loader, padding words as literals."""
     out = []
     for i in range(16):
         out.append("%sw[%d] = %s;" % (indent, i, loader(i) if words[i] is None else lit(words[i])))
@@ -109,16 +124,6 @@ def load_state(indent="    "):
 
 def add_state(indent="    "):
     return ["%ss[%d] += %s;" % (indent, i, n) for i, n in enumerate("abcdefgh")]
-
-
-def declare_words(words, src, indent="    "):
-    out = []
-    for i in range(16):
-        if words[i] is None:
-            out.append("%sint w%d = %s;" % (indent, i, src(i)))
-        else:
-            out.append("%sint w%d;" % (indent, i))
-    return out
 
 
 def method(doc, signature, lines):
@@ -137,23 +142,30 @@ def main():
          "@param s the eight state words, updated in place",
          "@param block the input bytes", "@param off the offset of the block in {@code block}", wdoc],
         "static void compress(int[] s, byte[] block, int off, int[] w)",
-        schedule(generic, be) + load_state() + rounds(generic) + add_state())
+        schedule(generic, be) + ["    rounds(s, w);"])
     parts += method(
         ["Compresses the second block of an 80-byte message: the last 16 message bytes at {@code off},",
-         "then the padding (0x80, zeros, bit length 640), whose K + W sums are folded into literals.", "",
+         "then the padding (0x80, zeros, bit length 640).", "",
          "@param s the eight state words after the first block, updated in place",
          "@param block the input bytes", "@param off the offset of the 16 trailing message bytes", wdoc],
         "static void compressTail80(int[] s, byte[] block, int off, int[] w)",
-        schedule(tail80, be) + load_state() + rounds(tail80) + add_state())
+        schedule(tail80, be) + ["    rounds(s, w);"])
     parts += method(
-        ["Hashes a 32-byte message given as eight words, from the initial value, in one block whose",
-         "padding (0x80, zeros, bit length 256) is folded into literals: the second pass of SHA-256d.", "",
+        ["Hashes a 32-byte message given as eight words, from the initial value, in one block with its",
+         "padding (0x80, zeros, bit length 256): the second pass of SHA-256d.", "",
          "@param s on entry the message words (a first digest), on return the digest words", wdoc],
         "static void compressDigest32(int[] s, int[] w)",
         schedule(second, lambda i: "s[%d]" % i)
-        + ["    int %s = %s;" % (n, lit(IV[i])) for i, n in enumerate("abcdefgh")]
-        + rounds(second)
-        + ["    s[%d] = %s + %s;" % (i, n, lit(IV[i])) for i, n in enumerate("abcdefgh")])
+        + ["    s[%d] = %s;" % (i, lit(IV[i])) for i in range(8)]
+        + ["    rounds(s, w);"])
+    parts += method(
+        ["The 64 rounds of one block, shared by every entry point: one compact body whose loops stay",
+         "in the processor's decoded-instruction cache (see the generator for the larger forms it",
+         "replaced).", "",
+         "@param s the eight state words, updated in place",
+         "@param w the schedule: words 0-15 set by the caller, 16-63 written here"],
+        "private static void rounds(int[] s, int[] w)",
+        load_state() + rounds() + add_state())
     src = [
         "package org.computerwa.mining.sha256.internal;",
         "",
@@ -162,15 +174,14 @@ def main():
         "import java.nio.ByteOrder;",
         "",
         "/**",
-        " * The SHA-256 compression function (FIPS 180-4, section 6.2.2) on local variables: rounds 0-15",
-        " * unrolled, with K + W folded into literals where W is a padding constant; rounds 16-63 eight per",
-        " * loop iteration, each expanding its own schedule word. (Longer straight-line code was measured",
-        " * slower: HotSpot's C2 compiles methods of this size well, much larger ones poorly.)",
+        " * The SHA-256 compression function (FIPS 180-4, section 6.2.2) on local variables: one body of 64",
+        " * rounds, eight per loop iteration (rounds 16-63 each expanding its own schedule word), behind",
+        " * three entry points that differ only in how they fill the first 16 schedule words. (Larger,",
+        " * unrolled forms were measured slower; the generator lists them.)",
         " *",
         " * <p>Generated by {@code sdk-mining/src/build/generate_sha256_rounds.py}; edit the generator, not",
         " * this file.",
         " */",
-        "@SuppressWarnings(\"DuplicatedCode\")",
         "final class Sha256Rounds {",
         "  private static final VarHandle INT_BE =",
         "      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);",

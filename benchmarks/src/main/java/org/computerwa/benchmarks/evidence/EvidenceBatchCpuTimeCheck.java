@@ -15,8 +15,13 @@ import java.util.Locale;
  * load. JMH remains the reference.
  *
  * <pre>
+ * java -Xms4g -Xmx4g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar org.computerwa.benchmarks.evidence.EvidenceBatchCpuTimeCheck 6
  * java -Xms4g -Xmx4g -cp benchmarks/target/benchmarks.jar org.computerwa.benchmarks.evidence.EvidenceBatchCpuTimeCheck 6
  * </pre>
+ *
+ * <p>The first command is the steady state {@code EvidenceBatchBenchmark} measures (its fork
+ * pre-touches the heap); the second also charges the batch the first touch of each fresh heap page
+ * its large arrays land on, as a process's first batches pay.
  */
 public final class EvidenceBatchCpuTimeCheck {
   private EvidenceBatchCpuTimeCheck() {}

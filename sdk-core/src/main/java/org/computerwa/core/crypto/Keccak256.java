@@ -59,13 +59,6 @@ public final class Keccak256 {
     return DIGEST.get();
   }
 
-  /** {@code keccak256(keccak256(input))}, the standard Merkle leaf of ABI-encoded values. */
-  static Bytes32 hashTwice(byte[] input, int length) {
-    byte[] out = new byte[32];
-    DIGEST.get().hashTwice(input, length, out, 0);
-    return Bytes32.wrap(out);
-  }
-
   /**
    * Hashes the UTF-8 bytes of a text, as Solidity's {@code keccak256(bytes(text))}.
    *

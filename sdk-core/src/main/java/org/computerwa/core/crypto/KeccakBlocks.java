@@ -32,6 +32,9 @@ final class KeccakBlocks extends KeccakDigest {
   private final byte[] pairBlock = new byte[RATE];
   private final byte[] wordBlock = new byte[RATE];
   private byte[] message = new byte[2 * RATE];
+  // The message length whose padding message holds now: a run of leaves of one length (a batch's
+  // ABI encodings) copies only its message bytes.
+  private int paddedFor = -1;
 
   KeccakBlocks() {
     super(256);
@@ -67,10 +70,14 @@ final class KeccakBlocks extends KeccakDigest {
     int padded = paddedLength(length);
     if (message.length < padded) {
       message = new byte[padded];
+      paddedFor = -1;
     }
     System.arraycopy(input, 0, message, 0, length);
-    Arrays.fill(message, length, padded, (byte) 0);
-    pad(message, 0, length);
+    if (length != paddedFor) {
+      Arrays.fill(message, length, padded, (byte) 0);
+      pad(message, 0, length);
+      paddedFor = length;
+    }
     hashPadded(message, 0, padded / RATE, wordBlock, 0);
     hashPadded(wordBlock, 0, 1, out, outOffset);
   }

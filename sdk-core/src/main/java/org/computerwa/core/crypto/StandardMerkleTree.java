@@ -1,7 +1,11 @@
 package org.computerwa.core.crypto;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.computerwa.core.ValidationException;
 
 /**
@@ -21,7 +25,8 @@ import org.computerwa.core.ValidationException;
  * {@link #leafHash(byte[]) keccak256(bytes.concat(keccak256(abi.encode(values...))))}, which
  * protects against second-preimage attacks that pass an inner node off as a leaf.
  *
- * <p>Cost: building hashes {@code n - 1} pairs after an {@code n log n} sort, into one flat array
+ * <p>Cost: building hashes {@code n - 1} pairs after a sort of the leaves (on their leading 32
+ * bits, a radix sort for large trees; ties by the whole leaf), into one flat array
  * of {@code 32 (2n - 1)} bytes (no object per node). A proof copies nothing: it refers to that
  * array and reads its {@code log2 n} siblings when they are asked for (so a proof keeps its
  * tree's array reachable). Immutable and thread-safe.
@@ -36,6 +41,8 @@ public final class StandardMerkleTree {
   // Node i occupies nodes[32 i, 32 i + 32); leaves sit at the end in descending order.
   /** From this many leaves on, the sort is a radix sort (its count array costs 256 KB). */
   private static final int RADIX_SORT_FROM = 1 << 16;
+
+  private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
   private final byte[] nodes;
   private final int nodeCount;
@@ -60,18 +67,55 @@ public final class StandardMerkleTree {
     if (leafHashes.isEmpty()) {
       throw new ValidationException("leaves", "[]", "must contain at least one leaf");
     }
-    int n = leafHashes.size();
-    Bytes32[] input = leafHashes.toArray(new Bytes32[0]);
-    int[] order = sortedOrder(input);
+    byte[] flat = new byte[32 * leafHashes.size()];
+    int i = 0;
+    for (Bytes32 leaf : leafHashes) {
+      System.arraycopy(leaf.raw(), 0, flat, 32 * i++, 32);
+    }
+    return build(flat);
+  }
+
+  /**
+   * Builds the tree over leaf hashes given as one array of 32-byte words, leaf {@code i} at bytes
+   * {@code [32 i, 32 i + 32)}: the same tree as {@link #ofLeaves(List)} over the same leaves in the
+   * same order, without an object per leaf. This is how the SDK builds large batches (see {@code
+   * UsageStatement.leafHashes}); {@link #proof(int)} takes positions in this array. The array is
+   * read, not kept: changing it afterwards does not change the tree.
+   *
+   * <pre>{@code
+   * byte[] leaves = new byte[32 * n];
+   * for (int i = 0; i < n; i++) {
+   *   StandardMerkleTree.leafHash(abiEncoding(i), leaves, 32 * i);
+   * }
+   * StandardMerkleTree tree = StandardMerkleTree.ofLeafHashes(leaves);
+   * }</pre>
+   *
+   * @param leafHashes the concatenated leaf hashes: a positive multiple of 32 bytes
+   * @return the tree
+   * @throws ValidationException if the length is zero or not a multiple of 32
+   * @since 0.1.0
+   */
+  public static StandardMerkleTree ofLeafHashes(byte[] leafHashes) {
+    if (leafHashes.length == 0 || leafHashes.length % 32 != 0) {
+      throw new ValidationException("leafHashes", leafHashes.length + " bytes", "must be a positive multiple of 32 bytes");
+    }
+    return build(leafHashes);
+  }
+
+  /** The one construction path: sort, place each leaf at its tree index, hash the inner nodes. */
+  private static StandardMerkleTree build(byte[] leaves) {
+    int n = leaves.length / 32;
+    int[] order = sortedOrder(leaves, n);
     int nodeCount = 2 * n - 1;
     byte[] nodes = new byte[32 * nodeCount];
     int[] treeIndexOfInput = new int[n];
-    for (int i = 0; i < n; i++) {
-      treeIndexOfInput[order[i]] = nodeCount - 1 - i;
-    }
-    // In input order: each leaf is read where it lies, in sequence, and written to its place.
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(input[i].raw(), 0, nodes, 32 * treeIndexOfInput[i], 32);
+    // In ascending order: the leaf of rank j goes to tree index nodeCount - 1 - j, so the writes
+    // run through the leaf region in sequence (downwards) and only the reads jump.
+    for (int j = 0; j < n; j++) {
+      int input = order[j];
+      int treeIndex = nodeCount - 1 - j;
+      treeIndexOfInput[input] = treeIndex;
+      System.arraycopy(leaves, 32 * input, nodes, 32 * treeIndex, 32);
     }
     KeccakBlocks digest = Keccak256.threadDigest();
     for (int i = nodeCount - 1 - n; i >= 0; i--) {
@@ -89,7 +133,24 @@ public final class StandardMerkleTree {
    * @return the leaf hash
    */
   public static Bytes32 leafHash(byte[] abiEncoded) {
-    return Keccak256.hashTwice(abiEncoded, abiEncoded.length);
+    byte[] out = new byte[32];
+    leafHash(abiEncoded, out, 0);
+    return Bytes32.wrap(out);
+  }
+
+  /**
+   * {@link #leafHash(byte[])} written into the caller's array, for building many leaves without
+   * an object per leaf (see {@link #ofLeafHashes(byte[])}).
+   *
+   * @param abiEncoded {@code abi.encode(values...)}
+   * @param out receives the 32-byte leaf hash
+   * @param outOffset where it goes in {@code out}
+   * @throws IndexOutOfBoundsException if {@code out} has no 32 bytes at {@code outOffset}
+   * @since 0.1.0
+   */
+  public static void leafHash(byte[] abiEncoded, byte[] out, int outOffset) {
+    Objects.checkFromIndexSize(outOffset, 32, out.length);
+    Keccak256.threadDigest().hashTwice(abiEncoded, abiEncoded.length, out, outOffset);
   }
 
   /**
@@ -196,34 +257,36 @@ public final class StandardMerkleTree {
 
   /**
    * The input positions in ascending leaf order, equal leaves in input order (JavaScript's stable
-   * sort, as OpenZeppelin's library uses). Sorts primitive keys, a leaf's leading bits above its
-   * input position, so that a million leaves sort without chasing a pointer per comparison; runs
-   * whose leading bits tie are then ordered by the whole leaf.
+   * sort, as OpenZeppelin's library uses). Sorts primitive keys, a leaf's leading 32 bits above its
+   * input position, so that a million leaves sort without a comparison of whole leaves; runs whose
+   * leading bits tie (for hashes, a handful in a million) are then ordered by the whole leaf.
    */
-  private static int[] sortedOrder(Bytes32[] leaves) {
-    int n = leaves.length;
-    int indexBits = n == 1 ? 1 : 32 - Integer.numberOfLeadingZeros(n - 1);
+  private static int[] sortedOrder(byte[] leaves, int n) {
     long[] keys = new long[n];
     for (int i = 0; i < n; i++) {
-      long prefix = prefix64(leaves[i].raw());
-      // unsigned order of the prefix becomes signed order by flipping the top bit
-      keys[i] = (((prefix >>> indexBits) << indexBits) | i) ^ Long.MIN_VALUE;
+      keys[i] = ((long) (int) INT_BE.get(leaves, 32 * i) << 32) | i;
     }
     if (n >= RADIX_SORT_FROM) {
-      radixSortSigned(keys);
+      radixSortHigh32(keys);
     } else {
+      // unsigned order becomes signed order by flipping the top bit
+      for (int i = 0; i < n; i++) {
+        keys[i] ^= Long.MIN_VALUE;
+      }
       Arrays.sort(keys);
+      for (int i = 0; i < n; i++) {
+        keys[i] ^= Long.MIN_VALUE;
+      }
     }
-    long indexMask = (1L << indexBits) - 1;
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
-      order[i] = (int) (keys[i] & indexMask);
+      order[i] = (int) keys[i];
     }
     int runStart = 0;
     for (int i = 1; i <= n; i++) {
-      if (i == n || (keys[i] >>> indexBits) != (keys[runStart] >>> indexBits)) {
+      if (i == n || (keys[i] >>> 32) != (keys[runStart] >>> 32)) {
         if (i - runStart > 1) {
-          insertionSort(order, runStart, i, leaves);
+          sortRun(order, runStart, i, leaves);
         }
         runStart = i;
       }
@@ -232,20 +295,17 @@ public final class StandardMerkleTree {
   }
 
   /**
-   * Sorts in signed order, as {@link Arrays#sort(long[])} does, in four stable passes of 16 bits
-   * (least significant first): about a third of the time of the comparison sort for a million
-   * random keys, whose 64 bits are all significant here.
+   * Sorts by the unsigned top 32 bits, stably, in two passes of 16 bits (least significant
+   * first): equal top halves keep the input order their low halves carry in.
    */
-  private static void radixSortSigned(long[] keys) {
+  private static void radixSortHigh32(long[] keys) {
     long[] from = keys;
     long[] to = new long[keys.length];
     int[] start = new int[1 << 16];
-    for (int shift = 0; shift < 64; shift += 16) {
-      // the top digit is compared with its sign bit flipped, so that negative keys come first
-      long flip = shift == 48 ? Long.MIN_VALUE : 0L;
+    for (int shift = 32; shift < 64; shift += 16) {
       Arrays.fill(start, 0);
       for (long key : from) {
-        start[(int) ((key ^ flip) >>> shift) & 0xffff]++;
+        start[(int) (key >>> shift) & 0xffff]++;
       }
       int sum = 0;
       for (int d = 0; d < start.length; d++) {
@@ -254,32 +314,44 @@ public final class StandardMerkleTree {
         sum += count;
       }
       for (long key : from) {
-        to[start[(int) ((key ^ flip) >>> shift) & 0xffff]++] = key;
+        to[start[(int) (key >>> shift) & 0xffff]++] = key;
       }
       long[] swap = from;
       from = to;
       to = swap;
     }
-    // four passes: the sorted keys are back in the caller's array
+    // two passes: the sorted keys are back in the caller's array
   }
 
-  private static void insertionSort(int[] order, int from, int to, Bytes32[] leaves) {
-    for (int i = from + 1; i < to; i++) {
-      int x = order[i];
-      int j = i - 1;
-      while (j >= from && leaves[order[j]].compareTo(leaves[x]) > 0) {
-        order[j + 1] = order[j];
-        j--;
+  /**
+   * Orders {@code order[from, to)}, whose leaves share their leading 32 bits, by the whole leaf,
+   * stably: insertion for the short runs hashes give, a merge sort for long ones, which only
+   * chosen (not hashed) leaf values produce.
+   */
+  private static void sortRun(int[] order, int from, int to, byte[] leaves) {
+    if (to - from <= 16) {
+      for (int i = from + 1; i < to; i++) {
+        int x = order[i];
+        int j = i - 1;
+        while (j >= from && compareLeaves(leaves, order[j], x) > 0) {
+          order[j + 1] = order[j];
+          j--;
+        }
+        order[j + 1] = x;
       }
-      order[j + 1] = x;
+      return;
+    }
+    Integer[] run = new Integer[to - from];
+    for (int i = from; i < to; i++) {
+      run[i - from] = order[i];
+    }
+    Arrays.sort(run, (x, y) -> compareLeaves(leaves, x, y)); // stable
+    for (int i = from; i < to; i++) {
+      order[i] = run[i - from];
     }
   }
 
-  private static long prefix64(byte[] b) {
-    long v = 0;
-    for (int i = 0; i < 8; i++) {
-      v = (v << 8) | (b[i] & 0xff);
-    }
-    return v;
+  private static int compareLeaves(byte[] leaves, int x, int y) {
+    return Arrays.compareUnsigned(leaves, 32 * x, 32 * x + 32, leaves, 32 * y, 32 * y + 32);
   }
 }

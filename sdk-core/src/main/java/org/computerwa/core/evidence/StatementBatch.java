@@ -3,6 +3,7 @@ package org.computerwa.core.evidence;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +28,8 @@ import org.computerwa.core.crypto.StandardMerkleTree;
  * <p>Building a batch checks every device signature, that each statement belongs to the asset
  * and lies within {@code [periodStart, periodEnd]}, and that no statement appears twice; a batch
  * that exists is one an attester can sign without re-checking. Leaves are
- * {@link UsageStatement#leafHash()}.
+ * {@link UsageStatement#leafHash()}, computed for the whole batch by {@link
+ * UsageStatement#leafHashes(List)} and built by {@link StandardMerkleTree#ofLeafHashes(byte[])}.
  *
  * @since 0.1.0
  */
@@ -64,7 +66,11 @@ public final class StatementBatch {
     if (statements.isEmpty()) {
       throw new ValidationException("statements", "[]", "must contain at least one statement");
     }
-    List<Bytes32> leaves = new ArrayList<>(statements.size());
+    List<UsageStatement> unsigned = new ArrayList<>(statements.size());
+    for (SignedUsageStatement signed : statements) {
+      unsigned.add(signed.statement());
+    }
+    byte[] leaves = UsageStatement.leafHashes(unsigned);
     Set<Bytes32> seen = new HashSet<>();
     for (int i = 0; i < statements.size(); i++) {
       SignedUsageStatement signed = statements.get(i);
@@ -84,13 +90,11 @@ public final class StatementBatch {
       } catch (VerificationException e) {
         throw new VerificationException(e.reason(), field + ": " + e.getMessage());
       }
-      Bytes32 leaf = s.leafHash();
-      if (!seen.add(leaf)) {
+      if (!seen.add(Bytes32.of(Arrays.copyOfRange(leaves, 32 * i, 32 * i + 32)))) {
         throw new ValidationException(field, s, "must not repeat an earlier statement");
       }
-      leaves.add(leaf);
     }
-    StandardMerkleTree tree = StandardMerkleTree.ofLeaves(leaves);
+    StandardMerkleTree tree = StandardMerkleTree.ofLeafHashes(leaves);
     return new StatementBatch(
         List.copyOf(statements), tree, AnchorRoot.of(assetId, periodStart, periodEnd, tree.root()));
   }

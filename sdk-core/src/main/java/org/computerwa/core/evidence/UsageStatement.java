@@ -1,8 +1,12 @@
 package org.computerwa.core.evidence;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import org.computerwa.core.ValidationException;
 import org.computerwa.core.crypto.Address;
 import org.computerwa.core.crypto.Bytes32;
@@ -64,6 +68,7 @@ public record UsageStatement(
   private static final Bytes32 TYPE_HASH = Keccak256.hashUtf8(ENCODE_TYPE);
   // abi.encode of the seven leaf fields, one buffer per thread: leaf hashing allocates no encoding
   private static final ThreadLocal<byte[]> LEAF_ENCODING = ThreadLocal.withInitial(() -> new byte[7 * 32]);
+  private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
   private static final BigInteger UINT256_LIMIT = BigInteger.ONE.shiftLeft(256);
 
   /**
@@ -160,17 +165,62 @@ public record UsageStatement(
    * @return the leaf hash
    */
   public Bytes32 leafHash() {
-    // Every byte of every word is written below, so the reused buffer needs no clearing.
     byte[] encoded = LEAF_ENCODING.get();
+    encodeLeaf(encoded);
+    return StandardMerkleTree.leafHash(encoded);
+  }
+
+  /**
+   * The Merkle leaves of many statements in one array, statement {@code i}'s {@link #leafHash()}
+   * at bytes {@code [32 i, 32 i + 32)}: the input of {@link StandardMerkleTree#ofLeafHashes(byte[])},
+   * without an object per statement. This is how {@link StatementBatch} builds its tree.
+   *
+   * <pre>{@code
+   * StandardMerkleTree tree = StandardMerkleTree.ofLeafHashes(UsageStatement.leafHashes(statements));
+   * MerkleProof proof = tree.proof(i);   // of statements.get(i)
+   * }</pre>
+   *
+   * @param statements the statements, in order
+   * @return {@code 32 * statements.size()} bytes
+   * @since 0.1.0
+   */
+  public static byte[] leafHashes(List<UsageStatement> statements) {
+    byte[] out = new byte[32 * statements.size()];
+    byte[] encoded = LEAF_ENCODING.get();
+    int offset = 0;
+    @Nullable Address encodedDevice = null;
+    for (UsageStatement s : statements) {
+      // A device's statements usually come together: its address bytes are copied once per run.
+      if (!s.device.equals(encodedDevice)) {
+        putAddress(encoded, 1, s.device);
+        encodedDevice = s.device;
+      }
+      s.encodeFieldsButDevice(encoded);
+      StandardMerkleTree.leafHash(encoded, out, offset);
+      offset += 32;
+    }
+    return out;
+  }
+
+  /** Writes {@code abi.encode} of the seven leaf fields into the 224-byte {@code encoded}. */
+  private void encodeLeaf(byte[] encoded) {
+    putAddress(encoded, 1, device);
+    encodeFieldsButDevice(encoded);
+  }
+
+  /** Every leaf word but the device's: each of their bytes is written, so a reused buffer needs no clearing. */
+  private void encodeFieldsButDevice(byte[] encoded) {
     putUint(encoded, 0, assetId);
-    Arrays.fill(encoded, 32, 32 + 12, (byte) 0);
-    System.arraycopy(device.toBytes(), 0, encoded, 32 + 12, 20);
     putLong(encoded, 2, periodStart.getEpochSecond());
     putLong(encoded, 3, periodEnd.getEpochSecond());
     putLong(encoded, 4, kind.code());
     putUint(encoded, 5, value);
     putLong(encoded, 6, availabilityBps);
-    return StandardMerkleTree.leafHash(encoded);
+  }
+
+  private static void putAddress(byte[] out, int word, Address address) {
+    Arrays.fill(out, 32 * word, 32 * word + 12, (byte) 0);
+    System.arraycopy(address.toBytes(), 0, out, 32 * word + 12, 20);
   }
 
   /** Writes a non-negative number below 2^256 as ABI word {@code word}, big-endian. */
@@ -185,12 +235,13 @@ public record UsageStatement(
     System.arraycopy(b, b.length - len, out, 32 * word + 32 - len, len);
   }
 
+  /** Writes {@code v}, read as unsigned, as ABI word {@code word}: 24 zero bytes, then 8 big-endian. */
   private static void putLong(byte[] out, int word, long v) {
-    int end = 32 * word + 32;
-    Arrays.fill(out, 32 * word, end - 8, (byte) 0);
-    for (int i = 1; i <= 8; i++) {
-      out[end - i] = (byte) (v >>> (8 * (i - 1)));
-    }
+    int start = 32 * word;
+    LONG_BE.set(out, start, 0L);
+    LONG_BE.set(out, start + 8, 0L);
+    LONG_BE.set(out, start + 16, 0L);
+    LONG_BE.set(out, start + 24, v);
   }
 
   /**

@@ -67,6 +67,31 @@ class Keccak256Test {
   }
 
   @org.junit.jupiter.api.Test
+  void repeatedAndAlternatingLengthsReuseThePaddingCorrectly() {
+    // A run of one length writes the padding once; a change of length (shorter, longer, or across
+    // a block boundary) must rewrite it.
+    long seed = org.computerwa.core.Seeds.seed("Keccak256Test.repeatedLengths");
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    KeccakBlocks blocks = new KeccakBlocks();
+    org.bouncycastle.crypto.digests.KeccakDigest reference = new org.bouncycastle.crypto.digests.KeccakDigest(256);
+    int[] lengths = {224, 224, 0, 224, 135, 136, 224, 224, 271, 272, 300, 224, 31, 32, 224};
+    for (int round = 0; round < 400; round++) {
+      int length = round < lengths.length ? lengths[round] : lengths[random.nextInt(lengths.length)];
+      byte[] input = new byte[length];
+      random.nextBytes(input);
+      byte[] inner = new byte[32];
+      reference.update(input, 0, length);
+      reference.doFinal(inner, 0);
+      byte[] expected = new byte[32];
+      reference.update(inner, 0, 32);
+      reference.doFinal(expected, 0);
+      byte[] leaf = new byte[32];
+      blocks.hashTwice(input, length, leaf, 0);
+      assertThat(leaf).as("round %d, %d bytes, seed %d", round, length, seed).isEqualTo(expected);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
   void aPairHashedIntoItsOwnArrayIsStillRight() {
     byte[] nodes = new byte[96];
     for (int i = 0; i < 96; i++) {

@@ -225,4 +225,75 @@ class StandardMerkleTreeTest {
       proof.verify(oracle[0]);
     }
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {300, 70_001})
+  void leavesSharingTheirLeadingWordsSortByTheWholeLeaf(int n) {
+    // The sort keys are a leaf's leading 32 bits; leaves that tie there are ordered by the whole
+    // leaf. Chosen (not hashed) leaves can tie by the thousand: a long run, with duplicates in it,
+    // in a small tree (comparison sort) and a large one (radix sort).
+    long seed = org.computerwa.core.Seeds.seed("StandardMerkleTreeTest.sharedLeadingWords");
+    SplittableRandom random = new SplittableRandom(seed);
+    byte[] flat = new byte[32 * n];
+    for (int i = 0; i < n; i++) {
+      byte[] b = new byte[32];
+      random.nextBytes(b);
+      if (i % 3 != 0) {
+        b[0] = (byte) 0xc0;
+        b[1] = 0x01;
+        b[2] = 0x02;
+        b[3] = (byte) 0x83;
+        if (i % 11 == 0) {
+          b[4] = 0; // a longer shared prefix inside the run
+        }
+      }
+      if (i % 50 == 7 && i > 7) {
+        System.arraycopy(flat, 32 * random.nextInt(i), b, 0, 32); // a duplicate of an earlier leaf
+      }
+      System.arraycopy(b, 0, flat, 32 * i, 32);
+    }
+    List<Bytes32> leaves = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      leaves.add(Bytes32.of(java.util.Arrays.copyOfRange(flat, 32 * i, 32 * i + 32)));
+    }
+    List<Bytes32> sorted = new ArrayList<>(leaves);
+    sorted.sort(null);
+    Bytes32[] oracle = new Bytes32[2 * n - 1];
+    for (int i = 0; i < n; i++) {
+      oracle[2 * n - 2 - i] = sorted.get(i);
+    }
+    for (int i = n - 2; i >= 0; i--) {
+      oracle[i] = MerkleProof.hashPair(oracle[2 * i + 1], oracle[2 * i + 2]);
+    }
+    StandardMerkleTree tree = StandardMerkleTree.ofLeafHashes(flat);
+    java.util.Arrays.fill(flat, (byte) 0); // the tree kept no reference to its input
+    assertThat(tree.leaves()).as("seed %d", seed).isEqualTo(sorted);
+    assertThat(tree.root()).as("seed %d", seed).isEqualTo(oracle[0]);
+    assertThat(StandardMerkleTree.ofLeaves(leaves).nodes()).as("seed %d", seed).isEqualTo(tree.nodes());
+    for (int i = 0; i < n; i += n / 150) {
+      MerkleProof proof = tree.proof(i);
+      assertThat(proof.leaf()).as("seed %d leaf %d", seed, i).isEqualTo(leaves.get(i));
+      proof.verify(oracle[0]);
+    }
+  }
+
+  @Test
+  void flatLeafHashesOfTheWrongLengthAreRejectedByName() {
+    assertThatThrownBy(() -> StandardMerkleTree.ofLeafHashes(new byte[0]))
+        .isInstanceOf(org.computerwa.core.ValidationException.class)
+        .hasMessageContaining("leafHashes").hasMessageContaining("0 bytes").hasMessageContaining("multiple of 32");
+    assertThatThrownBy(() -> StandardMerkleTree.ofLeafHashes(new byte[33]))
+        .isInstanceOf(org.computerwa.core.ValidationException.class)
+        .hasMessageContaining("leafHashes").hasMessageContaining("33 bytes");
+  }
+
+  @Test
+  void aLeafHashWrittenIntoAnArrayEqualsTheReturnedOne() {
+    byte[] encoded = "an ABI encoding of any length, here not a multiple of 32".getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[40];
+    StandardMerkleTree.leafHash(encoded, out, 5);
+    assertThat(java.util.Arrays.copyOfRange(out, 5, 37)).isEqualTo(StandardMerkleTree.leafHash(encoded).toBytes());
+    assertThat(Keccak256.hash(Keccak256.hash(encoded).toBytes())).isEqualTo(StandardMerkleTree.leafHash(encoded));
+    assertThatThrownBy(() -> StandardMerkleTree.leafHash(encoded, out, 9)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
 }

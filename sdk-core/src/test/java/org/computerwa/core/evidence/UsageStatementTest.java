@@ -61,6 +61,24 @@ class UsageStatementTest {
   }
 
   @Test
+  void theLeavesOfManyStatementsAreEachStatementsLeafInOrder() {
+    // Values below and above 2^64 (the two ways a uint256 word is written) and varied fields.
+    java.util.List<UsageStatement> statements = java.util.List.of(
+        valid().build(),
+        valid().assetId(BigInteger.ONE.shiftLeft(200).add(BigInteger.TEN)).build(),
+        valid().value(BigInteger.ONE.shiftLeft(255)).kind(UsageKind.HASHRATE).build(),
+        valid().device(ANCHOR).periodStart(T0.plusSeconds(7)).availabilityBps(0).build(),
+        valid().build());
+    byte[] leaves = UsageStatement.leafHashes(statements);
+    assertThat(leaves).hasSize(32 * statements.size());
+    for (int i = 0; i < statements.size(); i++) {
+      assertThat(java.util.Arrays.copyOfRange(leaves, 32 * i, 32 * i + 32)).as("statement %d", i)
+          .isEqualTo(statements.get(i).leafHash().toBytes());
+    }
+    assertThat(UsageStatement.leafHashes(java.util.List.of())).isEmpty();
+  }
+
+  @Test
   void everyFieldTakesPartInTheLeaf() {
     UsageStatement base = valid().build();
     assertThat(valid().assetId(BigInteger.TWO).build().leafHash()).isNotEqualTo(base.leafHash());

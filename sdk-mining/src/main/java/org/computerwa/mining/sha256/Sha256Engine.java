@@ -52,8 +52,9 @@ public abstract class Sha256Engine {
   private Sha256Engine() {}
 
   /**
-   * The SDK's own pure-Java SHA-256: partly unrolled rounds, no allocation per hash, the padding of
-   * 80-byte headers and of the 32-byte second pass folded into constants.
+   * The SDK's own pure-Java SHA-256: one compact body of 64 rounds (eight per loop iteration) for
+   * every block, no allocation per hash, the padding of 80-byte headers and of the 32-byte second
+   * pass written as constant schedule words rather than hashed through a buffer.
    *
    * @return the portable engine
    */

@@ -1,5 +1,5 @@
 /**
- * Implementation of the SDK's SHA-256: the unrolled compression functions. Not API; may change
+ * Implementation of the SDK's SHA-256: the compression function (generated). Not API; may change
  * without notice.
  */
 @NullMarked
