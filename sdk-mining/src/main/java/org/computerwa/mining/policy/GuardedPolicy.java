@@ -1,8 +1,6 @@
 package org.computerwa.mining.policy;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import org.computerwa.core.ValidationException;
@@ -173,8 +171,7 @@ public final class GuardedPolicy implements LoadPolicy {
   }
 
   private static String quarterOf(Instant t) {
-    ZonedDateTime at = t.atZone(ZoneOffset.UTC);
-    return at.getYear() + "Q" + ((at.getMonthValue() - 1) / 3 + 1);
+    return QuarterAccount.quarterOf(t);
   }
 
   @Override

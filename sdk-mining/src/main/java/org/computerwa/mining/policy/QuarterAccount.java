@@ -17,6 +17,11 @@ import java.util.ArrayDeque;
  * Each interval is booked in the quarter it ran in. The account restarts when the intervals it is
  * told about stop being consecutive.
  *
+ * <p>{@link GuardedPolicy} keeps an account of its own, frozen with its defaults so that its
+ * figures on the fresh price files stay comparable: it books a quarter's last interval into the
+ * next quarter and drops an interval whose price has left the view, where this account books the
+ * interval in its own quarter and at its worst. A bound needs the stricter form.
+ *
  * <p>Not thread-safe: its owner's lock guards it.
  */
 final class QuarterAccount {
