@@ -93,9 +93,27 @@ public final class JmhPages {
       }
       double ratio = a.score() / b.score();
       boolean met = p[3].equals(">=") ? ratio >= target : ratio <= target;
-      t.row("`" + p[0] + "` / `" + p[2] + "`", Figures.fixed(ratio, 2), p[3] + " " + p[4], met ? "yes" : "**no**");
+      t.row("`" + p[0] + "` / `" + p[2] + "`", shown(ratio, p[3], target, met), p[3] + " " + p[4], met ? "yes" : "**no**");
     }
     return t;
+  }
+
+  /**
+   * The ratio with two decimals, or as many more (up to six) as it takes for the figure shown not
+   * to read as meeting a target it misses, or missing one it meets (1.2994 against 1.3 is shown
+   * as 1.299, not 1.30).
+   */
+  private static String shown(double ratio, String comparison, double target, boolean met) {
+    int decimals = 2;
+    while (decimals < 6) {
+      double rounded = new java.math.BigDecimal(Figures.fixed(ratio, decimals).replace(",", "")).doubleValue();
+      boolean metAsShown = comparison.equals(">=") ? rounded >= target : rounded <= target;
+      if (metAsShown == met) {
+        break;
+      }
+      decimals++;
+    }
+    return Figures.fixed(ratio, decimals);
   }
 
   private static JmhRun.Result result(JmhRun run, String label, String where) {

@@ -180,6 +180,13 @@ class SiteSourcesTest {
         + "\"started\":\"2026-12-01T06:00:00Z\",\"machine\":\"2 vCPU\",\"jdk\":\"17\"}");
     assertThat(sources.expand("markdown/p.md", "<!-- jmh-ratios: paired\nmine / theirs >= 1.4\n-->\n"))
         .contains("| `mine` / `theirs` | 1.50 | >= 1.4 | yes |");
+    // a ratio is never shown rounded onto the other side of its target
+    assertThat(sources.expand("markdown/p.md", "<!-- jmh-ratios: run\nslow[n=2] / fast <= 0.33\n-->\n"))
+        .contains("| `slow[n=2]` / `fast` | 0.333 | <= 0.33 | **no** |");
+    assertThat(sources.expand("markdown/p.md", "<!-- jmh-ratios: run\nslow[n=2] / fast >= 0.3333\n-->\n"))
+        .contains("| `slow[n=2]` / `fast` | 0.3333 | >= 0.3333 | yes |");
+    assertThat(sources.expand("markdown/p.md", "<!-- jmh-ratios: run\nslow[n=2] / fast >= 0.34\n-->\n"))
+        .contains("| `slow[n=2]` / `fast` | 0.33 | >= 0.34 | **no** |");
     assertThat(sources.expand("markdown/p.md", "<!-- jmh: paired -->\n"))
         .contains("| P | `mine` | thrpt | 3,000 ± 30 | ops/s |")
         .contains("| P | `mineVsTheirs` | thrpt |")
