@@ -41,6 +41,11 @@ class BoundedLossPolicyTest {
    * prices published by then; the interval's price is chosen once the decision is out.
    */
   private static Outcome againstTheAdversary(LoadPolicy policy) {
+    return againstTheAdversary(policy, true);
+  }
+
+  /** As above; with {@code publish} false the feed withholds every price (the view never has one). */
+  private static Outcome againstTheAdversary(LoadPolicy policy, boolean publish) {
     SiteProfile site = site();
     double v = MiningEconomics.breakEvenUsdPerMwh(HASHPRICE, site.efficiencyJPerTh());
     List<SettledPrice> published = new ArrayList<>();
@@ -53,7 +58,7 @@ class BoundedLossPolicyTest {
         Instant now = start.minus(LEAD);
         List<SettledPrice> out = new ArrayList<>();
         for (SettledPrice p : published) {
-          if (!p.publishedAt().isAfter(now)) {
+          if (publish && !p.publishedAt().isAfter(now)) {
             out.add(p);
           }
         }
@@ -103,6 +108,25 @@ class BoundedLossPolicyTest {
       assertThat(o.gainOverAlwaysMineUsd()).as(name).isGreaterThanOrEqualTo(-limit);
       assertThat(o.curtailedIntervals()).as("%s still curtails", name).isPositive();
     }
+  }
+
+  /**
+   * A feed that withholds every price cannot loosen the bound: intervals whose price never comes
+   * count at their worst, so a policy that always asks to curtail gets the curtailments the limit
+   * can pay for and is then held at full mining.
+   */
+  @Test
+  void withheldPricesCannotLoosenTheBound() {
+    double limit = 20_000;
+    LoadPolicy alwaysCurtail = LoadPolicy.named("always-curtail", ctx -> ctx.allocate(0, 0));
+    Outcome o = againstTheAdversary(BoundedLossPolicy.builder().policy(alwaysCurtail)
+        .quarterlyLossLimitUsd(limit).priceRange(LOW, HIGH).build(), false);
+    System.out.printf("adversary, prices withheld, bounded always-curtail: %+.0f USD, %d switches, %d curtailed%n",
+        o.gainOverAlwaysMineUsd(), o.switches(), o.curtailedIntervals());
+    assertThat(o.gainOverAlwaysMineUsd()).isGreaterThanOrEqualTo(-limit);
+    assertThat(o.curtailedIntervals()).isPositive();
+    Outcome unbounded = againstTheAdversary(alwaysCurtail, false);
+    assertThat(unbounded.gainOverAlwaysMineUsd()).isLessThan(-limit);
   }
 
   @Test
