@@ -106,7 +106,7 @@ public final class JmhPages {
   private static String shown(double ratio, String comparison, double target, boolean met) {
     int decimals = 2;
     while (decimals < 6) {
-      double rounded = new java.math.BigDecimal(Figures.fixed(ratio, decimals).replace(",", "")).doubleValue();
+      double rounded = java.math.BigDecimal.valueOf(ratio).setScale(decimals, java.math.RoundingMode.HALF_EVEN).doubleValue();
       boolean metAsShown = comparison.equals(">=") ? rounded >= target : rounded <= target;
       if (metAsShown == met) {
         break;

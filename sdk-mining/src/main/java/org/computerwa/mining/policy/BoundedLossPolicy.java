@@ -41,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  * adversary that sets every price after seeing the decision, and on every quarter of the price
  * files in the repository.
  *
- * <p><b>What the bound assumes.</b> Every settled price inside the range; the mining value, AI
+ * <p><b>What the bound assumes.</b> Every settled price inside the range (a price outside it is
+ * counted by {@link #settledPricesOutsideRange()}); the mining value, AI
  * margin and lease commitments of the decision holding for the path it plays out; the site
  * applying what its envelope makes of the proposal (as {@link LoadController} does); and the
  * policy seeing every interval of the quarter from its first one with the site at full mining. A
@@ -101,6 +102,18 @@ public final class BoundedLossPolicy implements LoadPolicy {
    */
   public synchronized double realisedGainUsd() {
     return account.settledUsd();
+  }
+
+  /**
+   * How many settled prices the policy has booked that lay outside the stated range. Each one
+   * means the quarter it fell in is no longer bounded by the limit: a range stated too narrow (by
+   * mistake, or to admit more curtailments than the market's real range allows) shows here rather
+   * than passing silently.
+   *
+   * @return the count since the policy was built
+   */
+  public synchronized long settledPricesOutsideRange() {
+    return account.pricesOutsideRange();
   }
 
   @Override

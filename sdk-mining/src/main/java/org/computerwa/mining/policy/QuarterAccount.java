@@ -30,6 +30,7 @@ final class QuarterAccount {
   private final double low;
   private final double high;
   private double settled;
+  private long outsideRange;
   private String quarter = "";
   private long lastStart = Long.MIN_VALUE;
   private long lastSettledStart = Long.MIN_VALUE;
@@ -105,6 +106,16 @@ final class QuarterAccount {
   }
 
   /**
+   * Settled prices seen outside {@code [low, high]} since the account was made; each voids the
+   * bound that rests on the range for its quarter.
+   *
+   * @return the count
+   */
+  long pricesOutsideRange() {
+    return outsideRange;
+  }
+
+  /**
    * The least the quarter's run but unsettled intervals can add, for every price in the range.
    *
    * @param ctx the decision's context (mining value, AI margin, interval length)
@@ -149,6 +160,9 @@ final class QuarterAccount {
       int lag = (int) ((latest - (long) e[0]) / step) + 1;
       if (lag <= ctx.settledCount()) {
         double p = ctx.settledUsdPerMwh(lag);
+        if (p < low || p > high) {
+          outsideRange++;
+        }
         settled += h * ((e[1] - e[2]) * (v - p) + e[3] * (a - p)) - e[4];
       } else {
         settled += worst(ctx, e[1], e[2], e[3]) - e[4]; // its price is no longer in view: booked at its worst

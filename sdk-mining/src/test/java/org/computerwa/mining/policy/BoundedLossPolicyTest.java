@@ -129,6 +129,23 @@ class BoundedLossPolicyTest {
     assertThat(unbounded.gainOverAlwaysMineUsd()).isLessThan(-limit);
   }
 
+  /**
+   * A range stated narrower than the prices the market settles voids the bound, and the policy
+   * says so: every booked price outside it is counted (the adversary's 1,000 USD/MWh lies above a
+   * stated high of 500).
+   */
+  @Test
+  void aPriceOutsideTheStatedRangeIsCountedNotPassedOverSilently() {
+    BoundedLossPolicy narrow = BoundedLossPolicy.builder().policy(LoadPolicies.threshold(0))
+        .quarterlyLossLimitUsd(20_000).priceRange(LOW, 500).build();
+    againstTheAdversary(narrow);
+    assertThat(narrow.settledPricesOutsideRange()).isPositive();
+    BoundedLossPolicy stated = BoundedLossPolicy.builder().policy(LoadPolicies.threshold(0))
+        .quarterlyLossLimitUsd(20_000).priceRange(LOW, HIGH).build();
+    againstTheAdversary(stated);
+    assertThat(stated.settledPricesOutsideRange()).isZero();
+  }
+
   @Test
   void aZeroLimitAdmitsNoCurtailmentThatCouldLose() {
     Outcome o = againstTheAdversary(BoundedLossPolicy.builder().policy(LoadPolicies.threshold(0))
