@@ -109,13 +109,15 @@ public final class StandardMerkleTree {
     int nodeCount = 2 * n - 1;
     byte[] nodes = new byte[32 * nodeCount];
     int[] treeIndexOfInput = new int[n];
-    // In ascending order: the leaf of rank j goes to tree index nodeCount - 1 - j, so the writes
-    // run through the leaf region in sequence (downwards) and only the reads jump.
+    // The leaf of rank j goes to tree index nodeCount - 1 - j. The leaves are copied in input
+    // order, so the reads run in sequence and only the writes jump: a load that misses the cache
+    // stalls the copy, a store that misses it waits in the store buffer (in rank order, with the
+    // reads jumping, placing a million leaves took more than twice as long).
     for (int j = 0; j < n; j++) {
-      int input = order[j];
-      int treeIndex = nodeCount - 1 - j;
-      treeIndexOfInput[input] = treeIndex;
-      System.arraycopy(leaves, 32 * input, nodes, 32 * treeIndex, 32);
+      treeIndexOfInput[order[j]] = nodeCount - 1 - j;
+    }
+    for (int input = 0; input < n; input++) {
+      System.arraycopy(leaves, 32 * input, nodes, 32 * treeIndexOfInput[input], 32);
     }
     KeccakBlocks digest = Keccak256.threadDigest();
     for (int i = nodeCount - 1 - n; i >= 0; i--) {
