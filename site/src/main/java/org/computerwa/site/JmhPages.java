@@ -65,7 +65,9 @@ public final class JmhPages {
 
   /**
    * Ratio checks: each line {@code A / B >= TARGET} (or {@code <=}) names two results of the run
-   * by label; the table shows the measured ratio, the target and whether it is met.
+   * by label; the table shows the measured ratio, the target and whether it is met. A line
+   * {@code A <= TARGET} (or {@code >=}) checks one result's score itself, in its own unit (an
+   * absolute target such as "at most 2,000 ms per operation").
    *
    * @param run the run
    * @param lines the checks
@@ -77,34 +79,45 @@ public final class JmhPages {
     MarkdownTable t = MarkdownTable.of("ratio", "measured>", "target", "met");
     for (String line : lines) {
       String[] p = line.trim().split("\\s+");
+      if (p.length == 3 && (p[1].equals(">=") || p[1].equals("<="))) {
+        JmhRun.Result a = result(run, p[0], where);
+        double target = target(p[2], where);
+        boolean met = p[1].equals(">=") ? a.score() >= target : a.score() <= target;
+        t.row("`" + p[0] + "` (" + a.unit() + ")", shown(a.score(), p[1], target, met, a.score() >= 100 ? 0 : 2),
+            p[1] + " " + p[2], met ? "yes" : "**no**");
+        continue;
+      }
       if (p.length != 5 || !p[1].equals("/") || !(p[3].equals(">=") || p[3].equals("<="))) {
-        throw new SiteSourceException(where + ": ratio line '" + line + "' is not 'A / B >= TARGET'");
+        throw new SiteSourceException(where + ": ratio line '" + line + "' is neither 'A / B >= TARGET' nor 'A >= TARGET'");
       }
       JmhRun.Result a = result(run, p[0], where);
       JmhRun.Result b = result(run, p[2], where);
       if (!a.unit().equals(b.unit())) {
         throw new SiteSourceException(where + ": " + p[0] + " and " + p[2] + " have different units");
       }
-      double target;
-      try {
-        target = Double.parseDouble(p[4]);
-      } catch (NumberFormatException e) {
-        throw new SiteSourceException(where + ": target '" + p[4] + "' is not a number", e);
-      }
+      double target = target(p[4], where);
       double ratio = a.score() / b.score();
       boolean met = p[3].equals(">=") ? ratio >= target : ratio <= target;
-      t.row("`" + p[0] + "` / `" + p[2] + "`", shown(ratio, p[3], target, met), p[3] + " " + p[4], met ? "yes" : "**no**");
+      t.row("`" + p[0] + "` / `" + p[2] + "`", shown(ratio, p[3], target, met, 2), p[3] + " " + p[4], met ? "yes" : "**no**");
     }
     return t;
   }
 
+  private static double target(String text, String where) {
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw new SiteSourceException(where + ": target '" + text + "' is not a number", e);
+    }
+  }
+
   /**
-   * The ratio with two decimals, or as many more (up to six) as it takes for the figure shown not
-   * to read as meeting a target it misses, or missing one it meets (1.2994 against 1.3 is shown
-   * as 1.299, not 1.30).
+   * The figure with {@code decimals} decimals, or as many more (up to six) as it takes for the
+   * figure shown not to read as meeting a target it misses, or missing one it meets (a ratio of
+   * 1.2994 against 1.3 is shown as 1.299, not 1.30; 2,000.4 ms against 2,000 as 2,000.4).
    */
-  private static String shown(double ratio, String comparison, double target, boolean met) {
-    int decimals = 2;
+  private static String shown(double ratio, String comparison, double target, boolean met, int fewestDecimals) {
+    int decimals = fewestDecimals;
     while (decimals < 6) {
       double rounded = java.math.BigDecimal.valueOf(ratio).setScale(decimals, java.math.RoundingMode.HALF_EVEN).doubleValue();
       boolean metAsShown = comparison.equals(">=") ? rounded >= target : rounded <= target;

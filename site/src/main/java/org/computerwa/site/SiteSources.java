@@ -26,8 +26,9 @@ import java.util.stream.Stream;
  *       {@code PATH} (relative to the project root) as a Java code block</td></tr>
  *   <tr><td>{@code <!-- jmh: NAME -->}</td><td>conditions, chart and table of
  *       {@code reports/jmh/NAME.json}</td></tr>
- *   <tr><td>{@code <!-- jmh-ratios: NAME} then lines {@code A / B >= TARGET}, then
- *       {@code -->}</td><td>a table of measured ratios against their targets</td></tr>
+ *   <tr><td>{@code <!-- jmh-ratios: NAME} then lines {@code A / B >= TARGET} or {@code A <=
+ *       TARGET}, then {@code -->}</td><td>a table of measured ratios (or scores) against their
+ *       targets</td></tr>
  *   <tr><td>{@code <!-- backtest-all -->}</td><td>every JSON report under
  *       {@code reports/backtest}, with its chart when a PNG of the same name is kept</td></tr>
  *   <tr><td>{@code <!-- gas-chart: FILE -->}</td><td>a chart of the holder-dependent operations of

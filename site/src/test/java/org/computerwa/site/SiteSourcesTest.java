@@ -99,6 +99,19 @@ class SiteSourcesTest {
   }
 
   @Test
+  void aScoreIsCheckedAgainstAnAbsoluteTargetInItsOwnUnit() {
+    assertThat(sources.expand("markdown/p.md", "<!-- jmh-ratios: run\nfast >= 2500\nslow[n=2] >= 2000\n-->\n"))
+        .contains("| `fast` (ops/s) | 3,000 | >= 2500 | yes |")
+        .contains("| `slow[n=2]` (ops/s) | 1,000 | >= 2000 | **no** |");
+    assertThat(sources.expand("markdown/p.md", "<!-- jmh-ratios: run\nslow[n=2] <= 999.9\n-->\n"))
+        .contains("| `slow[n=2]` (ops/s) | 1,000 | <= 999.9 | **no** |");
+    assertThatThrownBy(() -> sources.expand("markdown/p.md", "<!-- jmh-ratios: run\nfast > 1\n-->"))
+        .isInstanceOf(SiteSourceException.class).hasMessageContaining("is neither 'A / B >= TARGET' nor 'A >= TARGET'");
+    assertThatThrownBy(() -> sources.expand("markdown/p.md", "<!-- jmh-ratios: run\nfast <= two\n-->"))
+        .isInstanceOf(SiteSourceException.class).hasMessageContaining("target 'two' is not a number");
+  }
+
+  @Test
   void aJmhRunWithoutItsConditionsFileIsRefused() throws Exception {
     Files.delete(root.resolve("site/src/site/resources/reports/jmh/run.conditions.json"));
     assertThatThrownBy(() -> sources.expand("markdown/p.md", "<!-- jmh: run -->"))
