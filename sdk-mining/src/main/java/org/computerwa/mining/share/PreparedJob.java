@@ -31,7 +31,9 @@ import org.computerwa.mining.sha256.Sha256Engine;
  * bytes; the clone and {@code MessageDigest}'s per-call overhead take back most of the saved
  * compression. {@code PairedRatioBenchmark} in the benchmarks module measures both, and its group
  * {@code jdkFloors} the bound of the JDK case: bare {@code MessageDigest} loops, without this
- * class's checks, over shares from a cloned midstate and over whole headers.
+ * class's checks, over shares from a cloned midstate and over whole headers. {@code
+ * MessageDigestCostBenchmark} prices each part (a compression, a {@code digest} call's
+ * finalisation, a clone), and with it what a settable state would have saved.
  *
  * <p>Not thread-safe: it reuses its buffers; prepare one per thread.
  *
