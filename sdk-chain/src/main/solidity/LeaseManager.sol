@@ -37,6 +37,10 @@ import {IRevenueDistributor} from "./interfaces/IRevenueDistributor.sol";
 ///    used at most once per lease, in any order, for time not yet paid out, and a statement whose
 ///    period overlaps one already credited to the lease for the same device is refused, so no
 ///    second of a device's downtime is credited twice, whatever the attester anchored.
+///    The holders' part of a credit comes back from what the lease's stream has still to pay;
+///    the part that remainder cannot absorb (because missing evidence already took it back) stays
+///    with the holders and is paid to them at once, so the holders are never promised income
+///    nobody funds (the lessee's refund is that much smaller, as for missing evidence).
 /// 5. The owner may terminate at any time: the unused time is refunded at once. The lessee may
 ///    terminate once its minimum term has run; before that, its termination takes effect at the
 ///    end of the minimum term.
@@ -163,7 +167,9 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
     event LeaseAccepted(uint256 indexed leaseId, address indexed lessee, uint40 start, uint40 end, uint256 escrow);
     /// @notice Income up to `paidUntil` was settled (`gross` accrued, `net` paid out).
     event LeaseSettled(uint256 indexed leaseId, uint40 paidUntil, uint256 gross, uint256 net);
-    /// @notice The waterfall of one payout: owner's side to lender then owner, holders' side to the distributor.
+    /// @notice The waterfall of one payout: owner's side to lender then owner, holders' side to the
+    /// distributor. `owner` is address(0) for a payment of the holders' part outside a settlement
+    /// (the part of an SLA credit or a termination refund the holders' stream could not take back).
     event IncomeDistributed(
         uint256 indexed assetId, address owner, uint256 operatorFee, address lender, uint256 toLender, address distributor, uint256 toHolders
     );
@@ -483,19 +489,28 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         else periods[later].previousStart = ps;
     }
 
-    /// @dev Refunds `creditSeconds` of rent to the lessee now and books them against later settlement.
+    /// @dev Takes `creditSeconds` of rent out of escrow now and books them against later settlement
+    /// (which pays those seconds to nobody). The holders' part is taken back from the lease's
+    /// unstreamed part; what that remainder cannot absorb (earlier debits, such as missing
+    /// evidence, hold it already) stays promised to the holders, so it is paid to them now, as
+    /// `_refundMissing` does, and the lessee is refunded the rest. Returns the lessee's refund.
     function _bookCredit(uint256 leaseId, Lease storage l, uint256 creditSeconds) private returns (uint256 credit) {
         uint96 rate = l.ratePerSecond;
         credit = creditSeconds * rate;
         l.creditedSeconds += uint40(creditSeconds);
         l.escrow -= uint96(credit);
-        _credit(l.lessee, credit);
         uint96 holders = _holderRate(rate, l.feeBps);
         if (holders != 0) {
-            IRevenueDistributor(registry.distributorOf(l.assetId)).debitStream(
-                l.streamSlot, leaseId, creditSeconds * holders
+            uint256 holdersPart = creditSeconds * holders;
+            uint256 debited = IRevenueDistributor(registry.distributorOf(l.assetId)).debitStream(
+                l.streamSlot, leaseId, holdersPart
             );
+            if (debited < holdersPart) {
+                credit -= holdersPart - debited;
+                _payHolders(l.assetId, holdersPart - debited);
+            }
         }
+        _credit(l.lessee, credit);
     }
 
     /// @notice Ends a running lease early. The asset owner ends it now; the lessee ends it now or,
@@ -714,6 +729,14 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
             paymentToken.safeTransfer(distributor, toHolders);
         }
         emit IncomeDistributed(assetId, owner, toOwner, lender, toLender, distributor, toHolders);
+    }
+
+    /// @dev Pays the holders a part of rent that stays theirs outside a settlement (an SLA credit or
+    /// a termination whose holders' part their stream could not take back).
+    function _payHolders(uint256 assetId, uint256 amount) private {
+        address distributor = registry.distributorOf(assetId);
+        paymentToken.safeTransfer(distributor, amount);
+        emit IncomeDistributed(assetId, address(0), 0, address(0), 0, distributor, amount);
     }
 
     function _holderRate(uint96 rate, uint16 feeBps) private pure returns (uint96) {
