@@ -43,7 +43,9 @@ import {IRevenueDistributor} from "./interfaces/IRevenueDistributor.sol";
 ///    nobody funds (the lessee's refund is that much smaller, as for missing evidence).
 /// 5. The owner may terminate at any time: the unused time is refunded at once. The lessee may
 ///    terminate once its minimum term has run; before that, its termination takes effect at the
-///    end of the minimum term.
+///    end of the minimum term. The refund leaves out the holders' part of cut-off time that the
+///    holders' stream had already given back to the lessee (missing evidence refunded out of the
+///    stream's future): that part is paid to the holders instead.
 /// Escrow conservation: the contract's token balance always equals the sum of lease escrows
 /// (each in `leaseOf`) plus the sum of withdrawable balances (`totalWithdrawable`). The lessee's escrow never depends on a role the admin can
 /// revoke: the registry and pledge registry bind this contract once (the registry call of an
@@ -535,18 +537,37 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         l.end = newEnd;
         l.creditedSeconds = uint40(keptCredit);
         l.escrow -= uint96(refund);
+        refund -= _cutStream(leaseId, l, newEnd, credited - keptCredit);
         _credit(lessee, refund);
-        if (_holderRate(l.ratePerSecond, l.feeBps) != 0) {
-            IRevenueDistributor(registry.distributorOf(assetId)).endStream(
-                l.streamSlot, leaseId, newEnd + l.settlementLag
-            );
-        }
         emit LeaseTerminated(leaseId, msg.sender, newEnd, refund);
         if (registry.userOf(assetId) == lessee && registry.userExpires(assetId) == end - 1) {
             if (newEnd > block.timestamp) _setUser(assetId, lessee, newEnd - 1);
             else _handOverUser(assetId);
         }
         _settle(leaseId, l);
+    }
+
+    /// @dev Cuts the holders' stream of a terminated lease at `newEnd` (plus the lag). The cut
+    /// releases the debits its cut-off part was still to take back: the holders' part of missing
+    /// evidence (refunded to the lessee already, out of the stream's future) and of credits for
+    /// seconds past `newEnd`. Those credited seconds are not refunded again (`terminate` leaves
+    /// them out); the rest of the release stays with the holders, paid to them now and returned
+    /// for the caller to take out of the lessee's refund, so that the lessee is not refunded the
+    /// holders' part of the same seconds twice and the holders are never owed unfunded income.
+    function _cutStream(uint256 leaseId, Lease storage l, uint40 newEnd, uint256 cutCreditSeconds)
+        private
+        returns (uint256 toHolders)
+    {
+        uint96 holders = _holderRate(l.ratePerSecond, l.feeBps);
+        if (holders == 0) return 0;
+        uint256 released = IRevenueDistributor(registry.distributorOf(l.assetId)).endStream(
+            l.streamSlot, leaseId, newEnd + l.settlementLag
+        );
+        uint256 cutCredits = cutCreditSeconds * holders;
+        if (released > cutCredits) {
+            toHolders = released - cutCredits;
+            _payHolders(l.assetId, toHolders);
+        }
     }
 
     /// @notice Gives the asset's ERC-4907 user slot to a running lease if it is free; anyone may call.

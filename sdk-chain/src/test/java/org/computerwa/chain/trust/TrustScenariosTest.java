@@ -535,4 +535,29 @@ class TrustScenariosTest {
     assertThat(stack.lease(lease).status).as("closed").isEqualTo(u(3));
     assertTheHolderIsFundedAndPaid();
   }
+
+  @Test
+  @DisplayName("10. A lessee that settles a long gap of missing evidence and then terminates is not refunded the holders' part twice")
+  void terminatingAfterMissingEvidenceDoesNotRefundTheHoldersPartTwice() throws Exception {
+    BigInteger lease = accepted(8, 10 * HOUR, HOUR, 0, 0, ATTESTER.address().toHex());
+    long t = start(lease);
+    stack.warp(9 * HOUR); // the attester anchors nothing
+    // Eight hours are missing evidence. Their holders' part has streamed, so the refund takes it
+    // back from the two hours the stream has still to pay ...
+    TransactionReceipt settled = stack.lm(LESSEE).settle(lease).send();
+    assertThat(AssetShareToken.getStreamDebitedEvents(settled)).hasSize(1);
+    // ... and the lessee's termination cuts off the last of them.
+    TransactionReceipt r = stack.lm(LESSEE).terminate(lease).send();
+    LeaseManager.LeaseTerminatedEventResponse e = LeaseManager.getLeaseTerminatedEvents(r).get(0);
+    long cut = t + 10 * HOUR - e.end.longValueExact();
+    assertThat(cut).isPositive();
+    // the holders' part of the cut-off time refunded missing evidence already: only the owner's side comes back
+    assertThat(e.refund).isEqualTo(u(cut * (RATE - holderRate())));
+    List<LeaseManager.IncomeDistributedEventResponse> income = LeaseManager.getIncomeDistributedEvents(r);
+    assertThat(income.get(income.size() - 1).toHolders).isEqualTo(u(cut * holderRate()));
+    stack.warp(2 * HOUR);
+    stack.lm(BUYER).settle(lease).send();
+    assertThat(stack.lease(lease).status).as("closed").isEqualTo(u(3));
+    assertTheHolderIsFundedAndPaid();
+  }
 }
