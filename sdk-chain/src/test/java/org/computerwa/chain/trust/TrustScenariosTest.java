@@ -560,4 +560,27 @@ class TrustScenariosTest {
     assertThat(stack.lease(lease).status).as("closed").isEqualTo(u(3));
     assertTheHolderIsFundedAndPaid();
   }
+
+  // ------------------------------------------------------------------ 11
+
+  @Test
+  @DisplayName("11. A seller's pledge proposal dies with the sale: its lender cannot accept it against the buyer's income")
+  void aSellersPledgeProposalCannotBeAcceptedAfterTheSale() throws Exception {
+    BigInteger max = BigInteger.TWO.pow(128).subtract(BigInteger.ONE);
+    long due = stack.now() + HOUR;
+    stack.pledges(OWNER).pledge(asset, stack.address(ACCOMPLICE), max, u(due)).send();
+    stack.registry(OWNER).transferFrom(stack.address(OWNER), stack.address(BUYER), asset).send();
+    // the seller's accomplice accepts right after the sale, before the buyer can withdraw the proposal
+    String revert = stack.assertReverts(stack.pledges(ACCOMPLICE).acceptPledge(asset, max, u(due)), stack.pledges,
+        ACCOMPLICE, "ProposerNotOwner(uint256,address,address)");
+    assertThat(revert.toLowerCase()).contains(stack.address(OWNER).substring(2).toLowerCase())
+        .contains(stack.address(BUYER).substring(2).toLowerCase());
+    assertThat(stack.pledges(0).pledgeOf(asset).send().accepted).isFalse();
+    // the buyer withdraws the stale proposal and pledges its income on its own terms
+    stack.pledges(BUYER).cancelPledge(asset).send();
+    BigInteger debt = u(5_000_000);
+    stack.pledges(BUYER).pledge(asset, stack.address(LENDER), debt, u(due)).send();
+    stack.pledges(LENDER).acceptPledge(asset, debt, u(due)).send();
+    assertThat(stack.pledges(0).pledgeOf(asset).send().accepted).isTrue();
+  }
 }
