@@ -454,20 +454,24 @@ contract AssetShareToken is IERC20, IERC20Metadata, IERC20Errors, IRevenueDistri
     }
 
     /// @inheritdoc IRevenueDistributor
-    /// @dev Not before now; the debit is capped at what the stream still pays. No effect if the
-    /// slot holds another lease's stream.
-    function endStream(uint8 slot, uint256 leaseId, uint40 end) external {
+    /// @dev Not before now; the debit is capped at what the stream still pays, and the part above
+    /// the cap is returned as released. No effect (0) if the slot holds another lease's stream.
+    function endStream(uint8 slot, uint256 leaseId, uint40 end) external returns (uint256 released) {
         _onlyLeaseManager();
         uint256 hot = _accrue();
-        if (!_holds(hot, slot, leaseId)) return;
+        if (!_holds(hot, slot, leaseId)) return 0;
         Stream storage s = _slots[slot];
         uint256 from = block.timestamp > s.start ? block.timestamp : s.start;
         if (end < from) end = uint40(from);
-        if (end >= s.end) return;
+        if (end >= s.end) return 0;
         s.end = uint32(end);
         // a pending debit shrinks to what the shortened stream still pays
         uint256 cap = uint256(s.rate) * (end - s.start);
-        if (s.payFrom > cap) s.payFrom = uint80(cap);
+        uint256 payFrom = s.payFrom;
+        if (payFrom > cap) {
+            released = payFrom - cap;
+            s.payFrom = uint80(cap);
+        }
         emit StreamEnded(leaseId, end);
     }
 

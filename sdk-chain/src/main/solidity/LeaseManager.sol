@@ -37,9 +37,15 @@ import {IRevenueDistributor} from "./interfaces/IRevenueDistributor.sol";
 ///    used at most once per lease, in any order, for time not yet paid out, and a statement whose
 ///    period overlaps one already credited to the lease for the same device is refused, so no
 ///    second of a device's downtime is credited twice, whatever the attester anchored.
+///    The holders' part of a credit comes back from what the lease's stream has still to pay;
+///    the part that remainder cannot absorb (because missing evidence already took it back) stays
+///    with the holders and is paid to them at once, so the holders are never promised income
+///    nobody funds (the lessee's refund is that much smaller, as for missing evidence).
 /// 5. The owner may terminate at any time: the unused time is refunded at once. The lessee may
 ///    terminate once its minimum term has run; before that, its termination takes effect at the
-///    end of the minimum term.
+///    end of the minimum term. The refund leaves out the holders' part of cut-off time that the
+///    holders' stream had already given back to the lessee (missing evidence refunded out of the
+///    stream's future): that part is paid to the holders instead.
 /// Escrow conservation: the contract's token balance always equals the sum of lease escrows
 /// (each in `leaseOf`) plus the sum of withdrawable balances (`totalWithdrawable`). The lessee's escrow never depends on a role the admin can
 /// revoke: the registry and pledge registry bind this contract once (the registry call of an
@@ -163,7 +169,9 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
     event LeaseAccepted(uint256 indexed leaseId, address indexed lessee, uint40 start, uint40 end, uint256 escrow);
     /// @notice Income up to `paidUntil` was settled (`gross` accrued, `net` paid out).
     event LeaseSettled(uint256 indexed leaseId, uint40 paidUntil, uint256 gross, uint256 net);
-    /// @notice The waterfall of one payout: owner's side to lender then owner, holders' side to the distributor.
+    /// @notice The waterfall of one payout: owner's side to lender then owner, holders' side to the
+    /// distributor. `owner` is address(0) for a payment of the holders' part outside a settlement
+    /// (the part of an SLA credit or a termination refund the holders' stream could not take back).
     event IncomeDistributed(
         uint256 indexed assetId, address owner, uint256 operatorFee, address lender, uint256 toLender, address distributor, uint256 toHolders
     );
@@ -483,19 +491,28 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         else periods[later].previousStart = ps;
     }
 
-    /// @dev Refunds `creditSeconds` of rent to the lessee now and books them against later settlement.
+    /// @dev Takes `creditSeconds` of rent out of escrow now and books them against later settlement
+    /// (which pays those seconds to nobody). The holders' part is taken back from the lease's
+    /// unstreamed part; what that remainder cannot absorb (earlier debits, such as missing
+    /// evidence, hold it already) stays promised to the holders, so it is paid to them now, as
+    /// `_refundMissing` does, and the lessee is refunded the rest. Returns the lessee's refund.
     function _bookCredit(uint256 leaseId, Lease storage l, uint256 creditSeconds) private returns (uint256 credit) {
         uint96 rate = l.ratePerSecond;
         credit = creditSeconds * rate;
         l.creditedSeconds += uint40(creditSeconds);
         l.escrow -= uint96(credit);
-        _credit(l.lessee, credit);
         uint96 holders = _holderRate(rate, l.feeBps);
         if (holders != 0) {
-            IRevenueDistributor(registry.distributorOf(l.assetId)).debitStream(
-                l.streamSlot, leaseId, creditSeconds * holders
+            uint256 holdersPart = creditSeconds * holders;
+            uint256 debited = IRevenueDistributor(registry.distributorOf(l.assetId)).debitStream(
+                l.streamSlot, leaseId, holdersPart
             );
+            if (debited < holdersPart) {
+                credit -= holdersPart - debited;
+                _payHolders(l.assetId, holdersPart - debited);
+            }
         }
+        _credit(l.lessee, credit);
     }
 
     /// @notice Ends a running lease early. The asset owner ends it now; the lessee ends it now or,
@@ -520,18 +537,37 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
         l.end = newEnd;
         l.creditedSeconds = uint40(keptCredit);
         l.escrow -= uint96(refund);
+        refund -= _cutStream(leaseId, l, newEnd, credited - keptCredit);
         _credit(lessee, refund);
-        if (_holderRate(l.ratePerSecond, l.feeBps) != 0) {
-            IRevenueDistributor(registry.distributorOf(assetId)).endStream(
-                l.streamSlot, leaseId, newEnd + l.settlementLag
-            );
-        }
         emit LeaseTerminated(leaseId, msg.sender, newEnd, refund);
         if (registry.userOf(assetId) == lessee && registry.userExpires(assetId) == end - 1) {
             if (newEnd > block.timestamp) _setUser(assetId, lessee, newEnd - 1);
             else _handOverUser(assetId);
         }
         _settle(leaseId, l);
+    }
+
+    /// @dev Cuts the holders' stream of a terminated lease at `newEnd` (plus the lag). The cut
+    /// releases the debits its cut-off part was still to take back: the holders' part of missing
+    /// evidence (refunded to the lessee already, out of the stream's future) and of credits for
+    /// seconds past `newEnd`. Those credited seconds are not refunded again (`terminate` leaves
+    /// them out); the rest of the release stays with the holders, paid to them now and returned
+    /// for the caller to take out of the lessee's refund, so that the lessee is not refunded the
+    /// holders' part of the same seconds twice and the holders are never owed unfunded income.
+    function _cutStream(uint256 leaseId, Lease storage l, uint40 newEnd, uint256 cutCreditSeconds)
+        private
+        returns (uint256 toHolders)
+    {
+        uint96 holders = _holderRate(l.ratePerSecond, l.feeBps);
+        if (holders == 0) return 0;
+        uint256 released = IRevenueDistributor(registry.distributorOf(l.assetId)).endStream(
+            l.streamSlot, leaseId, newEnd + l.settlementLag
+        );
+        uint256 cutCredits = cutCreditSeconds * holders;
+        if (released > cutCredits) {
+            toHolders = released - cutCredits;
+            _payHolders(l.assetId, toHolders);
+        }
     }
 
     /// @notice Gives the asset's ERC-4907 user slot to a running lease if it is free; anyone may call.
@@ -714,6 +750,14 @@ contract LeaseManager is AccessControl, ReentrancyGuardTransient {
             paymentToken.safeTransfer(distributor, toHolders);
         }
         emit IncomeDistributed(assetId, owner, toOwner, lender, toLender, distributor, toHolders);
+    }
+
+    /// @dev Pays the holders a part of rent that stays theirs outside a settlement (an SLA credit or
+    /// a termination whose holders' part their stream could not take back).
+    function _payHolders(uint256 assetId, uint256 amount) private {
+        address distributor = registry.distributorOf(assetId);
+        paymentToken.safeTransfer(distributor, amount);
+        emit IncomeDistributed(assetId, address(0), 0, address(0), 0, distributor, amount);
     }
 
     function _holderRate(uint96 rate, uint16 feeBps) private pure returns (uint96) {

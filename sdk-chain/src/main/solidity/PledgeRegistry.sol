@@ -11,7 +11,10 @@ import {IPledgeRegistry} from "./interfaces/IPledgeRegistry.sol";
 /// @title Pledge registry: an asset owner's lease income pledged to a lender.
 /// @notice The asset owner proposes a pledge (lender, debt, repayment deadline); the lender
 /// accepts exactly those terms (a front-run re-proposal cannot change what the lender signs up
-/// for). The asset stays leasable. Default is objective: the lender may declare it only after the
+/// for). A proposal belongs to the owner that made it: once the asset changes hands, its lender
+/// can no longer accept it (the new owner may withdraw it), so nobody encumbers a buyer's income
+/// without the buyer's consent; an accepted pledge stays with the asset, as a lien does. The
+/// asset stays leasable. Default is objective: the lender may declare it only after the
 /// deadline with debt left. In default the lease manager hands the lender the owner's side of
 /// every payout (the operator fee) until the debt reaches zero, then the pledge ends by itself.
 /// The share holders' income is never pledged: the owner cannot borrow against what it does not
@@ -44,6 +47,8 @@ contract PledgeRegistry is IPledgeRegistry, AccessControl, ReentrancyGuardTransi
     error WrongPledgeState(uint256 assetId);
     /// @notice The proposed terms differ from what the lender accepts.
     error TermsMismatch(uint256 assetId, uint128 debt, uint40 dueBy);
+    /// @notice The owner that proposed the pledge no longer owns the asset.
+    error ProposerNotOwner(uint256 assetId, address proposer, address owner);
     /// @notice Default can be declared only after the repayment deadline.
     error NotYetDue(uint256 assetId, uint40 dueBy);
     /// @notice The lease manager is bound already, or the caller is not it.
@@ -78,7 +83,8 @@ contract PledgeRegistry is IPledgeRegistry, AccessControl, ReentrancyGuardTransi
             revert InvalidPledge();
         }
         if (_pledges[assetId].lender != address(0)) revert AlreadyPledged(assetId);
-        _pledges[assetId] = Pledge({lender: lender, debt: debt, dueBy: dueBy, accepted: false, defaulted: false});
+        _pledges[assetId] =
+            Pledge({lender: lender, debt: debt, dueBy: dueBy, accepted: false, defaulted: false, borrower: msg.sender});
         emit PledgeProposed(assetId, lender, debt, dueBy);
     }
 
@@ -87,6 +93,8 @@ contract PledgeRegistry is IPledgeRegistry, AccessControl, ReentrancyGuardTransi
         Pledge storage p = _lenderPledge(assetId);
         if (p.accepted) revert WrongPledgeState(assetId);
         if (p.debt != debt || p.dueBy != dueBy) revert TermsMismatch(assetId, p.debt, p.dueBy);
+        address owner = registry.ownerOf(assetId);
+        if (owner != p.borrower) revert ProposerNotOwner(assetId, p.borrower, owner);
         p.accepted = true;
         emit PledgeAccepted(assetId, msg.sender, debt, dueBy);
     }

@@ -8,12 +8,14 @@ pragma solidity ^0.8.24;
 /// the debt shrinks by that amount.
 interface IPledgeRegistry {
     /// @notice State of an asset's pledge; `lender` is zero when the asset is not pledged.
+    /// `borrower` is the owner that proposed it: the lender can accept only while it still owns the asset.
     struct Pledge {
         address lender;
         uint128 debt;
         uint40 dueBy;
         bool accepted;
         bool defaulted;
+        address borrower;
     }
 
     /// @notice The asset owner proposed a pledge.
@@ -33,11 +35,12 @@ interface IPledgeRegistry {
     /// `dueBy`; asset owner only, one pledge at a time.
     function pledge(uint256 assetId, address lender, uint128 debt, uint40 dueBy) external;
 
-    /// @notice Accepts the proposed pledge if, and only if, its terms are `debt` and `dueBy`; the
-    /// named lender only.
+    /// @notice Accepts the proposed pledge if, and only if, its terms are `debt` and `dueBy` and the
+    /// owner that proposed it still owns the asset; the named lender only.
     function acceptPledge(uint256 assetId, uint128 debt, uint40 dueBy) external;
 
-    /// @notice Withdraws a proposal the lender has not accepted yet; asset owner only.
+    /// @notice Withdraws a proposal the lender has not accepted yet (also one a previous owner
+    /// made); asset owner only.
     function cancelPledge(uint256 assetId) external;
 
     /// @notice Declares default: the repayment deadline passed with debt outstanding; lender only.

@@ -20,7 +20,8 @@ interface IRevenueDistributor {
     function openStream(uint256 leaseId, uint96 rate, uint40 start, uint40 end) external returns (uint8 slot);
 
     /// @notice Cuts lease `leaseId`'s stream in `slot` short at `end`; lease manager only.
-    function endStream(uint8 slot, uint256 leaseId, uint40 end) external;
+    /// @return released the debit the stream was still to take back and the cut leaves no room for
+    function endStream(uint8 slot, uint256 leaseId, uint40 end) external returns (uint256 released);
 
     /// @notice Debits up to `amount` from the stream's unstreamed part; returns the part debited.
     function debitStream(uint8 slot, uint256 leaseId, uint256 amount) external returns (uint256 debited);

@@ -143,7 +143,9 @@ public final class Evidence {
    * @param lease a running lease of the statement's asset
    * @param batch the anchored batch holding the statement
    * @param signed the statement with its device's signature (as the device agent produced it)
-   * @return the credit
+   * @return the credit paid to the lessee: the credited seconds' rent, less the holders' part
+   *     that the holders' stream could no longer take back (missing evidence took it already),
+   *     which stays with the holders
    * @throws ValidationException (field {@code statement}) if the statement is not AVAILABILITY or
    *     not in the batch
    * @throws VerificationException if the signature is not the statement's device's in this

@@ -201,7 +201,9 @@ public final class Lease {
   }
 
   /**
-   * SLA credits refunded to the lessee and not yet deducted from a payout.
+   * SLA credits taken out of escrow and not yet deducted from a payout: refunded to the lessee,
+   * except the holders' part of a credit that their stream could no longer take back (missing
+   * evidence took it already), which was paid to the holders.
    *
    * @return the outstanding credit
    */

@@ -306,7 +306,9 @@ public final class Leases {
   /**
    * Ends a running lease early; the asset owner ends it now, the lessee now or, within its
    * minimum term, at the end of the minimum term. The unused time is refunded to the lessee
-   * (withdrawable from the lease manager) and what accrued keeps settling after the lag.
+   * (withdrawable from the lease manager), less the holders' part of cut-off time that the
+   * holders' stream had already given back for missing evidence, and what accrued keeps settling
+   * after the lag.
    *
    * @param id a running lease
    * @return the refund

@@ -69,14 +69,16 @@ public final class Pledges {
   }
 
   /**
-   * Accepts the proposed pledge if its terms are exactly these; the named lender only.
+   * Accepts the proposed pledge if its terms are exactly these and the owner that proposed it
+   * still owns the asset; the named lender only.
    *
    * @param asset the asset
    * @param debt the debt the lender agreed to
    * @param dueBy the deadline the lender agreed to
    * @return the receipt
    * @throws ChainException REVERTED with {@code TermsMismatch} if the proposal differs, {@code
-   *     NotLender} for anyone else
+   *     ProposerNotOwner} if the asset changed hands since the proposal, {@code NotLender} for
+   *     anyone else
    */
   public Receipt accept(AssetId asset, TokenAmount debt, Instant dueBy) {
     return rpc.send(
