@@ -69,7 +69,7 @@ public final class AdaptivePolicy implements LoadPolicy {
   private long previousStart;
   private @Nullable SiteRules rules;
   private long lastStart = Long.MIN_VALUE;
-  private long lastSettledStart = Long.MIN_VALUE;
+  private final PublishedPrices published = new PublishedPrices();
   private double decay;
 
   /** One candidate's simulated site and score. */
@@ -215,7 +215,7 @@ public final class AdaptivePolicy implements LoadPolicy {
   private SiteRules reset(PolicyContext ctx) {
     SiteRules r = new SiteRules(ctx.site(), ctx.intervalMinutes());
     rules = r;
-    lastSettledStart = Long.MIN_VALUE;
+    published.reset();
     actual.clear();
     actualGain = 0;
     previousMw = Double.NaN;
@@ -233,35 +233,24 @@ public final class AdaptivePolicy implements LoadPolicy {
 
   /** Scores every pending shadow interval whose price is now published. */
   private void settle(PolicyContext ctx, long step) {
-    if (ctx.settledCount() == 0) {
+    if (!published.advanced(ctx)) {
       return;
     }
-    long latest = ctx.settledIntervalStart(1).getEpochSecond();
-    if (latest == lastSettledStart) {
-      return;
-    }
-    lastSettledStart = latest;
     double v = ctx.miningValueUsdPerMwh();
     double a = ctx.aiMarginUsdPerMwh();
     double h = ctx.intervalHours();
-    while (!actual.isEmpty() && actual.peekFirst()[0] <= latest) {
-      double[] e = actual.pollFirst();
-      int lag = (int) ((latest - (long) e[0]) / step) + 1;
-      if (lag <= ctx.settledCount()) {
-        double p = ctx.settledUsdPerMwh(lag);
+    // an interval older than the view shows cannot be scored (NaN): skipped
+    published.drain(actual, ctx, step, (e, p) -> {
+      if (!Double.isNaN(p)) {
         actualGain = decay * actualGain + h * (e[1] - e[2]) * (v - p) - e[3];
       }
-    }
+    });
     for (Shadow s : shadows) {
-      while (!s.pending.isEmpty() && s.pending.peekFirst()[0] <= latest) {
-        double[] e = s.pending.pollFirst();
-        int lag = (int) ((latest - (long) e[0]) / step) + 1;
-        if (lag > ctx.settledCount()) {
-          continue; // older than the view shows; cannot be scored
+      published.drain(s.pending, ctx, step, (e, p) -> {
+        if (!Double.isNaN(p)) {
+          s.score = decay * s.score + h * (e[1] * (v - p) + e[2] * (a - p)) - e[3];
         }
-        double p = ctx.settledUsdPerMwh(lag);
-        s.score = decay * s.score + h * (e[1] * (v - p) + e[2] * (a - p)) - e[3];
-      }
+      });
     }
   }
 

@@ -58,7 +58,7 @@ public final class GuardedPolicy implements LoadPolicy {
   private double peak;
   private String quarter = "";
   private long lastStart = Long.MIN_VALUE;
-  private long lastSettledStart = Long.MIN_VALUE;
+  private final PublishedPrices published = new PublishedPrices();
   private double previousMw = Double.NaN;
   private double previousCapMw;
   private double previousSpotMw;
@@ -102,7 +102,7 @@ public final class GuardedPolicy implements LoadPolicy {
     if (start != lastStart + step) {
       pending.clear();
       previousMw = Double.NaN;
-      lastSettledStart = Long.MIN_VALUE;
+      published.reset();
       gain = 0;
       peak = 0;
     }
@@ -148,26 +148,18 @@ public final class GuardedPolicy implements LoadPolicy {
 
   /** Adds every pending interval whose price is now published to the account. */
   private void settle(PolicyContext ctx, long step) {
-    if (ctx.settledCount() == 0) {
+    if (!published.advanced(ctx)) {
       return;
     }
-    long latest = ctx.settledIntervalStart(1).getEpochSecond();
-    if (latest == lastSettledStart) {
-      return;
-    }
-    lastSettledStart = latest;
     double v = ctx.miningValueUsdPerMwh();
     double a = ctx.aiMarginUsdPerMwh();
     double h = ctx.intervalHours();
-    while (!pending.isEmpty() && pending.peekFirst()[0] <= latest) {
-      double[] e = pending.pollFirst();
-      int lag = (int) ((latest - (long) e[0]) / step) + 1;
-      if (lag <= ctx.settledCount()) {
-        double p = ctx.settledUsdPerMwh(lag);
+    published.drain(pending, ctx, step, (e, p) -> {
+      if (!Double.isNaN(p)) { // an interval whose price left the view is dropped (this account is frozen so)
         gain += h * ((e[1] - e[2]) * (v - p) + e[3] * (a - p)) - e[4];
         peak = Math.max(peak, gain);
       }
-    }
+    });
   }
 
   private static String quarterOf(Instant t) {

@@ -33,7 +33,7 @@ final class QuarterAccount {
   private long outsideRange;
   private String quarter = "";
   private long lastStart = Long.MIN_VALUE;
-  private long lastSettledStart = Long.MIN_VALUE;
+  private final PublishedPrices published = new PublishedPrices();
   private double previousMw = Double.NaN;
   private double previousCapMw;
   private double previousSpotMw;
@@ -63,7 +63,7 @@ final class QuarterAccount {
     if (start != lastStart + step) {
       pending.clear();
       previousMw = Double.NaN;
-      lastSettledStart = Long.MIN_VALUE;
+      published.reset();
       settled = 0;
       quarter = quarterOf(ctx.intervalStart());
     }
@@ -144,30 +144,22 @@ final class QuarterAccount {
 
   /** Adds every pending interval whose price is now published. */
   private void settle(PolicyContext ctx, long step) {
-    if (ctx.settledCount() == 0) {
+    if (!published.advanced(ctx)) {
       return;
     }
-    long latest = ctx.settledIntervalStart(1).getEpochSecond();
-    if (latest == lastSettledStart) {
-      return;
-    }
-    lastSettledStart = latest;
     double v = ctx.miningValueUsdPerMwh();
     double a = ctx.aiMarginUsdPerMwh();
     double h = ctx.intervalHours();
-    while (!pending.isEmpty() && pending.peekFirst()[0] <= latest) {
-      double[] e = pending.pollFirst();
-      int lag = (int) ((latest - (long) e[0]) / step) + 1;
-      if (lag <= ctx.settledCount()) {
-        double p = ctx.settledUsdPerMwh(lag);
-        if (p < low || p > high) {
-          outsideRange++;
-        }
-        settled += h * ((e[1] - e[2]) * (v - p) + e[3] * (a - p)) - e[4];
-      } else {
+    published.drain(pending, ctx, step, (e, p) -> {
+      if (Double.isNaN(p)) {
         settled += worst(ctx, e[1], e[2], e[3]) - e[4]; // its price is no longer in view: booked at its worst
+        return;
       }
-    }
+      if (p < low || p > high) {
+        outsideRange++;
+      }
+      settled += h * ((e[1] - e[2]) * (v - p) + e[3] * (a - p)) - e[4];
+    });
   }
 
   /**
